@@ -1,0 +1,81 @@
+/*!
+Raw command-line arguments, as close to the flags as possible: no I/O and
+no validation beyond what clap does. See [`super::build`] for the step that
+turns them into a configuration.
+*/
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Turns archives of earnings coverage into datasets of typed mentions.
+#[derive(Debug, Parser)]
+#[command(name = "claimscan", version, about, long_about = None)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract mentions from files and folders, as JSON Lines.
+    ///
+    /// Folders are walked recursively (sorted by name; hidden entries
+    /// skipped). Inside folders, .txt, .text, .md, .markdown and files
+    /// without an extension are read; files named on the command line are
+    /// always read. `-` reads one document from standard input.
+    ///
+    /// Exit status: 0 when every input was read cleanly, 1 when some input
+    /// was lost or degraded (each has an `error` record and a message on
+    /// stderr), 2 on usage or output errors.
+    Scan(Scan),
+}
+
+/// Flags of `claimscan scan`.
+#[derive(Debug, clap::Args)]
+pub struct Scan {
+    /// Files or folders to scan; `-` is standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write records to FILE (atomically: a temporary file renamed at the
+    /// end) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads (default: RAYON_NUM_THREADS, else one per core).
+    /// Output is identical for any thread count.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Kinds to extract, comma-separated: percent, count, money, date,
+    /// skill (default: all).
+    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+
+    /// Load a skills lexicon (TSV or CSV: canonical, aliases separated by
+    /// `|`, optional id, optional flags `cs`/`ctx`). Repeatable. Added to
+    /// the built-in lexicon unless --no-builtin-skills is given.
+    #[arg(long, value_name = "FILE")]
+    pub skills: Vec<PathBuf>,
+
+    /// Do not use the built-in skills lexicon.
+    #[arg(long)]
+    pub no_builtin_skills: bool,
+
+    /// The date of every document (YYYY-MM-DD): anchors dates that leave
+    /// the year out and resolves relative dates ("last year", "Tuesday").
+    #[arg(long, value_name = "DATE")]
+    pub doc_date: Option<String>,
+
+    /// Skip (and report) files larger than this many bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+
+    /// Do not print per-file messages on stderr (the final summary is
+    /// still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}

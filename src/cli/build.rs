@@ -1,0 +1,105 @@
+/*!
+From raw [`super::args::Scan`] flags to a library [`Config`]: loads
+lexicons, parses the kinds and the document date, compiles the automata.
+Also the atomic output file.
+*/
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use claimscan::extract::{DocContext, Kind, KindSet, Lexicon};
+use claimscan::{Config, ConfigBuilder};
+
+use super::args::Scan;
+
+/// Builds the run configuration.
+pub fn config(scan: &Scan) -> Result<Config> {
+    let mut kinds = if scan.kinds.is_empty() { KindSet::all() } else { KindSet::none() };
+    for k in &scan.kinds {
+        let kind = Kind::parse(k.trim()).with_context(|| {
+            format!("unknown kind {k:?} (known: percent, count, money, date, skill)")
+        })?;
+        kinds.set(kind, true);
+    }
+    let mut lexicon = if scan.no_builtin_skills { Lexicon::empty() } else { Lexicon::builtin() };
+    for path in &scan.skills {
+        lexicon.extend(Lexicon::from_path(path)?);
+    }
+    let mut ctx = DocContext::default();
+    if let Some(d) = &scan.doc_date {
+        ctx.date = Some(parse_date(d).with_context(|| format!("bad --doc-date {d:?}"))?);
+    }
+    if scan.threads == Some(0) {
+        bail!("--threads must be at least 1");
+    }
+    Ok(ConfigBuilder::new()
+        .kinds(kinds)
+        .lexicon(lexicon)
+        .threads(scan.threads)
+        .doc_context(ctx)
+        .max_file_size(scan.max_file_size)
+        .build())
+}
+
+/// The paths to scan.
+pub fn paths(scan: &Scan) -> Vec<PathBuf> {
+    scan.paths.clone()
+}
+
+fn parse_date(s: &str) -> Result<(i32, u32, u32)> {
+    let parts: Vec<&str> = s.split('-').collect();
+    if parts.len() != 3 {
+        bail!("expected YYYY-MM-DD");
+    }
+    let y: i32 = parts[0].parse()?;
+    let m: u32 = parts[1].parse()?;
+    let d: u32 = parts[2].parse()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        bail!("month or day out of range");
+    }
+    Ok((y, m, d))
+}
+
+/// A file written under a temporary name and renamed into place on
+/// [`AtomicFile::commit`], so readers never see half an output. Dropped
+/// without a commit, the temporary file is removed.
+pub struct AtomicFile {
+    tmp: PathBuf,
+    dest: PathBuf,
+    out: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file next to `dest`.
+    pub fn create(dest: &Path) -> Result<AtomicFile> {
+        let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = dest.file_name().with_context(|| format!("{} is not a file name", dest.display()))?;
+        let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+        let f = File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        Ok(AtomicFile { tmp, dest: dest.to_path_buf(), out: Some(BufWriter::with_capacity(1 << 20, f)) })
+    }
+
+    /// The writer.
+    pub fn writer(&mut self) -> &mut dyn Write {
+        self.out.as_mut().expect("not committed yet")
+    }
+
+    /// Flushes, syncs and renames into place.
+    pub fn commit(mut self) -> Result<()> {
+        let out = self.out.take().expect("not committed yet");
+        let f = out.into_inner().map_err(|e| e.into_error())?;
+        f.sync_all()?;
+        std::fs::rename(&self.tmp, &self.dest)?;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.out.is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}

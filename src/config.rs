@@ -1,0 +1,103 @@
+/*!
+The library's run configuration: what to extract, how many threads, and
+what to assume about documents. Built once by [`ConfigBuilder`] (which
+compiles the automata) and then shared read-only by every worker.
+
+The binary's command-line flags are turned into a `Config` by `src/cli/`;
+the library never sees clap types.
+*/
+
+use crate::extract::{DocContext, ExtractorSet, KindSet, Lexicon};
+
+/// Everything a run needs, immutable once built.
+#[derive(Debug)]
+pub struct Config {
+    /// The compiled extractors.
+    pub extractors: ExtractorSet,
+    /// Worker threads (at least 1).
+    pub threads: usize,
+    /// Context applied to every document (e.g. a date given with
+    /// `--doc-date`).
+    pub doc_context: DocContext,
+    /// Files larger than this many bytes are reported and skipped.
+    pub max_file_size: Option<u64>,
+}
+
+/// Builds a [`Config`].
+#[derive(Clone, Debug)]
+pub struct ConfigBuilder {
+    kinds: KindSet,
+    lexicon: Option<Lexicon>,
+    threads: Option<usize>,
+    doc_context: DocContext,
+    max_file_size: Option<u64>,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> ConfigBuilder {
+        ConfigBuilder::new()
+    }
+}
+
+impl ConfigBuilder {
+    /// Every kind, the built-in lexicon, one thread per core.
+    pub fn new() -> ConfigBuilder {
+        ConfigBuilder {
+            kinds: KindSet::all(),
+            lexicon: None,
+            threads: None,
+            doc_context: DocContext::default(),
+            max_file_size: None,
+        }
+    }
+
+    /// Which kinds to extract.
+    pub fn kinds(mut self, kinds: KindSet) -> ConfigBuilder {
+        self.kinds = kinds;
+        self
+    }
+
+    /// The skills lexicon (default: the built-in one).
+    pub fn lexicon(mut self, lexicon: Lexicon) -> ConfigBuilder {
+        self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Worker threads; `None` means `RAYON_NUM_THREADS` or one per core.
+    pub fn threads(mut self, threads: Option<usize>) -> ConfigBuilder {
+        self.threads = threads;
+        self
+    }
+
+    /// Context for every document.
+    pub fn doc_context(mut self, ctx: DocContext) -> ConfigBuilder {
+        self.doc_context = ctx;
+        self
+    }
+
+    /// Largest file to read, in bytes.
+    pub fn max_file_size(mut self, max: Option<u64>) -> ConfigBuilder {
+        self.max_file_size = max;
+        self
+    }
+
+    /// Compiles the extractors.
+    pub fn build(self) -> Config {
+        let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
+        let threads = self
+            .threads
+            .or_else(|| {
+                std::env::var("RAYON_NUM_THREADS").ok()?.parse().ok()
+            })
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, |n| n.get())
+            });
+        Config {
+            extractors: ExtractorSet::new(self.kinds, &lexicon),
+            threads,
+            doc_context: self.doc_context,
+            max_file_size: self.max_file_size,
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/*!
+Errors. A run distinguishes two kinds of failure:
+
+- per-input problems (a file that cannot be read, a binary file, invalid
+  UTF-8): they become `error` records in the output and a count in the
+  summary, and the run carries on ([`InputError`]);
+- fatal problems (the output cannot be written, the thread pool cannot
+  start): the run stops ([`Error`]).
+*/
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// A fatal error that stops a run.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// Writing the output failed.
+    Output(io::Error),
+    /// The thread pool could not be built.
+    Threads(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Output(e) => write!(f, "output error: {e}"),
+            Error::Threads(e) => write!(f, "thread pool error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Output(e) => Some(e),
+            Error::Threads(_) => None,
+        }
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Error {
+        Error::Output(e)
+    }
+}
+
+/// How bad an input problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The input was not extracted at all.
+    Error,
+    /// The input was extracted, but not exactly as written (e.g. invalid
+    /// UTF-8 replaced with U+FFFD).
+    Warning,
+}
+
+impl Severity {
+    /// The name used in output records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A problem with one input, reported and counted, never fatal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The document id, when the input got that far.
+    pub doc: Option<String>,
+    /// The file path, when there is one.
+    pub path: Option<PathBuf>,
+    /// What went wrong, for people.
+    pub message: String,
+    /// Whether the document was lost or only degraded.
+    pub severity: Severity,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match (&self.path, &self.doc) {
+            (Some(p), _) => p.display().to_string(),
+            (None, Some(d)) => d.clone(),
+            (None, None) => "<input>".to_string(),
+        };
+        write!(f, "{}: {what}: {}", self.severity.as_str(), self.message)
+    }
+}

@@ -1,0 +1,202 @@
+/*!
+Keyword triggers: the words at which a date or a written number can start.
+
+One Aho-Corasick automaton finds month names, number words, quarter and
+half markers (`Q3`, `H1`, `third`), `FY`, `fiscal` and the relative date
+words in a single pass. The date and quantity extractors then parse
+forward from each trigger with small hand-written parsers. Finding the
+triggers first keeps the hot loop to one automaton scan, instead of one
+regex per form.
+*/
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::number;
+use super::text::{word_end, word_start};
+
+/// What a keyword means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    /// A month name or abbreviation, 1 to 12.
+    Month(u32),
+    /// A number word ("three", "forty").
+    NumberWord,
+    /// An ordinal that can name a quarter or half ("third", "3rd").
+    Ordinal(u32),
+    /// `Q1` to `Q4`.
+    Quarter(u32),
+    /// `H1`, `H2`.
+    Half(u32),
+    /// `FY`.
+    FiscalYear,
+    /// `fiscal`.
+    Fiscal,
+    /// `yesterday` (-1), `today` (0), `tomorrow` (1).
+    Day(i32),
+    /// `last` (-1), `this` (0), `next` (1): relative when followed by a
+    /// period word.
+    Relative(i32),
+    /// `year-ago`, `prior-year`.
+    YearAgo,
+    /// A day of the week, 0 = Monday.
+    Weekday(u32),
+}
+
+/// One trigger found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the keyword.
+    pub start: usize,
+    /// Byte offset after the keyword.
+    pub end: usize,
+    /// What it is.
+    pub trigger: Trigger,
+}
+
+/// The compiled keyword automaton.
+#[derive(Debug)]
+pub struct Keywords {
+    ac: AhoCorasick,
+    triggers: Vec<Trigger>,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Month number for a full or abbreviated month name (any case).
+pub fn month_number(word: &str) -> Option<u32> {
+    MONTHS.iter().find(|(m, _)| m.eq_ignore_ascii_case(word)).map(|&(_, n)| n)
+}
+
+impl Keywords {
+    /// Compiles the automaton.
+    pub fn new() -> Keywords {
+        let mut pats: Vec<String> = Vec::new();
+        let mut triggers = Vec::new();
+        let mut add = |p: &str, t: Trigger| {
+            pats.push(p.to_string());
+            triggers.push(t);
+        };
+        for &(m, n) in MONTHS {
+            add(m, Trigger::Month(n));
+        }
+        for w in number::number_words() {
+            add(w, Trigger::NumberWord);
+        }
+        for (i, w) in ["first", "second", "third", "fourth"].iter().enumerate() {
+            add(w, Trigger::Ordinal(i as u32 + 1));
+        }
+        for (i, w) in ["1st", "2nd", "3rd", "4th"].iter().enumerate() {
+            add(w, Trigger::Ordinal(i as u32 + 1));
+        }
+        for q in 1..=4 {
+            add(&format!("q{q}"), Trigger::Quarter(q));
+        }
+        for h in 1..=2 {
+            add(&format!("h{h}"), Trigger::Half(h));
+        }
+        add("fy", Trigger::FiscalYear);
+        add("fiscal", Trigger::Fiscal);
+        add("yesterday", Trigger::Day(-1));
+        add("today", Trigger::Day(0));
+        add("tomorrow", Trigger::Day(1));
+        add("last", Trigger::Relative(-1));
+        add("this", Trigger::Relative(0));
+        add("next", Trigger::Relative(1));
+        add("year-ago", Trigger::YearAgo);
+        add("year ago", Trigger::YearAgo);
+        add("prior-year", Trigger::YearAgo);
+        add("prior year", Trigger::YearAgo);
+        for (i, d) in [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .enumerate()
+        {
+            add(d, Trigger::Weekday(i as u32));
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("keyword automaton is valid");
+        Keywords { ac, triggers }
+    }
+
+    /// Finds every keyword that stands as a word (quarter, half and `FY`
+    /// markers may run on into a year: `Q3FY24`, `FY25`).
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let trigger = self.triggers[m.pattern().as_usize()];
+            if !word_start(text, m.start()) {
+                continue;
+            }
+            let runs_on = matches!(
+                trigger,
+                Trigger::Quarter(_) | Trigger::Half(_) | Trigger::FiscalYear
+            );
+            if !runs_on && !word_end(text, m.end()) {
+                continue;
+            }
+            out.push(Hit { start: m.start(), end: m.end(), trigger });
+        }
+        out
+    }
+}
+
+impl Default for Keywords {
+    fn default() -> Keywords {
+        Keywords::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_words_only() {
+        let k = Keywords::new();
+        let hits = k.find("Mayor said in May that Q3FY24 and threefold three");
+        let got: Vec<_> = hits.iter().map(|h| h.trigger).collect();
+        assert_eq!(
+            got,
+            vec![
+                Trigger::Month(5),
+                Trigger::Quarter(3),
+                Trigger::NumberWord
+            ]
+        );
+    }
+}

@@ -1,0 +1,232 @@
+/*!
+Money: `$1.2 billion`, `US$4.7bn`, `USD 34.6 million`, `€3m`, `£250,000`,
+`1.23 dlrs`, `5 cents a share`, `$(0.12)`, `-$5 million`.
+
+This module reads the currency around a number: a symbol or ISO code
+before it, or a currency word after it. The value is in units of the
+currency (`5 cents` → `0.05` USD) and the unit is the ISO 4217 code.
+*/
+
+use super::text::{char_before, eat_word, eat_word_ci, skip_spaces};
+
+/// Symbols, with the letters that may stand before a `$`.
+const DOLLAR_PREFIXES: &[(&str, &str)] = &[
+    ("U.S.", "USD"),
+    ("US", "USD"),
+    ("USD", "USD"),
+    ("C", "CAD"),
+    ("CA", "CAD"),
+    ("CAD", "CAD"),
+    ("A", "AUD"),
+    ("AU", "AUD"),
+    ("AUD", "AUD"),
+    ("NZ", "NZD"),
+    ("HK", "HKD"),
+    ("S", "SGD"),
+    ("SG", "SGD"),
+    ("R", "BRL"),
+    ("MX", "MXN"),
+    ("NT", "TWD"),
+];
+
+const SYMBOLS: &[(char, &str)] = &[
+    ('€', "EUR"),
+    ('£', "GBP"),
+    ('¥', "JPY"),
+    ('₹', "INR"),
+    ('₩', "KRW"),
+    ('₽', "RUB"),
+    ('₺', "TRY"),
+    ('₪', "ILS"),
+];
+
+/// ISO codes we accept in upper case before or after a number.
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CAD", "AUD", "INR", "CHF",
+    "HKD", "SEK", "NOK", "DKK", "BRL", "MXN", "ZAR", "SGD", "KRW", "NZD",
+    "TWD", "RUB", "TRY", "PLN", "ILS",
+];
+
+fn code_of(c: &str) -> &'static str {
+    if c == "RMB" {
+        return "CNY";
+    }
+    CODES.iter().find(|&&k| k == c).copied().unwrap_or("USD")
+}
+
+/// A currency found before a number: where it starts and its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prefix {
+    /// Byte offset where the currency marker starts.
+    pub start: usize,
+    /// ISO 4217 code.
+    pub code: &'static str,
+}
+
+/// Looks for a currency marker that ends at `i` (one space allowed between
+/// a code and the number: "USD 34.6", "US$ 4.7").
+pub fn prefix(s: &str, i: usize) -> Option<Prefix> {
+    let b = s.as_bytes();
+    let mut j = i;
+    if j > 0 && b[j - 1] == b' ' {
+        j -= 1;
+    }
+    if j > 0 && b[j - 1] == b'$' {
+        let d = j - 1;
+        for &(p, code) in DOLLAR_PREFIXES {
+            if d >= p.len()
+                && &b[d - p.len()..d] == p.as_bytes()
+                && super::text::word_start(s, d - p.len())
+            {
+                return Some(Prefix { start: d - p.len(), code });
+            }
+        }
+        return Some(Prefix { start: d, code: "USD" });
+    }
+    if let Some(c) = char_before(s, j) {
+        if let Some(&(_, code)) = SYMBOLS.iter().find(|&&(sym, _)| sym == c) {
+            return Some(Prefix { start: j - c.len_utf8(), code });
+        }
+        if c == '.' && s[..j].ends_with("Rs.") {
+            return Some(Prefix { start: j - 3, code: "INR" });
+        }
+    }
+    // An ISO code as a word: "USD 34.6 million", "EUR3m".
+    if j >= 3 {
+        let w = &b[j - 3..j];
+        if w.iter().all(u8::is_ascii_uppercase)
+            && super::text::word_start(s, j - 3)
+            && let Some(code) = CODES.iter().find(|c| c.as_bytes() == w)
+        {
+            return Some(Prefix { start: j - 3, code: code_of(code) });
+        }
+        if j >= 2 && &b[j - 2..j] == b"Rs" && super::text::word_start(s, j - 2) {
+            return Some(Prefix { start: j - 2, code: "INR" });
+        }
+    }
+    None
+}
+
+/// A currency after a number: where it ends, its code, and whether the
+/// amount is in cents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Suffix {
+    /// Byte offset after the currency word.
+    pub end: usize,
+    /// ISO 4217 code.
+    pub code: &'static str,
+    /// True for "cents", "cts", "¢": the amount is a hundredth.
+    pub cents: bool,
+}
+
+/// Currency words after a number. The flag says whether the word needs a
+/// scale before it ("5 mln marks"), because alone it is too ambiguous.
+const WORDS: &[(&str, &str, bool, bool)] = &[
+    // (word, code, cents, needs scale)
+    ("U.S. dollars", "USD", false, false),
+    ("US dollars", "USD", false, false),
+    ("Canadian dollars", "CAD", false, false),
+    ("Australian dollars", "AUD", false, false),
+    ("Hong Kong dollars", "HKD", false, false),
+    ("New Zealand dollars", "NZD", false, false),
+    ("Canadian dlrs", "CAD", false, false),
+    ("Australian dlrs", "AUD", false, false),
+    ("dollars", "USD", false, false),
+    ("dollar", "USD", false, false),
+    ("dlrs", "USD", false, false),
+    ("dlr", "USD", false, false),
+    ("cents", "USD", true, false),
+    ("cent", "USD", true, false),
+    ("cts", "USD", true, false),
+    ("euros", "EUR", false, false),
+    ("euro", "EUR", false, false),
+    ("pounds sterling", "GBP", false, false),
+    ("pounds", "GBP", false, false),
+    ("stg", "GBP", false, false),
+    ("sterling", "GBP", false, false),
+    ("yen", "JPY", false, false),
+    ("yuan", "CNY", false, false),
+    ("renminbi", "CNY", false, false),
+    ("rupees", "INR", false, false),
+    ("francs", "CHF", false, true),
+    ("marks", "DEM", false, true),
+    ("guilders", "NLG", false, true),
+    ("lire", "ITL", false, true),
+    ("pesos", "MXN", false, false),
+    ("won", "KRW", false, true),
+];
+
+/// Reads a currency after a number (and its scale, if `scaled`).
+pub fn suffix(s: &str, i: usize, scaled: bool) -> Option<Suffix> {
+    if s[i..].starts_with('¢') {
+        return Some(Suffix { end: i + '¢'.len_utf8(), code: "USD", cents: true });
+    }
+    let j = skip_spaces(s, i, 1);
+    if j == i {
+        // "34.6USD" is rare; accept only codes attached.
+        return code_suffix(s, i);
+    }
+    for &(w, code, cents, needs_scale) in WORDS {
+        if needs_scale && !scaled {
+            continue;
+        }
+        if let Some(e) = eat_word_ci(s, j, w) {
+            // "dollars" in "dollar-based" is not a currency word.
+            if s.as_bytes().get(e) == Some(&b'-') {
+                continue;
+            }
+            return Some(Suffix { end: e, code, cents });
+        }
+    }
+    code_suffix(s, j)
+}
+
+fn code_suffix(s: &str, j: usize) -> Option<Suffix> {
+    for code in CODES {
+        if let Some(e) = eat_word(s, j, code) {
+            return Some(Suffix { end: e, code: code_of(code), cents: false });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes() {
+        let cases: &[(&str, Option<(&str, usize)>)] = &[
+            ("$", Some(("USD", 0))),
+            ("US$", Some(("USD", 0))),
+            ("U.S.$", Some(("USD", 0))),
+            ("C$", Some(("CAD", 0))),
+            ("HK$", Some(("HKD", 0))),
+            ("€", Some(("EUR", 0))),
+            ("£", Some(("GBP", 0))),
+            ("USD ", Some(("USD", 0))),
+            ("RMB ", Some(("CNY", 0))),
+            ("Rs.", Some(("INR", 0))),
+            ("about ", None),
+            ("ABC ", None),
+            ("AUSD ", None),
+        ];
+        for &(s, want) in cases {
+            let got = prefix(s, s.len()).map(|p| (p.code, p.start));
+            assert_eq!(got, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn suffixes() {
+        let s = " dlrs a share";
+        assert_eq!(suffix(s, 0, false).map(|x| (x.code, x.end)), Some(("USD", 5)));
+        let s = " cents per share";
+        assert!(suffix(s, 0, false).unwrap().cents);
+        assert_eq!(suffix(" marks", 0, false), None);
+        assert_eq!(suffix(" marks", 0, true).map(|x| x.code), Some("DEM"));
+        assert_eq!(suffix(" euros", 0, false).map(|x| x.code), Some("EUR"));
+        assert_eq!(suffix(" EUR", 0, false).map(|x| x.code), Some("EUR"));
+        assert_eq!(suffix(" dollar-based", 0, false), None);
+    }
+}

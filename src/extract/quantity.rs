@@ -1,0 +1,343 @@
+/*!
+One scan over every number in a text, in digits or in words, deciding for
+each whether it is money, a percentage or a count.
+
+For each number we read, in order: a sign or opening parenthesis and a
+currency marker before it ([`money::prefix`]); the literal
+([`number::parse_literal`] or [`number::parse_words`]); a scale word
+([`number::parse_scale`]); and a percent suffix ([`percent::suffix`]) or
+currency word ([`money::suffix`]) after it. Ranges then share what only one
+end states: "$10 to $12 billion" carries the scale back to `$10`, "10 to 12
+percent" the percent sign, "$10-12 billion" the currency forward. Last,
+[`count::exclusion`] removes numbers that are not counts.
+
+Numbers inside a date or a skill span are skipped: the date extractor has
+already claimed "Nov. 5, 2025" and "Q3", and "GPT-4" is a skill.
+*/
+
+use super::keyword::{Hit, Trigger};
+use super::number::{self, Decimal};
+use super::text::{char_before, prev_word, skip_spaces};
+use super::{Kind, Mention, Value, count, money, percent};
+
+/// A number with what surrounds it, before its kind is decided.
+#[derive(Clone, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    lit_start: usize,
+    lit_end: usize,
+    value: Decimal,
+    negative: bool,
+    scale: Option<i32>,
+    scale_end: usize,
+    currency: Option<&'static str>,
+    cents: bool,
+    pct: Option<&'static str>,
+    words: bool,
+    only_one: bool,
+    small: bool,
+}
+
+/// Finds every percent, money and count mention in `s`.
+pub fn find(
+    s: &str,
+    hits: &[Hit],
+    dates: &[Mention],
+    skills: &[Mention],
+) -> Vec<Mention> {
+    let mut blocked: Vec<(usize, usize)> =
+        dates.iter().chain(skills).map(|m| (m.start, m.end)).collect();
+    blocked.sort_unstable();
+    let inside = |p: usize| -> bool {
+        let k = blocked.partition_point(|&(st, _)| st <= p);
+        k > 0 && blocked[..k].iter().rev().take(4).any(|&(st, en)| st <= p && p < en)
+    };
+
+    let mut toks: Vec<Tok> = Vec::new();
+    let b = s.as_bytes();
+    let mut words = hits.iter().filter(|h| h.trigger == Trigger::NumberWord).peekable();
+    let mut i = 0;
+    while i < b.len() {
+        let Some(off) = b[i..].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
+        let p = i + off;
+        // Number words that come before this digit.
+        while let Some(h) = words.next_if(|h| h.start < p) {
+            if !inside(h.start)
+                && let Some(t) = word_tok(s, h)
+            {
+                toks.push(t);
+            }
+        }
+        let lit = number::parse_literal(s, p);
+        i = lit.end.max(p + 1);
+        // Skip digits glued to letters ("Q3", "A320", "B2B") and decimals
+        // continuing a previous token.
+        if p > 0 && (b[p - 1].is_ascii_alphabetic() || b[p - 1] == b'_') {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
+        if p > 0 && b[p - 1] == b'.' && p >= 2 && b[p - 2].is_ascii_digit() {
+            continue;
+        }
+        if inside(p) {
+            continue;
+        }
+        if let Some(t) = digit_tok(s, lit) {
+            i = i.max(t.end);
+            toks.push(t);
+        }
+    }
+    for h in words {
+        if !inside(h.start)
+            && let Some(t) = word_tok(s, h)
+        {
+            toks.push(t);
+        }
+    }
+    toks.sort_by_key(|t| t.start);
+    carry_ranges(s, &mut toks);
+    toks.iter().filter_map(|t| classify(s, t)).collect()
+}
+
+/// Reads what surrounds a digit literal.
+fn digit_tok(s: &str, lit: number::Literal) -> Option<Tok> {
+    let b = s.as_bytes();
+    let mut start = lit.start;
+    let mut negative = false;
+    let mut paren = false;
+    let mut currency = None;
+    // Before: "(", "-", currency, in any order of the usual forms:
+    // "-$5", "$-5", "$(0.12)", "($0.12)", "−€3".
+    for _ in 0..3 {
+        if start > 0 && b[start - 1] == b'(' && !paren {
+            paren = true;
+            start -= 1;
+            continue;
+        }
+        if !negative
+            && let Some(c) = char_before(s, start)
+            && (c == '-' || c == '−')
+        {
+            let k = start - c.len_utf8();
+            let before = char_before(s, k);
+            let sign_ok = match before {
+                None => true,
+                Some(x) => x.is_whitespace() || "([:=".contains(x),
+            };
+            if sign_ok {
+                negative = true;
+                start = k;
+                continue;
+            }
+        }
+        if currency.is_none()
+            && let Some(pf) = money::prefix(s, start)
+        {
+            currency = Some(pf.code);
+            start = pf.start;
+            continue;
+        }
+        break;
+    }
+    let mut end = lit.end;
+    let mut scale = None;
+    if let Some(sc) = number::parse_scale(s, end) {
+        // "3 M" is not a scale after a space; parse_scale knows.
+        scale = Some(sc.pow);
+        end = sc.end;
+    }
+    let scale_end = end;
+    let mut pct = None;
+    let mut cents = false;
+    if currency.is_none() {
+        if let Some((e, unit)) = percent::suffix(s, end) {
+            pct = Some(unit);
+            end = e;
+        } else if let Some(sf) = money::suffix(s, end, scale.is_some()) {
+            currency = Some(sf.code);
+            cents = sf.cents;
+            end = sf.end;
+        }
+    }
+    if paren {
+        // Parentheses mean a negative amount only when they close after
+        // the number: "$(0.12)", "($0.12)". "(2025)" is just parentheses.
+        if b.get(end) == Some(&b')') && currency.is_some() {
+            negative = true;
+            end += 1;
+        } else {
+            start += if b[start] == b'(' { 1 } else { 0 };
+            if b.get(start) == Some(&b'(') {
+                start += 1;
+            }
+        }
+    }
+    // Keep the span tight when a parenthesis was not part of the amount.
+    while start < lit.start && b[start] == b'(' {
+        start += 1;
+    }
+    Some(Tok {
+        start,
+        end,
+        lit_start: lit.start,
+        lit_end: lit.end,
+        value: lit.value,
+        negative,
+        scale,
+        scale_end,
+        currency,
+        cents,
+        pct,
+        words: false,
+        only_one: false,
+        small: lit.int_digits <= 3 && !lit.grouped,
+    })
+}
+
+/// Reads a number written in words.
+fn word_tok(s: &str, h: &Hit) -> Option<Tok> {
+    let w = number::parse_words(s, h.start)?;
+    let b = s.as_bytes();
+    // "one-time", "two-year": compound adjectives, not numbers.
+    if b.get(w.end) == Some(&b'-')
+        && b.get(w.end + 1).is_some_and(u8::is_ascii_alphabetic)
+        && percent::suffix(s, w.end).is_none()
+    {
+        return None;
+    }
+    let mut end = w.end;
+    let mut scale = None;
+    if let Some(sc) = number::parse_scale(s, end)
+        && sc.end > end + 1
+    {
+        scale = Some(sc.pow);
+        end = sc.end;
+    }
+    let scale_end = end;
+    let mut pct = None;
+    let mut currency = None;
+    let mut cents = false;
+    if let Some((e, unit)) = percent::suffix(s, end).filter(|&(e, _)| e > end + 1) {
+        pct = Some(unit);
+        end = e;
+    } else if let Some(sf) = money::suffix(s, end, scale.is_some()) {
+        currency = Some(sf.code);
+        cents = sf.cents;
+        end = sf.end;
+    }
+    Some(Tok {
+        start: h.start,
+        end,
+        lit_start: h.start,
+        lit_end: w.end,
+        value: w.value,
+        negative: false,
+        scale,
+        scale_end,
+        currency,
+        cents,
+        pct,
+        words: true,
+        only_one: w.only_one,
+        small: true,
+    })
+}
+
+/// Shares scale, unit and currency between the two ends of a range.
+fn carry_ranges(s: &str, toks: &mut [Tok]) {
+    for k in 1..toks.len() {
+        let (left, right) = toks.split_at_mut(k);
+        let a = &mut left[k - 1];
+        let b = &mut right[0];
+        if b.start < a.end {
+            continue;
+        }
+        let gap = s[a.end..b.start].trim();
+        let between = prev_word(s, a.start).1.eq_ignore_ascii_case("between");
+        let connector = matches!(gap, "-" | "–" | "—" | "to" | "through")
+            || (gap == "and" && between)
+            || (gap == "or" && a.words == b.words);
+        if !connector {
+            continue;
+        }
+        if b.pct.is_some() && a.pct.is_none() && a.currency.is_none() && a.scale.is_none() {
+            a.pct = b.pct;
+        }
+        if b.scale.is_some() && a.scale.is_none() && a.small && a.pct.is_none() {
+            a.scale = b.scale;
+        }
+        if a.currency.is_some() && b.currency.is_none() && b.pct.is_none() {
+            b.currency = a.currency;
+            b.cents = a.cents;
+        }
+        if b.currency.is_some() && a.currency.is_none() && a.pct.is_none() {
+            a.currency = b.currency;
+            a.cents = b.cents;
+        }
+    }
+}
+
+/// Decides the kind of a number and builds its mention.
+fn classify(s: &str, t: &Tok) -> Option<Mention> {
+    let mut v = t.value;
+    if let Some(p) = t.scale {
+        v = v.scale(p);
+    }
+    let signed = |d: Decimal| {
+        let x = d.to_f64();
+        if t.negative { -x } else { x }
+    };
+    if let Some(code) = t.currency {
+        if t.cents {
+            v = v.scale(-2);
+        }
+        // The span must hold the number itself; a currency carried from
+        // the other end of a range leaves this one's span as written.
+        return Some(Mention {
+            kind: Kind::Money,
+            start: t.start,
+            end: t.end,
+            value: Value::Number(signed(v)),
+            unit: Some(code.to_string()),
+        });
+    }
+    if let Some(unit) = t.pct {
+        return Some(Mention {
+            kind: Kind::Percent,
+            start: t.start,
+            end: t.end,
+            value: Value::Number(signed(v)),
+            unit: Some(unit.to_string()),
+        });
+    }
+    if !t.words {
+        if let Some(why) = count::exclusion(s, t.lit_start, t.lit_end, t.scale_end) {
+            let _ = why;
+            return None;
+        }
+    }
+    let noun = count::unit_noun(s, t.scale_end);
+    if t.words && t.scale.is_none() && noun.is_none() {
+        // "one of the", "the two of them": not a count we can name.
+        return None;
+    }
+    if t.only_one && t.scale.is_none() {
+        return None;
+    }
+    // A sign is part of a count only when written: "-5" is rare in prose.
+    let (start, end) = (if t.negative { t.start } else { t.lit_start }, t.scale_end);
+    let start = start.min(t.lit_start);
+    let _ = skip_spaces;
+    Some(Mention {
+        kind: Kind::Count,
+        start,
+        end,
+        value: Value::Number(signed(v)),
+        unit: noun.map(|(a, b)| s[a..b].to_string()),
+    })
+}

@@ -1,0 +1,193 @@
+/*!
+Skills: Aho-Corasick over every surface form of the lexicon, ASCII
+case-insensitive, leftmost-longest, on word boundaries.
+
+After the automaton, two rules keep ambiguous names honest:
+
+- case: a case-sensitive form (`Go`, `R`, `Excel`) must match exactly, so
+  "we will go further" and "teams that excel" are not skills;
+- context: a form that needs context is kept only when a skill-context word
+  ("skills", "developers", "programming", "demand", ...) stands within the
+  same line nearby, or another skill that needs no context does (a list:
+  "Python, R and Go"). "Series C funding" and "Rust Belt" have neither.
+*/
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::lexicon::Lexicon;
+use super::text::{word_end, word_start};
+use super::{Kind, Mention, Value};
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    entry: usize,
+    case_sensitive: bool,
+    needs_context: bool,
+}
+
+/// The compiled skills automaton.
+#[derive(Debug)]
+pub struct SkillMatcher {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    texts: Vec<String>,
+    canonical: Vec<String>,
+    ids: Vec<Option<String>>,
+}
+
+/// Words that make an ambiguous skill name a skill.
+const CONTEXT: &[&str] = &[
+    "skill", "program", "language", "developer", "engineer", "coding",
+    "code", "proficien", "demand", "experience", "expertise", "project",
+    "tool", "framework", "stack", "freelancer", "talent", "job", "certif",
+    "course", "training", "learn", "software", "library", "libraries",
+    "platform", "scripting", "data scien", "analyst", "hiring", "hire",
+    "specialist", "expert", "know", "such as", "including", "like ",
+];
+
+/// How far (bytes) around a match we look for context.
+const WINDOW: usize = 120;
+
+impl SkillMatcher {
+    /// Compiles the lexicon. Surface forms that repeat (ignoring ASCII
+    /// case) keep their first entry.
+    pub fn new(lex: &Lexicon) -> SkillMatcher {
+        let mut seen = std::collections::HashSet::new();
+        let mut patterns = Vec::new();
+        let mut texts = Vec::new();
+        let mut canonical = Vec::new();
+        let mut ids = Vec::new();
+        for (i, e) in lex.entries().iter().enumerate() {
+            canonical.push(e.canonical.clone());
+            ids.push(e.id.clone());
+            for f in &e.forms {
+                if f.text.is_empty() || !seen.insert(f.text.to_ascii_lowercase()) {
+                    continue;
+                }
+                texts.push(f.text.clone());
+                patterns.push(Pattern {
+                    entry: i,
+                    case_sensitive: f.case_sensitive,
+                    needs_context: f.needs_context,
+                });
+            }
+        }
+        let ac = if texts.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&texts)
+                    .or_else(|_| {
+                        AhoCorasickBuilder::new()
+                            .ascii_case_insensitive(true)
+                            .match_kind(MatchKind::LeftmostLongest)
+                            .build(&texts)
+                    })
+                    .expect("skills automaton builds"),
+            )
+        };
+        SkillMatcher { ac, patterns, texts, canonical, ids }
+    }
+
+    /// Finds every skill mention in `text`.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let b = text.as_bytes();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_iter(text) {
+            let pid = m.pattern().as_usize();
+            let pat = &self.patterns[pid];
+            let form = self.texts[pid].as_bytes();
+            let (s, e) = (m.start(), m.end());
+            if form[0].is_ascii_alphanumeric() && !word_start(text, s) {
+                continue;
+            }
+            if form[form.len() - 1].is_ascii_alphanumeric() && !word_end(text, e) {
+                continue;
+            }
+            if !form[form.len() - 1].is_ascii_alphanumeric()
+                && b.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            if pat.case_sensitive && &b[s..e] != form {
+                continue;
+            }
+            if pat.needs_context {
+                // "R&D", "C-suite", "Go-to-market", "Excel's".
+                let next = b.get(e).copied();
+                let after = b.get(e + 1).copied();
+                if matches!(next, Some(b'&') | Some(b'\''))
+                    || (next == Some(b'-') && after.is_some_and(|c| c.is_ascii_alphabetic()))
+                    || (s > 0 && matches!(b[s - 1], b'-' | b'&' | b'.' | b'/'))
+                {
+                    continue;
+                }
+            }
+            found.push((s, e, pid));
+        }
+        let anchors: Vec<usize> = found
+            .iter()
+            .filter(|&&(_, _, p)| !self.patterns[p].needs_context)
+            .map(|&(s, _, _)| s)
+            .collect();
+        let mut out = Vec::with_capacity(found.len());
+        for &(s, e, pid) in &found {
+            let pat = &self.patterns[pid];
+            if pat.needs_context && !has_context(text, s, e, &anchors) {
+                continue;
+            }
+            out.push(Mention {
+                kind: Kind::Skill,
+                start: s,
+                end: e,
+                value: Value::Text(self.canonical[pat.entry].clone()),
+                unit: self.ids[pat.entry].clone(),
+            });
+        }
+        out
+    }
+}
+
+/// True when a context word or an unambiguous skill stands on the same line
+/// within [`WINDOW`] bytes of `s..e`.
+fn has_context(text: &str, s: usize, e: usize, anchors: &[usize]) -> bool {
+    let b = text.as_bytes();
+    let mut lo = s.saturating_sub(WINDOW);
+    let mut hi = (e + WINDOW).min(b.len());
+    if let Some(nl) = memchr::memrchr(b'\n', &b[lo..s]) {
+        lo += nl + 1;
+    }
+    if let Some(nl) = memchr::memchr(b'\n', &b[e..hi]) {
+        hi = e + nl;
+    }
+    if anchors.iter().any(|&a| a >= lo && a < hi && a != s) {
+        return true;
+    }
+    let window: Vec<u8> = b[lo..hi].iter().map(u8::to_ascii_lowercase).collect();
+    CONTEXT.iter().any(|w| memchr::memmem::find(&window, w.as_bytes()).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let m = SkillMatcher::new(&Lexicon::builtin());
+        m.find(text).into_iter().map(|m| m.value.as_text().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn case_and_context() {
+        assert_eq!(names("we will go further"), Vec::<String>::new());
+        assert_eq!(names("Series C funding"), Vec::<String>::new());
+        assert!(names("demand for Python, R and Go developers").contains(&"Go".to_string()));
+        assert_eq!(names("ChatGPT and chat gpt"), vec!["ChatGPT", "ChatGPT"]);
+    }
+}

@@ -1,0 +1,84 @@
+/*!
+The run summary: what was found, read, lost and extracted.
+
+Every input is accounted for: `found = read + failed`, where `failed`
+counts inputs lost to an error; warnings (degraded but extracted
+documents) are counted among `read` and separately.
+*/
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::extract::Kind;
+
+/// Counts for one run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Inputs found (files and stdin), excluding files skipped by type.
+    pub found: u64,
+    /// Documents read and extracted.
+    pub read: u64,
+    /// Inputs lost to an error.
+    pub failed: u64,
+    /// Documents extracted with a warning.
+    pub warnings: u64,
+    /// Files skipped by type inside folders.
+    pub skipped: u64,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Mentions by kind, indexed by [`Kind::index`].
+    pub mentions: [u64; 5],
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Adds another summary's counts (not its time).
+    pub fn add(&mut self, o: &Summary) {
+        self.found += o.found;
+        self.read += o.read;
+        self.failed += o.failed;
+        self.warnings += o.warnings;
+        self.skipped += o.skipped;
+        self.bytes += o.bytes;
+        for k in 0..5 {
+            self.mentions[k] += o.mentions[k];
+        }
+    }
+
+    /// All mentions.
+    pub fn total_mentions(&self) -> u64 {
+        self.mentions.iter().sum()
+    }
+
+    /// True when nothing was lost or degraded.
+    pub fn clean(&self) -> bool {
+        self.failed == 0 && self.warnings == 0
+    }
+
+    /// Throughput in MB/s (10^6 bytes).
+    pub fn mb_per_s(&self) -> f64 {
+        let s = self.elapsed.as_secs_f64();
+        if s > 0.0 { self.bytes as f64 / 1e6 / s } else { 0.0 }
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "claimscan: {} documents found, {} read, {} errors, {} warnings, {} skipped by type; {:.1} MB; mentions {}:",
+            self.found,
+            self.read,
+            self.failed,
+            self.warnings,
+            self.skipped,
+            self.bytes as f64 / 1e6,
+            self.total_mentions(),
+        )?;
+        for k in Kind::ALL {
+            write!(f, " {}={}", k, self.mentions[k.index()])?;
+        }
+        write!(f, "; {:.2} s, {:.1} MB/s", self.elapsed.as_secs_f64(), self.mb_per_s())
+    }
+}
