@@ -9,10 +9,10 @@ triggers first keeps the hot loop to one automaton scan, instead of one
 regex per form.
 */
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::number;
 use super::text::{word_end, word_start};
+use super::words::WordMatcher;
 
 /// What a keyword means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub struct Hit {
 /// The compiled keyword automaton.
 #[derive(Debug)]
 pub struct Keywords {
-    ac: AhoCorasick,
+    matcher: WordMatcher,
     triggers: Vec<Trigger>,
 }
 
@@ -145,32 +145,37 @@ impl Keywords {
         {
             add(d, Trigger::Weekday(i as u32));
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("keyword automaton is valid");
-        Keywords { ac, triggers }
+        let run_on: Vec<bool> = triggers
+            .iter()
+            .map(|t| {
+                matches!(
+                    t,
+                    Trigger::Quarter(_) | Trigger::Half(_) | Trigger::FiscalYear
+                )
+            })
+            .collect();
+        Keywords { matcher: WordMatcher::new(&pats, &run_on), triggers }
     }
 
     /// Finds every keyword that stands as a word (quarter, half and `FY`
     /// markers may run on into a year: `Q3FY24`, `FY25`).
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
-        for m in self.ac.find_iter(text) {
-            let trigger = self.triggers[m.pattern().as_usize()];
-            if !word_start(text, m.start()) {
-                continue;
+        self.matcher.for_each(text, |m| {
+            let trigger = self.triggers[m.pattern];
+            if !word_start(text, m.start) {
+                return false;
             }
             let runs_on = matches!(
                 trigger,
                 Trigger::Quarter(_) | Trigger::Half(_) | Trigger::FiscalYear
             );
-            if !runs_on && !word_end(text, m.end()) {
-                continue;
+            if !runs_on && !word_end(text, m.end) {
+                return false;
             }
-            out.push(Hit { start: m.start(), end: m.end(), trigger });
-        }
+            out.push(Hit { start: m.start, end: m.end, trigger });
+            true
+        });
         out
     }
 }

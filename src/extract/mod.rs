@@ -30,6 +30,7 @@ pub mod percent;
 pub mod quantity;
 pub mod skill;
 pub mod text;
+pub mod words;
 
 use std::fmt;
 

@@ -12,10 +12,10 @@ After the automaton, two rules keep ambiguous names honest:
   "Python, R and Go"). "Series C funding" and "Rust Belt" have neither.
 */
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::lexicon::Lexicon;
 use super::text::{word_end, word_start};
+use super::words::WordMatcher;
 use super::{Kind, Mention, Value};
 
 #[derive(Clone, Debug)]
@@ -28,7 +28,7 @@ struct Pattern {
 /// The compiled skills automaton.
 #[derive(Debug)]
 pub struct SkillMatcher {
-    ac: Option<AhoCorasick>,
+    matcher: WordMatcher,
     patterns: Vec<Pattern>,
     texts: Vec<String>,
     canonical: Vec<String>,
@@ -72,52 +72,32 @@ impl SkillMatcher {
                 });
             }
         }
-        let ac = if texts.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&texts)
-                    .or_else(|_| {
-                        AhoCorasickBuilder::new()
-                            .ascii_case_insensitive(true)
-                            .match_kind(MatchKind::LeftmostLongest)
-                            .build(&texts)
-                    })
-                    .expect("skills automaton builds"),
-            )
-        };
-        SkillMatcher { ac, patterns, texts, canonical, ids }
+        let matcher = WordMatcher::new(&texts, &[]);
+        SkillMatcher { matcher, patterns, texts, canonical, ids }
     }
 
     /// Finds every skill mention in `text`.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
         let b = text.as_bytes();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_iter(text) {
-            let pid = m.pattern().as_usize();
+        self.matcher.for_each(text, |m| {
+            let pid = m.pattern;
             let pat = &self.patterns[pid];
             let form = self.texts[pid].as_bytes();
-            let (s, e) = (m.start(), m.end());
+            let (s, e) = (m.start, m.end);
             if form[0].is_ascii_alphanumeric() && !word_start(text, s) {
-                continue;
+                return false;
             }
             if form[form.len() - 1].is_ascii_alphanumeric() && !word_end(text, e) {
-                continue;
+                return false;
             }
             if !form[form.len() - 1].is_ascii_alphanumeric()
                 && b.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
             {
-                continue;
+                return false;
             }
             if pat.case_sensitive && &b[s..e] != form {
-                continue;
+                return false;
             }
             if pat.needs_context {
                 // "R&D", "C-suite", "Go-to-market", "Excel's".
@@ -127,11 +107,12 @@ impl SkillMatcher {
                     || (next == Some(b'-') && after.is_some_and(|c| c.is_ascii_alphabetic()))
                     || (s > 0 && matches!(b[s - 1], b'-' | b'&' | b'.' | b'/'))
                 {
-                    continue;
+                    return false;
                 }
             }
             found.push((s, e, pid));
-        }
+            true
+        });
         let anchors: Vec<usize> = found
             .iter()
             .filter(|&&(_, _, p)| !self.patterns[p].needs_context)

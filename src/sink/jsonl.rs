@@ -35,52 +35,62 @@ use serde::Serialize;
 
 use super::Sink;
 use crate::error::InputError;
-use crate::extract::{CharIndex, Mention, Value};
+use crate::extract::{CharIndex, Mention, Value, count_chars};
 use crate::reader::Document;
 
 /// Writes JSON Lines.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct JsonlSink;
 
-#[derive(Serialize)]
-#[serde(untagged)]
-enum JsonValue<'a> {
-    Int(i64),
-    Float(f64),
-    Text(&'a str),
+/// Appends a JSON string (quoted and escaped).
+fn push_str(out: &mut Vec<u8>, s: &str) {
+    serde_json::to_writer(&mut *out, s).expect("writing to a Vec cannot fail");
 }
 
-impl<'a> JsonValue<'a> {
-    fn of(v: &'a Value) -> JsonValue<'a> {
-        match v {
-            Value::Number(n) => number(*n),
-            Value::Text(s) => JsonValue::Text(s),
-        }
-    }
-}
-
-/// Integers without a fraction, other numbers as the shortest float that
-/// reads back the same.
-fn number<'a>(n: f64) -> JsonValue<'a> {
+/// Appends a JSON number: integers without a fraction, other numbers as
+/// the shortest float that reads back the same.
+fn push_number(out: &mut Vec<u8>, n: f64) {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        JsonValue::Int(n as i64)
+        out.extend_from_slice(itoa::Buffer::new().format(n as i64).as_bytes());
+    } else if n.is_finite() {
+        serde_json::to_writer(&mut *out, &n).expect("writing to a Vec cannot fail");
     } else {
-        JsonValue::Float(n)
+        out.extend_from_slice(b"null");
     }
 }
 
-#[derive(Serialize)]
-struct MentionRecord<'a> {
-    #[serde(rename = "type")]
-    ty: &'static str,
-    doc: &'a str,
-    id: &'a str,
-    kind: &'static str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    value: JsonValue<'a>,
-    unit: Option<&'a str>,
+fn push_usize(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// Appends one mention record. Written by hand rather than through serde
+/// because it is the hottest part of the output path; `tests/json.rs`
+/// parses it back to check it stays valid.
+fn push_mention(out: &mut Vec<u8>, doc_json: &[u8], doc_id: &str, text: &str, m: &Mention, start: usize, end: usize) {
+    out.extend_from_slice(b"{\"type\":\"mention\",\"doc\":");
+    out.extend_from_slice(doc_json);
+    out.extend_from_slice(b",\"id\":");
+    let id = format!("{doc_id}#{}@{start}-{end}", m.kind.as_str());
+    push_str(out, &id);
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(m.kind.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"text\":");
+    push_str(out, text);
+    out.extend_from_slice(b",\"start\":");
+    push_usize(out, start);
+    out.extend_from_slice(b",\"end\":");
+    push_usize(out, end);
+    out.extend_from_slice(b",\"value\":");
+    match &m.value {
+        Value::Number(n) => push_number(out, *n),
+        Value::Text(t) => push_str(out, t),
+    }
+    out.extend_from_slice(b",\"unit\":");
+    match &m.unit {
+        Some(u) => push_str(out, u),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b"}\n");
 }
 
 #[derive(Serialize)]
@@ -99,26 +109,12 @@ impl Sink for JsonlSink {
             self.encode_error(w, out);
         }
         let mut ix = CharIndex::new(&doc.text);
-        let mut id = String::new();
+        let mut doc_json = Vec::with_capacity(doc.id.len() + 2);
+        push_str(&mut doc_json, &doc.id);
         for m in mentions {
             let start = ix.char_offset(m.start);
-            let end = start + crate::extract::count_chars(&doc.text.as_bytes()[m.start..m.end]);
-            id.clear();
-            use std::fmt::Write;
-            let _ = write!(id, "{}#{}@{}-{}", doc.id, m.kind, start, end);
-            let rec = MentionRecord {
-                ty: "mention",
-                doc: &doc.id,
-                id: &id,
-                kind: m.kind.as_str(),
-                text: &doc.text[m.start..m.end],
-                start,
-                end,
-                value: JsonValue::of(&m.value),
-                unit: m.unit.as_deref(),
-            };
-            serde_json::to_writer(&mut *out, &rec).expect("writing to a Vec cannot fail");
-            out.push(b'\n');
+            let end = start + count_chars(&doc.text.as_bytes()[m.start..m.end]);
+            push_mention(out, &doc_json, &doc.id, &doc.text[m.start..m.end], m, start, end);
         }
     }
 

@@ -1,0 +1,201 @@
+/*!
+Word-gated Aho-Corasick: many patterns, matched only where a word starts.
+
+Every pattern we look for (skills, months, number words) starts at the
+start of a word. Running an unanchored automaton over every byte wastes
+most of its work on positions inside words — and one-letter patterns such
+as the skills `C` and `R` match at every `c` and `r` of the text. Instead
+we walk the text word by word (runs of ASCII letters and digits), reject
+most words with a table lookup on (first byte, length), confirm the rest
+in a hash set of the patterns' first words, and only then run the
+automaton *anchored* at that word. The automaton keeps its
+leftmost-longest semantics ("Stable Diffusion" over "Stable"), and the scan
+costs a few instructions per byte.
+*/
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind,
+};
+
+/// Longest first word we index; longer words cannot start a pattern.
+const MAX_WORD: usize = 32;
+
+/// A match: byte span and pattern index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordMatch {
+    /// Start of the match.
+    pub start: usize,
+    /// End of the match.
+    pub end: usize,
+    /// Index of the pattern in the list given to [`WordMatcher::new`].
+    pub pattern: usize,
+}
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// Bits in the first-word filter (a Bloom filter with one hash).
+const FILTER_BITS: usize = 1 << 17;
+
+#[inline]
+fn step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(K)
+}
+
+#[inline]
+fn slot(h: u64) -> usize {
+    (h >> 40) as usize & (FILTER_BITS - 1)
+}
+
+fn hash_word(w: &[u8]) -> u64 {
+    w.iter().fold(0, |h, &b| step(h, b))
+}
+
+/// Patterns matched at word starts.
+#[derive(Debug)]
+pub struct WordMatcher {
+    ac: Option<AhoCorasick>,
+    /// One bit per hash slot of the patterns' first words (lower case).
+    /// A set bit may be a false positive; the anchored automaton decides.
+    firsts: Box<[u64]>,
+    /// The same for the first words of patterns that may run on into
+    /// letters or digits ("Q3" in "Q3FY24"): checked on word prefixes.
+    run_on: Box<[u64]>,
+    /// Bit `n` is set when some run-on first word has length `n`.
+    run_on_lens: u64,
+    /// True when some pattern starts with punctuation (".NET").
+    leading_punct: bool,
+}
+
+fn first_word(p: &str) -> Vec<u8> {
+    p.bytes()
+        .skip_while(|b| !b.is_ascii_alphanumeric())
+        .take_while(u8::is_ascii_alphanumeric)
+        .collect()
+}
+
+fn set_bit(bits: &mut [u64], h: u64) {
+    let k = slot(h);
+    bits[k / 64] |= 1 << (k % 64);
+}
+
+#[inline]
+fn has_bit(bits: &[u64], h: u64) -> bool {
+    let k = slot(h);
+    bits[k / 64] & (1 << (k % 64)) != 0
+}
+
+impl WordMatcher {
+    /// Compiles the patterns (ASCII case-insensitive). `run_on[i]` says
+    /// whether pattern `i` may be followed directly by letters or digits
+    /// and still match (it is then also found as a word prefix).
+    pub fn new<S: AsRef<str>>(patterns: &[S], run_on: &[bool]) -> WordMatcher {
+        let mut firsts = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        let mut runs = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        let mut run_on_lens = 0u64;
+        let mut leading_punct = false;
+        for (i, p) in patterns.iter().enumerate() {
+            let p = p.as_ref();
+            let w = first_word(p);
+            if w.is_empty() || w.len() > MAX_WORD {
+                continue;
+            }
+            if !p.as_bytes()[0].is_ascii_alphanumeric() {
+                leading_punct = true;
+            }
+            set_bit(&mut firsts, hash_word(&w));
+            if run_on.get(i).copied().unwrap_or(false) {
+                set_bit(&mut runs, hash_word(&w));
+                run_on_lens |= 1 << w.len().min(63);
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .build(patterns.iter().map(|p| p.as_ref()))
+                    .expect("word patterns compile"),
+            )
+        };
+        WordMatcher { ac, firsts, run_on: runs, run_on_lens, leading_punct }
+    }
+
+    /// Calls `f` for each leftmost-longest match that starts at a word
+    /// start. `f` returns true to accept the match (the scan then resumes
+    /// after it) or false to reject it (the scan resumes at the next word).
+    pub fn for_each(&self, text: &str, mut f: impl FnMut(WordMatch) -> bool) {
+        let Some(ac) = &self.ac else { return };
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            while i < n && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let st = i;
+            let mut h = 0u64;
+            let mut prefix_hit = false;
+            while i < n && b[i].is_ascii_alphanumeric() {
+                h = step(h, b[i]);
+                i += 1;
+                if (self.run_on_lens >> (i - st).min(63)) & 1 != 0
+                    && i < n
+                    && b[i].is_ascii_alphanumeric()
+                {
+                    prefix_hit |= has_bit(&self.run_on, h);
+                }
+            }
+            let len = i - st;
+            if len == 0 {
+                break;
+            }
+            let hit = (len <= MAX_WORD && has_bit(&self.firsts, h)) || prefix_hit;
+            if !hit {
+                continue;
+            }
+            let mut starts = [st, usize::MAX];
+            if self.leading_punct && st > 0 && b[st - 1].is_ascii_punctuation() {
+                starts = [st - 1, st];
+            }
+            for s in starts {
+                if s == usize::MAX {
+                    break;
+                }
+                let input = Input::new(text).range(s..).anchored(Anchored::Yes);
+                if let Some(m) = ac.find(input)
+                    && f(WordMatch { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() })
+                {
+                    i = i.max(m.end());
+                    break;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(m: &WordMatcher, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        m.for_each(text, |x| {
+            out.push((x.start, x.end, x.pattern));
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn word_starts_only_and_longest() {
+        let m = WordMatcher::new(&["stable", "Stable Diffusion", "c", ".NET", "q3"], &[false, false, false, false, true]);
+        assert_eq!(all(&m, "stable diffusion"), vec![(0, 16, 1)]);
+        assert_eq!(all(&m, "abc c"), vec![(4, 5, 2)]);
+        assert_eq!(all(&m, "uses .NET"), vec![(5, 9, 3)]);
+        assert_eq!(all(&m, "Q3FY24"), vec![(0, 2, 4)]);
+        assert_eq!(all(&m, "unstable"), vec![]);
+    }
+}
