@@ -86,9 +86,7 @@ impl ConfigBuilder {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
         let threads = self
             .threads
-            .or_else(|| {
-                std::env::var("RAYON_NUM_THREADS").ok()?.parse().ok()
-            })
+            .or_else(|| std::env::var("RAYON_NUM_THREADS").ok()?.parse().ok())
             .filter(|&n| n > 0)
             .unwrap_or_else(|| {
                 std::thread::available_parallelism().map_or(1, |n| n.get())

@@ -22,7 +22,8 @@ fn main() -> ExitCode {
                 {
                     return ExitCode::SUCCESS;
                 }
-                if let Some(claimscan::Error::Output(io)) = cause.downcast_ref::<claimscan::Error>()
+                if let Some(claimscan::Error::Output(io)) =
+                    cause.downcast_ref::<claimscan::Error>()
                     && io.kind() == std::io::ErrorKind::BrokenPipe
                 {
                     return ExitCode::SUCCESS;

@@ -72,7 +72,9 @@ pub fn run(
             batch.push(item);
         }
         let done: Vec<Done> = if config.threads > 1 {
-            pool.install(|| batch.par_iter().map(|w| process(config, sink, w)).collect())
+            pool.install(|| {
+                batch.par_iter().map(|w| process(config, sink, w)).collect()
+            })
         } else {
             batch.iter().map(|w| process(config, sink, w)).collect()
         };
@@ -91,7 +93,11 @@ pub fn run(
 
 /// Reads, extracts and encodes one input.
 fn process(config: &Config, sink: &dyn Sink, item: &Walk) -> Done {
-    let mut done = Done { bytes: Vec::new(), summary: Summary::default(), messages: Vec::new() };
+    let mut done = Done {
+        bytes: Vec::new(),
+        summary: Summary::default(),
+        messages: Vec::new(),
+    };
     match item {
         Walk::Skipped(_) => done.summary.skipped = 1,
         Walk::Error(e) => fail(sink, e, &mut done),
@@ -106,7 +112,9 @@ fn process(config: &Config, sink: &dyn Sink, item: &Walk) -> Done {
                     // A bug in an extractor must cost one document, not
                     // the run: the panic becomes an error record.
                     let caught = std::panic::catch_unwind(
-                        std::panic::AssertUnwindSafe(|| extract_document(config, &doc)),
+                        std::panic::AssertUnwindSafe(|| {
+                            extract_document(config, &doc)
+                        }),
                     );
                     let Ok(mentions) = caught else {
                         let e = InputError {
@@ -121,7 +129,8 @@ fn process(config: &Config, sink: &dyn Sink, item: &Walk) -> Done {
                     sink.encode_document(&doc, &mentions, &mut done.bytes);
                     done.summary.read = 1;
                     done.summary.bytes = doc.bytes;
-                    done.summary.warnings = u64::from(!doc.warnings.is_empty());
+                    done.summary.warnings =
+                        u64::from(!doc.warnings.is_empty());
                     for w in &doc.warnings {
                         done.messages.push(w.to_string());
                     }

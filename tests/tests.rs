@@ -1,1 +1,20 @@
-// placeholder
+/*!
+Integration tests: one test binary (ripgrep's layout), one module per area.
+If you are adding a test of the whole tool, it probably goes in one of
+these; extractor micro-cases go in `src/extract/tests.rs` instead.
+*/
+
+// Helpers: temp folders and a runner for the built binary.
+mod util;
+
+// Command-line behaviour: flags, exit codes, error records, bad input.
+mod cli;
+
+// Golden end-to-end cases: fixtures/e2e/<case>/input → expected.jsonl.
+mod golden;
+
+// Output invariants: typed records, offsets, ids, thread-count determinism.
+mod json;
+
+// Property tests: any input gives valid JSONL with exact offsets, no panic.
+mod prop;

@@ -16,20 +16,27 @@ use super::args::Scan;
 
 /// Builds the run configuration.
 pub fn config(scan: &Scan) -> Result<Config> {
-    let mut kinds = if scan.kinds.is_empty() { KindSet::all() } else { KindSet::none() };
+    let mut kinds =
+        if scan.kinds.is_empty() { KindSet::all() } else { KindSet::none() };
     for k in &scan.kinds {
         let kind = Kind::parse(k.trim()).with_context(|| {
             format!("unknown kind {k:?} (known: percent, count, money, date, skill)")
         })?;
         kinds.set(kind, true);
     }
-    let mut lexicon = if scan.no_builtin_skills { Lexicon::empty() } else { Lexicon::builtin() };
+    let mut lexicon = if scan.no_builtin_skills {
+        Lexicon::empty()
+    } else {
+        Lexicon::builtin()
+    };
     for path in &scan.skills {
         lexicon.extend(Lexicon::from_path(path)?);
     }
     let mut ctx = DocContext::default();
     if let Some(d) = &scan.doc_date {
-        ctx.date = Some(parse_date(d).with_context(|| format!("bad --doc-date {d:?}"))?);
+        ctx.date = Some(
+            parse_date(d).with_context(|| format!("bad --doc-date {d:?}"))?,
+        );
     }
     if scan.threads == Some(0) {
         bail!("--threads must be at least 1");
@@ -74,11 +81,25 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Creates the temporary file next to `dest`.
     pub fn create(dest: &Path) -> Result<AtomicFile> {
-        let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let name = dest.file_name().with_context(|| format!("{} is not a file name", dest.display()))?;
-        let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-        let f = File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-        Ok(AtomicFile { tmp, dest: dest.to_path_buf(), out: Some(BufWriter::with_capacity(1 << 20, f)) })
+        let dir = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = dest.file_name().with_context(|| {
+            format!("{} is not a file name", dest.display())
+        })?;
+        let tmp = dir.join(format!(
+            ".{}.tmp-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let f = File::create(&tmp)
+            .with_context(|| format!("cannot create {}", tmp.display()))?;
+        Ok(AtomicFile {
+            tmp,
+            dest: dest.to_path_buf(),
+            out: Some(BufWriter::with_capacity(1 << 20, f)),
+        })
     }
 
     /// The writer.

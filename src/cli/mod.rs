@@ -39,13 +39,21 @@ fn run_scan(scan: args::Scan) -> Result<ExitCode> {
     let summary = match &scan.output {
         None => {
             let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+            let mut out =
+                std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
             claimscan::run(&config, &paths, &sink, &mut out, &mut report)?
         }
         Some(path) => {
             let mut file = build::AtomicFile::create(path)?;
-            let summary = claimscan::run(&config, &paths, &sink, file.writer(), &mut report)?;
-            file.commit().with_context(|| format!("cannot write {}", path.display()))?;
+            let summary = claimscan::run(
+                &config,
+                &paths,
+                &sink,
+                file.writer(),
+                &mut report,
+            )?;
+            file.commit()
+                .with_context(|| format!("cannot write {}", path.display()))?;
             summary
         }
     };

@@ -16,24 +16,123 @@ use super::text::{
 
 /// Words that end the search for a counted noun.
 const STOP: &[&str] = &[
-    "a", "an", "the", "to", "from", "in", "on", "at", "of", "for", "by",
-    "with", "as", "than", "and", "or", "but", "nor", "that", "which",
-    "who", "was", "were", "is", "are", "be", "been", "being", "has",
-    "have", "had", "will", "would", "could", "should", "may", "might",
-    "can", "per", "percent", "versus", "vs", "compared", "over", "under",
-    "into", "its", "his", "hers", "this", "these", "those", "thus",
-    "plus", "less", "across", "always", "perhaps", "unless", "whereas",
-    "besides", "yes", "us", "our", "their", "it", "we", "they", "up",
-    "down", "about", "around", "after", "before", "since", "during",
-    "while", "when", "where", "if", "so", "also", "year", "quarter",
-    "cents", "dollars", "dlrs", "basis", "times", "is", "does", "goes",
-    "says", "said", "rose", "fell", "increased", "decreased", "grew",
+    "a",
+    "an",
+    "the",
+    "to",
+    "from",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "by",
+    "with",
+    "as",
+    "than",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "that",
+    "which",
+    "who",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "per",
+    "percent",
+    "versus",
+    "vs",
+    "compared",
+    "over",
+    "under",
+    "into",
+    "its",
+    "his",
+    "hers",
+    "this",
+    "these",
+    "those",
+    "thus",
+    "plus",
+    "less",
+    "across",
+    "always",
+    "perhaps",
+    "unless",
+    "whereas",
+    "besides",
+    "yes",
+    "us",
+    "our",
+    "their",
+    "it",
+    "we",
+    "they",
+    "up",
+    "down",
+    "about",
+    "around",
+    "after",
+    "before",
+    "since",
+    "during",
+    "while",
+    "when",
+    "where",
+    "if",
+    "so",
+    "also",
+    "year",
+    "quarter",
+    "cents",
+    "dollars",
+    "dlrs",
+    "basis",
+    "times",
+    "is",
+    "does",
+    "goes",
+    "says",
+    "said",
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "grew",
 ];
 
 /// Nouns that count without a plural `s`.
 const IRREGULAR: &[&str] = &[
-    "people", "staff", "personnel", "children", "men", "women", "feet",
-    "headcount", "workforce", "sq", "square", "head", "cattle", "equipment",
+    "people",
+    "staff",
+    "personnel",
+    "children",
+    "men",
+    "women",
+    "feet",
+    "headcount",
+    "workforce",
+    "sq",
+    "square",
+    "head",
+    "cattle",
+    "equipment",
 ];
 
 fn is_plural(w: &str) -> bool {
@@ -85,23 +184,103 @@ pub fn unit_noun(s: &str, e: usize) -> Option<(usize, usize)> {
 /// Labels after which a number is a name, not a count ("Item 7", "Form
 /// 10", "Phase 3", "S&P 500").
 const LABELS: &[&str] = &[
-    "item", "items", "note", "notes", "section", "rule", "form", "chapter",
-    "page", "pages", "slide", "slides", "exhibit", "article", "schedule",
-    "table", "figure", "part", "route", "title", "phase", "version", "tier",
-    "class", "number", "series", "model", "level", "gen", "generation",
-    "russell", "ftse", "nasdaq", "stoxx", "fortune", "dax", "cac", "nikkei",
-    "global", "ibex", "asx", "nifty", "sensex", "kospi", "covid", "line",
-    "lines", "step", "question", "questions", "channel", "highway",
-    "interstate", "suite", "room", "floor", "box", "unit", "building",
-    "pier", "gate", "platform", "release", "ios", "android", "windows",
-    "iphone", "galaxy", "pixel", "boeing", "airbus", "area", "zone",
-    "region", "district", "ward", "precinct", "block", "lot", "plot",
-    "paragraph", "clause", "appendix", "annex", "footnote", "no", "nos",
+    "item",
+    "items",
+    "note",
+    "notes",
+    "section",
+    "rule",
+    "form",
+    "chapter",
+    "page",
+    "pages",
+    "slide",
+    "slides",
+    "exhibit",
+    "article",
+    "schedule",
+    "table",
+    "figure",
+    "part",
+    "route",
+    "title",
+    "phase",
+    "version",
+    "tier",
+    "class",
+    "number",
+    "series",
+    "model",
+    "level",
+    "gen",
+    "generation",
+    "russell",
+    "ftse",
+    "nasdaq",
+    "stoxx",
+    "fortune",
+    "dax",
+    "cac",
+    "nikkei",
+    "global",
+    "ibex",
+    "asx",
+    "nifty",
+    "sensex",
+    "kospi",
+    "covid",
+    "line",
+    "lines",
+    "step",
+    "question",
+    "questions",
+    "channel",
+    "highway",
+    "interstate",
+    "suite",
+    "room",
+    "floor",
+    "box",
+    "unit",
+    "building",
+    "pier",
+    "gate",
+    "platform",
+    "release",
+    "ios",
+    "android",
+    "windows",
+    "iphone",
+    "galaxy",
+    "pixel",
+    "boeing",
+    "airbus",
+    "area",
+    "zone",
+    "region",
+    "district",
+    "ward",
+    "precinct",
+    "block",
+    "lot",
+    "plot",
+    "paragraph",
+    "clause",
+    "appendix",
+    "annex",
+    "footnote",
+    "no",
+    "nos",
 ];
 
 /// Why a number is not a count, or `None` when it is one. `p..q` is the
 /// literal's span; `after` is the offset after its scale, if any.
-pub fn exclusion(s: &str, p: usize, q: usize, after: usize) -> Option<&'static str> {
+pub fn exclusion(
+    s: &str,
+    p: usize,
+    q: usize,
+    after: usize,
+) -> Option<&'static str> {
     let b = s.as_bytes();
     let prev = if p > 0 { Some(b[p - 1]) } else { None };
     let next = b.get(after).copied();
@@ -126,7 +305,9 @@ pub fn exclusion(s: &str, p: usize, q: usize, after: usize) -> Option<&'static s
             return Some("time or fraction");
         }
         // "10-K", "5-year", "3-for-1", "555-0199".
-        Some(b'-') if b.get(after + 1).is_some_and(|c| c.is_ascii_alphanumeric()) => {
+        Some(b'-')
+            if b.get(after + 1).is_some_and(|c| c.is_ascii_alphanumeric()) =>
+        {
             return Some("compound");
         }
         _ => {}
@@ -183,7 +364,10 @@ pub fn exclusion(s: &str, p: usize, q: usize, after: usize) -> Option<&'static s
 fn phone_like(s: &str, p: usize, q: usize) -> bool {
     let b = s.as_bytes();
     // Extend over a run of digits and phone punctuation.
-    let is_ph = |c: u8| c.is_ascii_digit() || matches!(c, b'(' | b')' | b'-' | b'.' | b'+' | b' ');
+    let is_ph = |c: u8| {
+        c.is_ascii_digit()
+            || matches!(c, b'(' | b')' | b'-' | b'.' | b'+' | b' ')
+    };
     let mut lo = p;
     while lo > 0 && is_ph(b[lo - 1]) && p - lo < 8 {
         lo -= 1;
@@ -201,7 +385,8 @@ fn phone_like(s: &str, p: usize, q: usize) -> bool {
     let has_dash = run.contains('-') || run.contains(')');
     let ends = |w: &[usize]| groups.windows(w.len()).any(|g| g == w);
     (has_dash || run.contains('.'))
-        && (ends(&[3, 3, 4]) || (ends(&[3, 4]) && groups.len() <= 3 && run.contains('-')))
+        && (ends(&[3, 3, 4])
+            || (ends(&[3, 4]) && groups.len() <= 3 && run.contains('-')))
         && !(q - p == 4 && groups.first() == Some(&4))
 }
 

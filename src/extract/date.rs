@@ -90,11 +90,46 @@ type Cand = (usize, usize, String);
 
 /// Words after which a bare month or year reads as a date.
 const DATE_PREPS: &[&str] = &[
-    "in", "since", "until", "till", "by", "through", "thru", "of", "early",
-    "mid", "late", "during", "from", "to", "last", "next", "this", "before",
-    "after", "end", "between", "and", "on", "for", "fiscal", "calendar",
-    "year", "as", "ended", "ending", "throughout", "into", "spring",
-    "summer", "fall", "autumn", "winter", "beginning", "start", "around",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "through",
+    "thru",
+    "of",
+    "early",
+    "mid",
+    "late",
+    "during",
+    "from",
+    "to",
+    "last",
+    "next",
+    "this",
+    "before",
+    "after",
+    "end",
+    "between",
+    "and",
+    "on",
+    "for",
+    "fiscal",
+    "calendar",
+    "year",
+    "as",
+    "ended",
+    "ending",
+    "throughout",
+    "into",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "beginning",
+    "start",
+    "around",
 ];
 
 fn is_date_prep(w: &str) -> bool {
@@ -288,11 +323,11 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
     let full = word.len() > 4 || matches!(m, 5..=7) && word.len() >= 3;
     let mut i = hit.end;
     let mut dotted = false;
-    if !full || word.eq_ignore_ascii_case("sept") {
-        if s.as_bytes().get(i) == Some(&b'.') {
-            i += 1;
-            dotted = true;
-        }
+    if (!full || word.eq_ignore_ascii_case("sept"))
+        && s.as_bytes().get(i) == Some(&b'.')
+    {
+        i += 1;
+        dotted = true;
     }
     let j = skip_spaces(s, i, 1);
     let b = s.as_bytes();
@@ -323,11 +358,7 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
             }
             let k2 = skip_spaces(s, k, 1);
             if let Some((ye, y)) = year4(s, k2).filter(|_| k2 > e) {
-                return Some((
-                    hit.start,
-                    ye,
-                    format!("{y:04}-{m:02}-{d:02}"),
-                ));
+                return Some((hit.start, ye, format!("{y:04}-{m:02}-{d:02}")));
             }
             let y = year_text(anchor_year(ctx, m));
             return Some((hit.start, e, format!("{y}-{m:02}-{d:02}")));
@@ -378,8 +409,8 @@ fn ordinal_period(
             return None;
         }
     }
-    let (marker, e) = if let Some(e) = eat_word_ci(s, i, "quarter")
-        .or_else(|| eat_word_ci(s, i, "qtr"))
+    let (marker, e) = if let Some(e) =
+        eat_word_ci(s, i, "quarter").or_else(|| eat_word_ci(s, i, "qtr"))
     {
         ('Q', e)
     } else if let Some(e) = eat_word_ci(s, i, "half") {
@@ -448,7 +479,8 @@ fn fy(s: &str, hit: &Hit) -> Option<Cand> {
     }
     let (e, y) = fy_year(s, hit.start)?;
     let b = s.as_bytes();
-    let k = if matches!(b.get(e), Some(b' ') | Some(b'-')) { e + 1 } else { e };
+    let k =
+        if matches!(b.get(e), Some(b' ') | Some(b'-')) { e + 1 } else { e };
     for (marker, max) in [('Q', 4u32), ('H', 2)] {
         if b.get(k) == Some(&(marker as u8))
             && let Some(&d) = b.get(k + 1)
@@ -544,9 +576,8 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
         && b.get(e1) == Some(&sep)
     {
         let mo: u32 = s[p..q].parse().ok()?;
-        let year = year4(s, e1 + 1).or_else(|| {
-            if sep == b'/' { year2(s, e1 + 1) } else { None }
-        });
+        let year = year4(s, e1 + 1)
+            .or_else(|| if sep == b'/' { year2(s, e1 + 1) } else { None });
         if let Some((e2, y)) = year
             && (1..=12).contains(&mo)
             && (1..=31).contains(&d)
@@ -566,7 +597,11 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
             let marker = mk as char;
             let e = q + 1;
             if let Some((ye, y)) = year2(s, e).or_else(|| year4(s, e)) {
-                return Some((p, ye, period_value(ctx, marker, n, Some(y), false)));
+                return Some((
+                    p,
+                    ye,
+                    period_value(ctx, marker, n, Some(y), false),
+                ));
             }
             if word_end(s, e) || fy_year(s, e).is_some() {
                 let (end, year, fy) = match trailing_year(s, e) {
@@ -665,7 +700,8 @@ fn days_from_civil((y, m, d): (i32, u32, u32)) -> i64 {
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doy =
+        (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146097 + doe - 719468
 }

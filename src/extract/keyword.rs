@@ -9,7 +9,6 @@ triggers first keeps the hot loop to one automaton scan, instead of one
 regex per form.
 */
 
-
 use super::number;
 use super::text::{word_end, word_start};
 use super::words::WordMatcher;
@@ -107,7 +106,8 @@ impl Keywords {
         for w in number::number_words() {
             add(w, Trigger::NumberWord);
         }
-        for (i, w) in ["first", "second", "third", "fourth"].iter().enumerate() {
+        for (i, w) in ["first", "second", "third", "fourth"].iter().enumerate()
+        {
             add(w, Trigger::Ordinal(i as u32 + 1));
         }
         for (i, w) in ["1st", "2nd", "3rd", "4th"].iter().enumerate() {
@@ -150,7 +150,9 @@ impl Keywords {
             .map(|t| {
                 matches!(
                     t,
-                    Trigger::Quarter(_) | Trigger::Half(_) | Trigger::FiscalYear
+                    Trigger::Quarter(_)
+                        | Trigger::Half(_)
+                        | Trigger::FiscalYear
                 )
             })
             .collect();
@@ -197,11 +199,7 @@ mod tests {
         let got: Vec<_> = hits.iter().map(|h| h.trigger).collect();
         assert_eq!(
             got,
-            vec![
-                Trigger::Month(5),
-                Trigger::Quarter(3),
-                Trigger::NumberWord
-            ]
+            vec![Trigger::Month(5), Trigger::Quarter(3), Trigger::NumberWord]
         );
     }
 }

@@ -80,8 +80,16 @@ pub struct LexiconError {
 impl fmt::Display for LexiconError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(l) => write!(f, "skills lexicon error: {}:{}: {}", self.source, l, self.message),
-            None => write!(f, "skills lexicon error: {}: {}", self.source, self.message),
+            Some(l) => write!(
+                f,
+                "skills lexicon error: {}:{}: {}",
+                self.source, l, self.message
+            ),
+            None => write!(
+                f,
+                "skills lexicon error: {}: {}",
+                self.source, self.message
+            ),
         }
     }
 }
@@ -92,23 +100,92 @@ const BUILTIN: &str = include_str!("../../data/skills.tsv");
 
 /// Ordinary English words that are also skill names.
 const COMMON_WORDS: &[&str] = &[
-    "go", "excel", "rust", "swift", "ruby", "java", "julia", "dart", "word",
-    "access", "teams", "make", "sketch", "spring", "notion", "slack",
-    "unity", "bubble", "sage", "sales", "agile", "scrum", "flask", "react",
-    "angular", "ionic", "electron", "bootstrap", "apex", "elm", "ada",
-    "assembly", "pascal", "gemini", "claude", "jasper", "cursor", "runway",
-    "whisper", "llama", "mistral", "perplexity", "looker", "express",
-    "spark", "kafka", "airflow", "docker", "git", "snowflake", "workday",
-    "confluence", "cypress", "selenium", "postman", "playwright", "blender",
-    "houdini", "framer", "maya", "pandas", "groovy", "delphi", "lisp",
-    "bash", "shell", "outlook", "canvas", "tableau", "grok", "cohere",
-    "bard", "sora", "pinecone", "procreate", "audacity", "asana", "c", "r",
+    "go",
+    "excel",
+    "rust",
+    "swift",
+    "ruby",
+    "java",
+    "julia",
+    "dart",
+    "word",
+    "access",
+    "teams",
+    "make",
+    "sketch",
+    "spring",
+    "notion",
+    "slack",
+    "unity",
+    "bubble",
+    "sage",
+    "sales",
+    "agile",
+    "scrum",
+    "flask",
+    "react",
+    "angular",
+    "ionic",
+    "electron",
+    "bootstrap",
+    "apex",
+    "elm",
+    "ada",
+    "assembly",
+    "pascal",
+    "gemini",
+    "claude",
+    "jasper",
+    "cursor",
+    "runway",
+    "whisper",
+    "llama",
+    "mistral",
+    "perplexity",
+    "looker",
+    "express",
+    "spark",
+    "kafka",
+    "airflow",
+    "docker",
+    "git",
+    "snowflake",
+    "workday",
+    "confluence",
+    "cypress",
+    "selenium",
+    "postman",
+    "playwright",
+    "blender",
+    "houdini",
+    "framer",
+    "maya",
+    "pandas",
+    "groovy",
+    "delphi",
+    "lisp",
+    "bash",
+    "shell",
+    "outlook",
+    "canvas",
+    "tableau",
+    "grok",
+    "cohere",
+    "bard",
+    "sora",
+    "pinecone",
+    "procreate",
+    "audacity",
+    "asana",
+    "c",
+    "r",
 ];
 
 impl Lexicon {
     /// The built-in lexicon.
     pub fn builtin() -> Lexicon {
-        Lexicon::parse(BUILTIN, "built-in", '\t').expect("built-in lexicon parses")
+        Lexicon::parse(BUILTIN, "built-in", '\t')
+            .expect("built-in lexicon parses")
     }
 
     /// An empty lexicon.
@@ -119,18 +196,24 @@ impl Lexicon {
     /// Reads a lexicon file (TSV or CSV, by extension or content).
     pub fn from_path(path: &Path) -> Result<Lexicon, LexiconError> {
         let src = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LexiconError {
-            source: src.clone(),
-            line: None,
-            message: e.to_string(),
-        })?;
-        let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-            || !text.contains('\t');
+        let text =
+            std::fs::read_to_string(path).map_err(|e| LexiconError {
+                source: src.clone(),
+                line: None,
+                message: e.to_string(),
+            })?;
+        let is_csv =
+            path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                || !text.contains('\t');
         Lexicon::parse(&text, &src, if is_csv { ',' } else { '\t' })
     }
 
     /// Parses lexicon text with the given delimiter.
-    pub fn parse(text: &str, source: &str, delim: char) -> Result<Lexicon, LexiconError> {
+    pub fn parse(
+        text: &str,
+        source: &str,
+        delim: char,
+    ) -> Result<Lexicon, LexiconError> {
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delim as u8)
             .has_headers(false)
@@ -145,7 +228,8 @@ impl Lexicon {
                 line: e.position().map(|p| p.line() as usize),
                 message: e.to_string(),
             })?;
-            let line = rec.position().map(|p| p.line() as usize).unwrap_or(n + 1);
+            let line =
+                rec.position().map(|p| p.line() as usize).unwrap_or(n + 1);
             let field = |i: usize| rec.get(i).map(str::trim).unwrap_or("");
             let canonical = field(0);
             if canonical.is_empty() {
@@ -155,7 +239,8 @@ impl Lexicon {
                 return Err(LexiconError {
                     source: source.to_string(),
                     line: Some(line),
-                    message: "the canonical name (first field) is empty".into(),
+                    message: "the canonical name (first field) is empty"
+                        .into(),
                 });
             }
             if n == 0
@@ -169,11 +254,16 @@ impl Lexicon {
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
                 .collect();
-            let id = Some(field(2)).filter(|s| !s.is_empty()).map(str::to_string);
+            let id =
+                Some(field(2)).filter(|s| !s.is_empty()).map(str::to_string);
             let flags = field(3);
             let mut cs = false;
             let mut ctx = false;
-            for f in flags.split([',', ' ']).map(str::trim).filter(|f| !f.is_empty()) {
+            for f in flags
+                .split([',', ' '])
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+            {
                 match f {
                     "cs" => cs = true,
                     "ctx" => ctx = true,
@@ -181,7 +271,9 @@ impl Lexicon {
                         return Err(LexiconError {
                             source: source.to_string(),
                             line: Some(line),
-                            message: format!("unknown flag {other:?} (known: cs, ctx)"),
+                            message: format!(
+                                "unknown flag {other:?} (known: cs, ctx)"
+                            ),
                         });
                     }
                 }
@@ -196,7 +288,11 @@ impl Lexicon {
                     needs_context: common || (ctx && (amb || !cs)),
                 });
             }
-            lex.entries.push(Entry { canonical: canonical.to_string(), id, forms });
+            lex.entries.push(Entry {
+                canonical: canonical.to_string(),
+                id,
+                forms,
+            });
         }
         Ok(lex)
     }
@@ -259,10 +355,15 @@ mod tests {
 
     #[test]
     fn flags_apply_to_ambiguous_forms() {
-        let lex = Lexicon::parse("Go\tGolang|Go language\t\tcs,ctx\n", "t", '\t').unwrap();
+        let lex =
+            Lexicon::parse("Go\tGolang|Go language\t\tcs,ctx\n", "t", '\t')
+                .unwrap();
         let f = &lex.entries()[0].forms;
         assert!(f[0].case_sensitive && f[0].needs_context);
-        assert!(f[1].case_sensitive && f[1].needs_context, "Golang is one plain word");
+        assert!(
+            f[1].case_sensitive && f[1].needs_context,
+            "Golang is one plain word"
+        );
         assert!(!f[2].case_sensitive && !f[2].needs_context);
     }
 
@@ -277,7 +378,8 @@ mod tests {
 
     #[test]
     fn bad_flag_is_reported_with_line() {
-        let err = Lexicon::parse("A\t\t\tcs\nB\t\t\tloud\n", "f.tsv", '\t').unwrap_err();
+        let err = Lexicon::parse("A\t\t\tcs\nB\t\t\tloud\n", "f.tsv", '\t')
+            .unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.to_string().contains("loud"));
     }

@@ -31,6 +31,9 @@ pub mod quantity;
 pub mod skill;
 pub mod text;
 pub mod words;
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests_table;
 
 use std::fmt;
 
@@ -199,12 +202,12 @@ impl ExtractorSet {
     /// end and kind), without overlaps between dates and quantities.
     pub fn extract(&self, text: &str, ctx: &DocContext) -> Vec<Mention> {
         let mut out = Vec::new();
-        let skills = if self.kinds.has(Kind::Skill) || self.kinds.has(Kind::Count)
-        {
-            self.skills.find(text)
-        } else {
-            Vec::new()
-        };
+        let skills =
+            if self.kinds.has(Kind::Skill) || self.kinds.has(Kind::Count) {
+                self.skills.find(text)
+            } else {
+                Vec::new()
+            };
         let want_dates = self.kinds.has(Kind::Date);
         let want_quantities = self.kinds.has(Kind::Percent)
             || self.kinds.has(Kind::Money)

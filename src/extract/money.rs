@@ -100,7 +100,8 @@ pub fn prefix(s: &str, i: usize) -> Option<Prefix> {
         {
             return Some(Prefix { start: j - 3, code: code_of(code) });
         }
-        if j >= 2 && &b[j - 2..j] == b"Rs" && super::text::word_start(s, j - 2) {
+        if j >= 2 && &b[j - 2..j] == b"Rs" && super::text::word_start(s, j - 2)
+        {
             return Some(Prefix { start: j - 2, code: "INR" });
         }
     }
@@ -159,7 +160,11 @@ const WORDS: &[(&str, &str, bool, bool)] = &[
 /// Reads a currency after a number (and its scale, if `scaled`).
 pub fn suffix(s: &str, i: usize, scaled: bool) -> Option<Suffix> {
     if s[i..].starts_with('¢') {
-        return Some(Suffix { end: i + '¢'.len_utf8(), code: "USD", cents: true });
+        return Some(Suffix {
+            end: i + '¢'.len_utf8(),
+            code: "USD",
+            cents: true,
+        });
     }
     let j = skip_spaces(s, i, 1);
     if j == i {
@@ -220,7 +225,10 @@ mod tests {
     #[test]
     fn suffixes() {
         let s = " dlrs a share";
-        assert_eq!(suffix(s, 0, false).map(|x| (x.code, x.end)), Some(("USD", 5)));
+        assert_eq!(
+            suffix(s, 0, false).map(|x| (x.code, x.end)),
+            Some(("USD", 5))
+        );
         let s = " cents per share";
         assert!(suffix(s, 0, false).unwrap().cents);
         assert_eq!(suffix(" marks", 0, false), None);

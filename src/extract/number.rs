@@ -43,19 +43,11 @@ impl Decimal {
     }
 
     /// Adds two decimals (used for written numbers: "forty" + "three").
-    pub fn add(self, other: Decimal) -> Decimal {
+    pub fn plus(self, other: Decimal) -> Decimal {
         let e = self.exp.min(other.exp);
         let a = self.mant.saturating_mul(10u128.pow((self.exp - e) as u32));
         let b = other.mant.saturating_mul(10u128.pow((other.exp - e) as u32));
         Decimal { mant: a.saturating_add(b), exp: e }
-    }
-
-    /// Multiplies two decimals.
-    pub fn mul(self, other: Decimal) -> Decimal {
-        Decimal {
-            mant: self.mant.saturating_mul(other.mant),
-            exp: self.exp + other.exp,
-        }
     }
 }
 
@@ -121,7 +113,8 @@ pub fn parse_literal(s: &str, i: usize) -> Literal {
         while k < b.len() && b[k].is_ascii_digit() {
             k += 1;
         }
-        let version = k + 1 < b.len() && b[k] == b'.' && b[k + 1].is_ascii_digit();
+        let version =
+            k + 1 < b.len() && b[k] == b'.' && b[k + 1].is_ascii_digit();
         if !version {
             for &d in &b[j + 1..k] {
                 if digits < 36 {
@@ -266,7 +259,8 @@ fn tens_word(s: &str, i: usize) -> Option<(usize, u32)> {
 fn words_below_thousand(s: &str, i: usize) -> Option<(usize, u32)> {
     let (mut end, mut v) = if let Some((e, t)) = tens_word(s, i) {
         let b = s.as_bytes();
-        let sep = if b.get(e) == Some(&b'-') { e + 1 } else { skip_spaces(s, e, 1) };
+        let sep =
+            if b.get(e) == Some(&b'-') { e + 1 } else { skip_spaces(s, e, 1) };
         match unit_word(s, sep) {
             Some((e2, u)) if (1..10).contains(&u) => (e2, t + u),
             _ => (e, t),
@@ -281,7 +275,9 @@ fn words_below_thousand(s: &str, i: usize) -> Option<(usize, u32)> {
         v *= 100;
         end = e;
         let k = skip_spaces(s, end, 1);
-        let k2 = eat_word_ci(s, k, "and").map(|e| skip_spaces(s, e, 1)).unwrap_or(k);
+        let k2 = eat_word_ci(s, k, "and")
+            .map(|e| skip_spaces(s, e, 1))
+            .unwrap_or(k);
         if k != end
             && let Some((e3, r)) = words_below_thousand(s, k2)
             && r < 100
@@ -320,7 +316,7 @@ pub fn parse_words(s: &str, i: usize) -> Option<Words> {
         if k != end
             && let Some((e2, r)) = words_below_thousand(s, k)
         {
-            value = value.add(Decimal::int(u128::from(r)));
+            value = value.plus(Decimal::int(u128::from(r)));
             end = e2;
         }
     }

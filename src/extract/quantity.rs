@@ -51,12 +51,18 @@ pub fn find(
     blocked.sort_unstable();
     let inside = |p: usize| -> bool {
         let k = blocked.partition_point(|&(st, _)| st <= p);
-        k > 0 && blocked[..k].iter().rev().take(4).any(|&(st, en)| st <= p && p < en)
+        k > 0
+            && blocked[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|&(st, en)| st <= p && p < en)
     };
 
     let mut toks: Vec<Tok> = Vec::new();
     let b = s.as_bytes();
-    let mut words = hits.iter().filter(|h| h.trigger == Trigger::NumberWord).peekable();
+    let mut words =
+        hits.iter().filter(|h| h.trigger == Trigger::NumberWord).peekable();
     let mut i = 0;
     while i < b.len() {
         let Some(off) = b[i..].iter().position(u8::is_ascii_digit) else {
@@ -164,22 +170,27 @@ fn digit_tok(s: &str, lit: number::Literal) -> Option<Tok> {
             end = sf.end;
         }
     }
-    if paren {
-        // Parentheses mean a negative amount only when they close after
-        // the number: "$(0.12)", "($0.12)". "(2025)" is just parentheses.
-        if b.get(end) == Some(&b')') && currency.is_some() {
-            negative = true;
-            end += 1;
-        } else {
-            start += if b[start] == b'(' { 1 } else { 0 };
-            if b.get(start) == Some(&b'(') {
-                start += 1;
-            }
+    // A bare number in a Markdown table column headed "$ millions" is
+    // money in millions.
+    if currency.is_none()
+        && pct.is_none()
+        && let Some((code, pow)) = table_money(s, lit.start)
+    {
+        currency = Some(code);
+        if scale.is_none() {
+            scale = Some(pow);
         }
     }
-    // Keep the span tight when a parenthesis was not part of the amount.
-    while start < lit.start && b[start] == b'(' {
-        start += 1;
+    // Parentheses mean a negative amount only when they close after the
+    // number: "$(0.12)", "($0.12)", "(2.3)" in a money column. Otherwise
+    // ("(2025)", "(1)") they are not part of the mention.
+    if paren && b.get(end) == Some(&b')') && currency.is_some() {
+        negative = true;
+        end += 1;
+    } else {
+        while start < lit.start && b[start] == b'(' {
+            start += 1;
+        }
     }
     Some(Tok {
         start,
@@ -197,6 +208,58 @@ fn digit_tok(s: &str, lit: number::Literal) -> Option<Tok> {
         only_one: false,
         small: lit.int_digits <= 3 && !lit.grouped,
     })
+}
+
+/// The currency and scale of a Markdown table column whose header names
+/// them ("Revenue ($ millions)", "EUR bn"), for a number at `p` in one of
+/// its cells.
+fn table_money(s: &str, p: usize) -> Option<(&'static str, i32)> {
+    let b = s.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &b[..p]).map_or(0, |i| i + 1);
+    let row = &s[line_start..p];
+    if !row.trim_start().starts_with('|') {
+        return None;
+    }
+    let col = row.bytes().filter(|&c| c == b'|').count();
+    // Walk up to the first row of the table: the header.
+    let mut header = line_start;
+    while header > 0 {
+        let prev_start =
+            memchr::memrchr(b'\n', &b[..header - 1]).map_or(0, |i| i + 1);
+        if !s[prev_start..header - 1].trim_start().starts_with('|') {
+            break;
+        }
+        header = prev_start;
+    }
+    let header_end =
+        memchr::memchr(b'\n', &b[header..]).map_or(b.len(), |i| header + i);
+    let cell = s[header..header_end].split('|').nth(col)?.to_ascii_lowercase();
+    let code = if cell.contains('$')
+        || cell.contains("usd")
+        || cell.contains("dollar")
+    {
+        "USD"
+    } else if cell.contains('€') || cell.contains("eur") {
+        "EUR"
+    } else if cell.contains('£') || cell.contains("gbp") {
+        "GBP"
+    } else {
+        return None;
+    };
+    let pow = if cell.contains("billion") || cell.contains("bn") {
+        9
+    } else if cell.contains("million")
+        || cell.contains("mln")
+        || cell.contains(" m)")
+        || cell.contains("mm")
+    {
+        6
+    } else if cell.contains("thousand") || cell.contains("000s") {
+        3
+    } else {
+        0
+    };
+    Some((code, pow))
 }
 
 /// Reads a number written in words.
@@ -222,7 +285,9 @@ fn word_tok(s: &str, h: &Hit) -> Option<Tok> {
     let mut pct = None;
     let mut currency = None;
     let mut cents = false;
-    if let Some((e, unit)) = percent::suffix(s, end).filter(|&(e, _)| e > end + 1) {
+    if let Some((e, unit)) =
+        percent::suffix(s, end).filter(|&(e, _)| e > end + 1)
+    {
         pct = Some(unit);
         end = e;
     } else if let Some(sf) = money::suffix(s, end, scale.is_some()) {
@@ -265,10 +330,15 @@ fn carry_ranges(s: &str, toks: &mut [Tok]) {
         if !connector {
             continue;
         }
-        if b.pct.is_some() && a.pct.is_none() && a.currency.is_none() && a.scale.is_none() {
+        if b.pct.is_some()
+            && a.pct.is_none()
+            && a.currency.is_none()
+            && a.scale.is_none()
+        {
             a.pct = b.pct;
         }
-        if b.scale.is_some() && a.scale.is_none() && a.small && a.pct.is_none() {
+        if b.scale.is_some() && a.scale.is_none() && a.small && a.pct.is_none()
+        {
             a.scale = b.scale;
         }
         if a.currency.is_some() && b.currency.is_none() && b.pct.is_none() {
@@ -316,7 +386,9 @@ fn classify(s: &str, t: &Tok) -> Option<Mention> {
         });
     }
     if !t.words {
-        if let Some(why) = count::exclusion(s, t.lit_start, t.lit_end, t.scale_end) {
+        if let Some(why) =
+            count::exclusion(s, t.lit_start, t.lit_end, t.scale_end)
+        {
             let _ = why;
             return None;
         }
@@ -330,7 +402,8 @@ fn classify(s: &str, t: &Tok) -> Option<Mention> {
         return None;
     }
     // A sign is part of a count only when written: "-5" is rare in prose.
-    let (start, end) = (if t.negative { t.start } else { t.lit_start }, t.scale_end);
+    let (start, end) =
+        (if t.negative { t.start } else { t.lit_start }, t.scale_end);
     let start = start.min(t.lit_start);
     let _ = skip_spaces;
     Some(Mention {

@@ -12,7 +12,6 @@ After the automaton, two rules keep ambiguous names honest:
   "Python, R and Go"). "Series C funding" and "Rust Belt" have neither.
 */
 
-
 use super::lexicon::Lexicon;
 use super::text::{word_end, word_start};
 use super::words::WordMatcher;
@@ -37,12 +36,43 @@ pub struct SkillMatcher {
 
 /// Words that make an ambiguous skill name a skill.
 const CONTEXT: &[&str] = &[
-    "skill", "program", "language", "developer", "engineer", "coding",
-    "code", "proficien", "demand", "experience", "expertise", "project",
-    "tool", "framework", "stack", "freelancer", "talent", "job", "certif",
-    "course", "training", "learn", "software", "library", "libraries",
-    "platform", "scripting", "data scien", "analyst", "hiring", "hire",
-    "specialist", "expert", "know", "such as", "including", "like ",
+    "skill",
+    "program",
+    "language",
+    "developer",
+    "engineer",
+    "coding",
+    "code",
+    "proficien",
+    "demand",
+    "experience",
+    "expertise",
+    "project",
+    "tool",
+    "framework",
+    "stack",
+    "freelancer",
+    "talent",
+    "job",
+    "certif",
+    "course",
+    "training",
+    "learn",
+    "software",
+    "library",
+    "libraries",
+    "platform",
+    "scripting",
+    "data scien",
+    "analyst",
+    "hiring",
+    "hire",
+    "specialist",
+    "expert",
+    "know",
+    "such as",
+    "including",
+    "like ",
 ];
 
 /// How far (bytes) around a match we look for context.
@@ -61,7 +91,9 @@ impl SkillMatcher {
             canonical.push(e.canonical.clone());
             ids.push(e.id.clone());
             for f in &e.forms {
-                if f.text.is_empty() || !seen.insert(f.text.to_ascii_lowercase()) {
+                if f.text.is_empty()
+                    || !seen.insert(f.text.to_ascii_lowercase())
+                {
                     continue;
                 }
                 texts.push(f.text.clone());
@@ -88,7 +120,9 @@ impl SkillMatcher {
             if form[0].is_ascii_alphanumeric() && !word_start(text, s) {
                 return false;
             }
-            if form[form.len() - 1].is_ascii_alphanumeric() && !word_end(text, e) {
+            if form[form.len() - 1].is_ascii_alphanumeric()
+                && !word_end(text, e)
+            {
                 return false;
             }
             if !form[form.len() - 1].is_ascii_alphanumeric()
@@ -104,7 +138,8 @@ impl SkillMatcher {
                 let next = b.get(e).copied();
                 let after = b.get(e + 1).copied();
                 if matches!(next, Some(b'&') | Some(b'\''))
-                    || (next == Some(b'-') && after.is_some_and(|c| c.is_ascii_alphabetic()))
+                    || (next == Some(b'-')
+                        && after.is_some_and(|c| c.is_ascii_alphabetic()))
                     || (s > 0 && matches!(b[s - 1], b'-' | b'&' | b'.' | b'/'))
                 {
                     return false;
@@ -151,8 +186,11 @@ fn has_context(text: &str, s: usize, e: usize, anchors: &[usize]) -> bool {
     if anchors.iter().any(|&a| a >= lo && a < hi && a != s) {
         return true;
     }
-    let window: Vec<u8> = b[lo..hi].iter().map(u8::to_ascii_lowercase).collect();
-    CONTEXT.iter().any(|w| memchr::memmem::find(&window, w.as_bytes()).is_some())
+    let window: Vec<u8> =
+        b[lo..hi].iter().map(u8::to_ascii_lowercase).collect();
+    CONTEXT
+        .iter()
+        .any(|w| memchr::memmem::find(&window, w.as_bytes()).is_some())
 }
 
 #[cfg(test)]
@@ -161,14 +199,20 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let m = SkillMatcher::new(&Lexicon::builtin());
-        m.find(text).into_iter().map(|m| m.value.as_text().unwrap().to_string()).collect()
+        m.find(text)
+            .into_iter()
+            .map(|m| m.value.as_text().unwrap().to_string())
+            .collect()
     }
 
     #[test]
     fn case_and_context() {
         assert_eq!(names("we will go further"), Vec::<String>::new());
         assert_eq!(names("Series C funding"), Vec::<String>::new());
-        assert!(names("demand for Python, R and Go developers").contains(&"Go".to_string()));
+        assert!(
+            names("demand for Python, R and Go developers")
+                .contains(&"Go".to_string())
+        );
         assert_eq!(names("ChatGPT and chat gpt"), vec!["ChatGPT", "ChatGPT"]);
     }
 }

@@ -159,16 +159,13 @@ pub fn word_at(s: &str, i: usize) -> &str {
     let mut j = i;
     while j < b.len() {
         let c = b[j];
-        if c.is_ascii_alphabetic() {
-            j += 1;
-        } else if (c == b'-' || c == b'\'')
+        let inner = (c == b'-' || c == b'\'')
             && j > i
-            && b.get(j + 1).is_some_and(|n| n.is_ascii_alphabetic())
-        {
-            j += 1;
-        } else {
+            && b.get(j + 1).is_some_and(|n| n.is_ascii_alphabetic());
+        if !(c.is_ascii_alphabetic() || inner) {
             break;
         }
+        j += 1;
     }
     &s[i..j]
 }

@@ -152,21 +152,28 @@ impl WordMatcher {
             if len == 0 {
                 break;
             }
-            let hit = (len <= MAX_WORD && has_bit(&self.firsts, h)) || prefix_hit;
+            let hit =
+                (len <= MAX_WORD && has_bit(&self.firsts, h)) || prefix_hit;
             if !hit {
                 continue;
             }
             let mut starts = [st, usize::MAX];
-            if self.leading_punct && st > 0 && b[st - 1].is_ascii_punctuation() {
+            if self.leading_punct && st > 0 && b[st - 1].is_ascii_punctuation()
+            {
                 starts = [st - 1, st];
             }
             for s in starts {
                 if s == usize::MAX {
                     break;
                 }
-                let input = Input::new(text).range(s..).anchored(Anchored::Yes);
+                let input =
+                    Input::new(text).range(s..).anchored(Anchored::Yes);
                 if let Some(m) = ac.find(input)
-                    && f(WordMatch { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() })
+                    && f(WordMatch {
+                        start: m.start(),
+                        end: m.end(),
+                        pattern: m.pattern().as_usize(),
+                    })
                 {
                     i = i.max(m.end());
                     break;
@@ -191,7 +198,10 @@ mod tests {
 
     #[test]
     fn word_starts_only_and_longest() {
-        let m = WordMatcher::new(&["stable", "Stable Diffusion", "c", ".NET", "q3"], &[false, false, false, false, true]);
+        let m = WordMatcher::new(
+            &["stable", "Stable Diffusion", "c", ".NET", "q3"],
+            &[false, false, false, false, true],
+        );
         assert_eq!(all(&m, "stable diffusion"), vec![(0, 16, 1)]);
         assert_eq!(all(&m, "abc c"), vec![(4, 5, 2)]);
         assert_eq!(all(&m, "uses .NET"), vec![(5, 9, 3)]);

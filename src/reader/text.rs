@@ -19,7 +19,9 @@ pub fn from_bytes(id: &str, bytes: Vec<u8>) -> Result<Document, String> {
     let n = bytes.len() as u64;
     let head = &bytes[..bytes.len().min(SNIFF)];
     if let Some(pos) = memchr::memchr(0, head) {
-        return Err(format!("binary file (NUL byte at offset {pos}), skipped"));
+        return Err(format!(
+            "binary file (NUL byte at offset {pos}), skipped"
+        ));
     }
     let mut warnings = Vec::new();
     let text = match String::from_utf8(bytes) {

@@ -32,7 +32,9 @@ pub fn chunks(text: &str, target: usize) -> Vec<(usize, &str)> {
         let window = &b[want..b.len().min(want + (64 << 10))];
         let cut = memchr::memmem::find(window, b"\n\n")
             .map(|i| want + i + 2)
-            .or_else(|| memchr::memchr(b'\n', &b[want..]).map(|i| want + i + 1))
+            .or_else(|| {
+                memchr::memchr(b'\n', &b[want..]).map(|i| want + i + 1)
+            })
             .or_else(|| memchr::memchr(b' ', &b[want..]).map(|i| want + i + 1))
             .unwrap_or(b.len());
         out.push((start, &text[start..cut]));

@@ -53,7 +53,8 @@ fn push_number(out: &mut Vec<u8>, n: f64) {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
         out.extend_from_slice(itoa::Buffer::new().format(n as i64).as_bytes());
     } else if n.is_finite() {
-        serde_json::to_writer(&mut *out, &n).expect("writing to a Vec cannot fail");
+        serde_json::to_writer(&mut *out, &n)
+            .expect("writing to a Vec cannot fail");
     } else {
         out.extend_from_slice(b"null");
     }
@@ -66,7 +67,15 @@ fn push_usize(out: &mut Vec<u8>, n: usize) {
 /// Appends one mention record. Written by hand rather than through serde
 /// because it is the hottest part of the output path; `tests/json.rs`
 /// parses it back to check it stays valid.
-fn push_mention(out: &mut Vec<u8>, doc_json: &[u8], doc_id: &str, text: &str, m: &Mention, start: usize, end: usize) {
+fn push_mention(
+    out: &mut Vec<u8>,
+    doc_json: &[u8],
+    doc_id: &str,
+    text: &str,
+    m: &Mention,
+    start: usize,
+    end: usize,
+) {
     out.extend_from_slice(b"{\"type\":\"mention\",\"doc\":");
     out.extend_from_slice(doc_json);
     out.extend_from_slice(b",\"id\":");
@@ -104,7 +113,12 @@ struct ErrorRecord<'a> {
 }
 
 impl Sink for JsonlSink {
-    fn encode_document(&self, doc: &Document, mentions: &[Mention], out: &mut Vec<u8>) {
+    fn encode_document(
+        &self,
+        doc: &Document,
+        mentions: &[Mention],
+        out: &mut Vec<u8>,
+    ) {
         for w in &doc.warnings {
             self.encode_error(w, out);
         }
@@ -113,8 +127,17 @@ impl Sink for JsonlSink {
         push_str(&mut doc_json, &doc.id);
         for m in mentions {
             let start = ix.char_offset(m.start);
-            let end = start + count_chars(&doc.text.as_bytes()[m.start..m.end]);
-            push_mention(out, &doc_json, &doc.id, &doc.text[m.start..m.end], m, start, end);
+            let end =
+                start + count_chars(&doc.text.as_bytes()[m.start..m.end]);
+            push_mention(
+                out,
+                &doc_json,
+                &doc.id,
+                &doc.text[m.start..m.end],
+                m,
+                start,
+                end,
+            );
         }
     }
 
@@ -126,7 +149,8 @@ impl Sink for JsonlSink {
             message: &err.message,
             severity: err.severity.as_str(),
         };
-        serde_json::to_writer(&mut *out, &rec).expect("writing to a Vec cannot fail");
+        serde_json::to_writer(&mut *out, &rec)
+            .expect("writing to a Vec cannot fail");
         out.push(b'\n');
     }
 }

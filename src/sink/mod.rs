@@ -22,7 +22,12 @@ use crate::reader::Document;
 /// called from every worker at once.
 pub trait Sink: Sync {
     /// Appends the records of one document to `out`.
-    fn encode_document(&self, doc: &Document, mentions: &[Mention], out: &mut Vec<u8>);
+    fn encode_document(
+        &self,
+        doc: &Document,
+        mentions: &[Mention],
+        out: &mut Vec<u8>,
+    );
 
     /// Appends the record of one input error (or warning) to `out`.
     fn encode_error(&self, err: &InputError, out: &mut Vec<u8>);

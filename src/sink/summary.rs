@@ -79,6 +79,11 @@ impl fmt::Display for Summary {
         for k in Kind::ALL {
             write!(f, " {}={}", k, self.mentions[k.index()])?;
         }
-        write!(f, "; {:.2} s, {:.1} MB/s", self.elapsed.as_secs_f64(), self.mb_per_s())
+        write!(
+            f,
+            "; {:.2} s, {:.1} MB/s",
+            self.elapsed.as_secs_f64(),
+            self.mb_per_s()
+        )
     }
 }

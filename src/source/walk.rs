@@ -129,7 +129,7 @@ fn wanted(p: &Path, opts: &WalkOptions) -> bool {
         None => opts.no_extension,
         Some(ext) => {
             let ext = ext.to_string_lossy().to_ascii_lowercase();
-            opts.extensions.iter().any(|e| *e == ext)
+            opts.extensions.contains(&ext)
         }
     }
 }

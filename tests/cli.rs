@@ -1,0 +1,255 @@
+//! Command-line behaviour: input handling, bad input, exit codes, flags.
+
+use crate::util::{Dir, claimscan, records};
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn stdin_is_one_document() {
+    let out = claimscan(
+        &["scan", "-"],
+        None,
+        Some(b"Revenue rose 12% to $50 million."),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 2);
+    assert!(recs.iter().all(|r| r["doc"] == "-"));
+    assert_eq!(recs[1]["value"], 50_000_000);
+    assert_eq!(recs[1]["unit"], "USD");
+}
+
+#[test]
+fn summary_line_counts_kinds() {
+    let d = Dir::new();
+    d.create("a.txt", "Up 5% in Q3 2025 to $3 million; Python skills.");
+    let out = claimscan(&["scan", d.path().to_str().unwrap()], None, None);
+    let err = stderr(&out);
+    assert!(err.contains("1 documents found, 1 read, 0 errors"), "{err}");
+    assert!(err.contains("percent=1 count=0 money=1 date=1 skill=1"), "{err}");
+    assert!(err.contains("MB/s"), "{err}");
+}
+
+/// A folder with good files and every kind of bad input we can build in a
+/// test: the good ones are fully extracted, each bad one has an error
+/// record and a message, and the exit status is 1.
+#[test]
+fn bad_inputs_are_reported_and_the_run_carries_on() {
+    let d = Dir::new();
+    let good = "Clients rose 43% year-over-year to 855,000 in September 2025.";
+    d.create("a_good.txt", good);
+    d.create("b_binary.txt", b"PK\x03\x04\0\0binary\0stuff");
+    d.create("c_latin1.txt", b"Revenue rose 5% to \xa3250,000 in caf\xe9s.");
+    d.create("d_empty.txt", "");
+    d.create("e_good.md", "# Note\n\nMargins grew 150 basis points.");
+    d.create("f_skip.json", "{\"not\": \"read\"}");
+    std::os::unix::fs::symlink(d.path(), d.path().join("g_loop")).unwrap();
+    let out = claimscan(&["scan", d.path().to_str().unwrap()], None, None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let recs = records(&out.stdout);
+    let errors: Vec<_> =
+        recs.iter().filter(|r| r["type"] == "error").collect();
+    let msg = |doc: &str| {
+        errors
+            .iter()
+            .find(|r| r["doc"].as_str().is_some_and(|d| d.starts_with(doc)))
+            .map(|r| r["message"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no error record for {doc}: {errors:?}"))
+    };
+    assert!(msg("b_binary.txt").contains("binary file"));
+    assert!(msg("c_latin1.txt").contains("invalid UTF-8"));
+    assert!(msg("g_loop").contains("symbolic link loop"));
+    let err = stderr(&out);
+    assert!(err.contains("b_binary.txt: binary file"), "{err}");
+    assert!(
+        err.contains(
+            "6 documents found, 4 read, 2 errors, 1 warnings, 1 skipped"
+        ),
+        "{err}"
+    );
+    // The good documents are extracted exactly as on their own.
+    let alone = claimscan(&["scan", "-"], None, Some(good.as_bytes()));
+    let alone: Vec<_> = records(&alone.stdout)
+        .iter()
+        .map(|r| (r["text"].clone(), r["value"].clone()))
+        .collect();
+    let within: Vec<_> = recs
+        .iter()
+        .filter(|r| r["doc"] == "a_good.txt")
+        .map(|r| (r["text"].clone(), r["value"].clone()))
+        .collect();
+    assert_eq!(alone, within);
+    assert_eq!(alone.len(), 3);
+    // The lossy document is still extracted.
+    assert!(
+        recs.iter()
+            .any(|r| r["doc"] == "c_latin1.txt" && r["kind"] == "percent")
+    );
+    assert!(recs.iter().any(|r| r["doc"] == "e_good.md" && r["unit"] == "bp"));
+}
+
+#[test]
+fn missing_path_is_an_error_record() {
+    let out = claimscan(&["scan", "/nonexistent/claimscan/input"], None, None);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["type"], "error");
+    assert!(recs[0]["message"].as_str().unwrap().contains("cannot open"));
+}
+
+#[test]
+fn max_file_size_skips_big_files() {
+    let d = Dir::new();
+    let p = d.create("big.txt", "x".repeat(5000));
+    let out = claimscan(
+        &["scan", "--max-file-size", "1000", p.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out.stdout);
+    assert!(
+        recs[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("larger than --max-file-size")
+    );
+}
+
+#[test]
+fn output_file_is_written_atomically() {
+    let d = Dir::new();
+    let input = d.create("in.txt", "Sales fell 3% to $1.2 billion.");
+    let dest = d.path().join("out.jsonl");
+    let out = claimscan(
+        &["scan", "-o", dest.to_str().unwrap(), input.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read(&dest).unwrap();
+    let direct = claimscan(&["scan", input.to_str().unwrap()], None, None);
+    assert_eq!(written, direct.stdout);
+    let leftovers: Vec<_> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn kinds_flag_filters_and_rejects_unknown_kinds() {
+    let text = b"Up 5% to $3 million in Q3 with 400 stores.";
+    let out =
+        claimscan(&["scan", "--kinds", "money,count", "-"], None, Some(text));
+    let kinds: Vec<_> = records(&out.stdout)
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["money", "count"]);
+    let bad = claimscan(
+        &["scan", "--kinds", "money,weather", "-"],
+        None,
+        Some(text),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown kind \"weather\""));
+}
+
+#[test]
+fn user_skills_lexicon_adds_or_replaces() {
+    let d = Dir::new();
+    let lex = d.create("skills.csv", "canonical,aliases,id\n\"Prompt wrangling\",\"prompt herding|prompt-wrangling\",X-1\n");
+    let text = b"Demand for prompt herding and Python rose.";
+    let out = claimscan(
+        &["scan", "--skills", lex.to_str().unwrap(), "-"],
+        None,
+        Some(text),
+    );
+    let got: Vec<_> = records(&out.stdout)
+        .iter()
+        .map(|r| (r["value"].clone(), r["unit"].clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Prompt wrangling".into(), "X-1".into()),
+            ("Python".into(), serde_json::Value::Null)
+        ]
+    );
+    let only = claimscan(
+        &[
+            "scan",
+            "--no-builtin-skills",
+            "--skills",
+            lex.to_str().unwrap(),
+            "-",
+        ],
+        None,
+        Some(text),
+    );
+    assert_eq!(records(&only.stdout).len(), 1);
+    let broken = d.create("bad.tsv", "Thing\t\t\tshouty\n");
+    let out = claimscan(
+        &["scan", "--skills", broken.to_str().unwrap(), "-"],
+        None,
+        Some(text),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("bad.tsv:1: unknown flag"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn doc_date_anchors_years_and_relative_dates() {
+    let text = b"On November 3 the company said revenue last year was flat.";
+    let out = claimscan(
+        &["scan", "--doc-date", "2025-11-05", "-"],
+        None,
+        Some(text),
+    );
+    let vals: Vec<_> = records(&out.stdout)
+        .iter()
+        .map(|r| r["value"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(vals, ["2025-11-03", "2024"]);
+    let out = claimscan(&["scan", "-"], None, Some(text));
+    let vals: Vec<_> = records(&out.stdout)
+        .iter()
+        .map(|r| r["value"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(vals, ["XXXX-11-03"]);
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    // `claimscan scan ... | head -1`: we emulate the reader closing early.
+    let d = Dir::new();
+    for i in 0..200 {
+        d.create(
+            &format!("f{i:03}.txt"),
+            "Up 5% to $3 million in Q3. ".repeat(200),
+        );
+    }
+    let mut child =
+        std::process::Command::new(env!("CARGO_BIN_EXE_claimscan"))
+            .args(["scan", "-q", d.path().to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+    let mut first = [0u8; 16];
+    use std::io::Read;
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout is dropped here: the pipe is closed.
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
