@@ -11,7 +11,7 @@ regex per form.
 
 use super::number;
 use super::text::{word_end, word_start};
-use super::words::WordMatcher;
+use super::words::{WordMatch, WordMatcher};
 
 /// What a keyword means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,22 +163,35 @@ impl Keywords {
     /// markers may run on into a year: `Q3FY24`, `FY25`).
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
-        self.matcher.for_each(text, |m| {
-            let trigger = self.triggers[m.pattern];
-            if !word_start(text, m.start) {
-                return false;
-            }
-            let runs_on = matches!(
-                trigger,
-                Trigger::Quarter(_) | Trigger::Half(_) | Trigger::FiscalYear
-            );
-            if !runs_on && !word_end(text, m.end) {
-                return false;
-            }
-            out.push(Hit { start: m.start, end: m.end, trigger });
-            true
-        });
+        self.matcher.for_each(text, |m| self.accept(text, m, &mut out));
         out
+    }
+
+    /// The word matcher, to share a tokenization pass with other matchers.
+    pub(crate) fn matcher(&self) -> &WordMatcher {
+        &self.matcher
+    }
+
+    /// Keeps a raw match that stands as a word.
+    pub(crate) fn accept(
+        &self,
+        text: &str,
+        m: WordMatch,
+        out: &mut Vec<Hit>,
+    ) -> bool {
+        let trigger = self.triggers[m.pattern];
+        if !word_start(text, m.start) {
+            return false;
+        }
+        let runs_on = matches!(
+            trigger,
+            Trigger::Quarter(_) | Trigger::Half(_) | Trigger::FiscalYear
+        );
+        if !runs_on && !word_end(text, m.end) {
+            return false;
+        }
+        out.push(Hit { start: m.start, end: m.end, trigger });
+        true
     }
 }
 

@@ -29,11 +29,11 @@ pub mod number;
 pub mod percent;
 pub mod quantity;
 pub mod skill;
-pub mod text;
-pub mod words;
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests_table;
+pub mod text;
+pub mod words;
 
 use std::fmt;
 
@@ -202,18 +202,24 @@ impl ExtractorSet {
     /// end and kind), without overlaps between dates and quantities.
     pub fn extract(&self, text: &str, ctx: &DocContext) -> Vec<Mention> {
         let mut out = Vec::new();
-        let skills =
-            if self.kinds.has(Kind::Skill) || self.kinds.has(Kind::Count) {
-                self.skills.find(text)
-            } else {
-                Vec::new()
-            };
+        let want_skills =
+            self.kinds.has(Kind::Skill) || self.kinds.has(Kind::Count);
+        let mut hits = Vec::new();
+        let mut raw_skills = Vec::new();
+        // One tokenization pass feeds both word matchers.
+        words::for_each2(
+            text,
+            self.keywords.matcher(),
+            |m| self.keywords.accept(text, m, &mut hits),
+            self.skills.matcher(),
+            |m| want_skills && self.skills.accept(text, m, &mut raw_skills),
+        );
+        let skills = self.skills.finish(text, &raw_skills);
         let want_dates = self.kinds.has(Kind::Date);
         let want_quantities = self.kinds.has(Kind::Percent)
             || self.kinds.has(Kind::Money)
             || self.kinds.has(Kind::Count);
         if want_dates || want_quantities {
-            let hits = self.keywords.find(text);
             let dates = date::find(text, &hits, ctx);
             let quantities = quantity::find(text, &hits, &dates, &skills);
             if want_dates {

@@ -14,8 +14,9 @@ After the automaton, two rules keep ambiguous names honest:
 
 use super::lexicon::Lexicon;
 use super::text::{word_end, word_start};
-use super::words::WordMatcher;
+use super::words::{WordMatch, WordMatcher};
 use super::{Kind, Mention, Value};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 #[derive(Clone, Debug)]
 struct Pattern {
@@ -32,6 +33,7 @@ pub struct SkillMatcher {
     texts: Vec<String>,
     canonical: Vec<String>,
     ids: Vec<Option<String>>,
+    context: AhoCorasick,
 }
 
 /// Words that make an ambiguous skill name a skill.
@@ -105,75 +107,126 @@ impl SkillMatcher {
             }
         }
         let matcher = WordMatcher::new(&texts, &[]);
-        SkillMatcher { matcher, patterns, texts, canonical, ids }
+        let context = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(CONTEXT)
+            .expect("context automaton builds");
+        SkillMatcher { matcher, patterns, texts, canonical, ids, context }
     }
 
     /// Finds every skill mention in `text`.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut found = Vec::new();
+        self.matcher.for_each(text, |m| self.accept(text, m, &mut found));
+        self.finish(text, &found)
+    }
+
+    /// The word matcher, to share a tokenization pass with other matchers.
+    pub(crate) fn matcher(&self) -> &WordMatcher {
+        &self.matcher
+    }
+
+    /// Keeps a raw match that passes the boundary and case rules.
+    pub(crate) fn accept(
+        &self,
+        text: &str,
+        m: WordMatch,
+        found: &mut Vec<RawSkill>,
+    ) -> bool {
         let b = text.as_bytes();
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        self.matcher.for_each(text, |m| {
-            let pid = m.pattern;
-            let pat = &self.patterns[pid];
-            let form = self.texts[pid].as_bytes();
-            let (s, e) = (m.start, m.end);
-            if form[0].is_ascii_alphanumeric() && !word_start(text, s) {
-                return false;
-            }
-            if form[form.len() - 1].is_ascii_alphanumeric()
-                && !word_end(text, e)
+        let pid = m.pattern;
+        let pat = &self.patterns[pid];
+        let form = self.texts[pid].as_bytes();
+        let (s, e) = (m.start, m.end);
+        let last = form[form.len() - 1];
+        if form[0].is_ascii_alphanumeric() && !word_start(text, s) {
+            return false;
+        }
+        if last.is_ascii_alphanumeric() && !word_end(text, e) {
+            return false;
+        }
+        if !last.is_ascii_alphanumeric()
+            && b.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return false;
+        }
+        if pat.case_sensitive && &b[s..e] != form {
+            return false;
+        }
+        if pat.needs_context {
+            // "R&D", "C-suite", "Go-to-market", "Excel's".
+            let next = b.get(e).copied();
+            let after = b.get(e + 1).copied();
+            if matches!(next, Some(b'&') | Some(b'\''))
+                || (next == Some(b'-')
+                    && after.is_some_and(|c| c.is_ascii_alphabetic()))
+                || (s > 0 && matches!(b[s - 1], b'-' | b'&' | b'.' | b'/'))
             {
                 return false;
             }
-            if !form[form.len() - 1].is_ascii_alphanumeric()
-                && b.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
-            {
-                return false;
-            }
-            if pat.case_sensitive && &b[s..e] != form {
-                return false;
-            }
-            if pat.needs_context {
-                // "R&D", "C-suite", "Go-to-market", "Excel's".
-                let next = b.get(e).copied();
-                let after = b.get(e + 1).copied();
-                if matches!(next, Some(b'&') | Some(b'\''))
-                    || (next == Some(b'-')
-                        && after.is_some_and(|c| c.is_ascii_alphabetic()))
-                    || (s > 0 && matches!(b[s - 1], b'-' | b'&' | b'.' | b'/'))
-                {
-                    return false;
-                }
-            }
-            found.push((s, e, pid));
-            true
-        });
+        }
+        found.push(RawSkill { start: s, end: e, pattern: pid });
+        true
+    }
+
+    /// Applies the context rule and builds the mentions.
+    pub(crate) fn finish(
+        &self,
+        text: &str,
+        found: &[RawSkill],
+    ) -> Vec<Mention> {
         let anchors: Vec<usize> = found
             .iter()
-            .filter(|&&(_, _, p)| !self.patterns[p].needs_context)
-            .map(|&(s, _, _)| s)
+            .filter(|r| !self.patterns[r.pattern].needs_context)
+            .map(|r| r.start)
             .collect();
+        let mut context: Option<Vec<usize>> = None;
         let mut out = Vec::with_capacity(found.len());
-        for &(s, e, pid) in &found {
-            let pat = &self.patterns[pid];
-            if pat.needs_context && !has_context(text, s, e, &anchors) {
-                continue;
+        for r in found {
+            let pat = &self.patterns[r.pattern];
+            if pat.needs_context {
+                let ctx =
+                    context.get_or_insert_with(|| self.context_words(text));
+                if !has_context(text, r.start, r.end, &anchors, ctx) {
+                    continue;
+                }
             }
             out.push(Mention {
                 kind: Kind::Skill,
-                start: s,
-                end: e,
+                start: r.start,
+                end: r.end,
                 value: Value::Text(self.canonical[pat.entry].clone()),
                 unit: self.ids[pat.entry].clone(),
             });
         }
         out
     }
+
+    /// Offsets of every context word in `text` (computed once per
+    /// document, and only when some match needs context).
+    fn context_words(&self, text: &str) -> Vec<usize> {
+        self.context.find_iter(text).map(|m| m.start()).collect()
+    }
+}
+
+/// A skill match before the context rule.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RawSkill {
+    start: usize,
+    end: usize,
+    pattern: usize,
 }
 
 /// True when a context word or an unambiguous skill stands on the same line
 /// within [`WINDOW`] bytes of `s..e`.
-fn has_context(text: &str, s: usize, e: usize, anchors: &[usize]) -> bool {
+fn has_context(
+    text: &str,
+    s: usize,
+    e: usize,
+    anchors: &[usize],
+    words: &[usize],
+) -> bool {
     let b = text.as_bytes();
     let mut lo = s.saturating_sub(WINDOW);
     let mut hi = (e + WINDOW).min(b.len());
@@ -183,14 +236,11 @@ fn has_context(text: &str, s: usize, e: usize, anchors: &[usize]) -> bool {
     if let Some(nl) = memchr::memchr(b'\n', &b[e..hi]) {
         hi = e + nl;
     }
-    if anchors.iter().any(|&a| a >= lo && a < hi && a != s) {
-        return true;
-    }
-    let window: Vec<u8> =
-        b[lo..hi].iter().map(u8::to_ascii_lowercase).collect();
-    CONTEXT
-        .iter()
-        .any(|w| memchr::memmem::find(&window, w.as_bytes()).is_some())
+    let near = |v: &[usize], skip: usize| {
+        let k = v.partition_point(|&a| a < lo);
+        v[k..].iter().take_while(|&&a| a < hi).any(|&a| a != skip)
+    };
+    near(anchors, s) || near(words, usize::MAX)
 }
 
 #[cfg(test)]

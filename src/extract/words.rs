@@ -62,6 +62,8 @@ pub struct WordMatcher {
     run_on: Box<[u64]>,
     /// Bit `n` is set when some run-on first word has length `n`.
     run_on_lens: u64,
+    /// First bytes (lower case) of the run-on first words.
+    run_on_first: [bool; 256],
     /// True when some pattern starts with punctuation (".NET").
     leading_punct: bool,
 }
@@ -92,6 +94,7 @@ impl WordMatcher {
         let mut firsts = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
         let mut runs = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
         let mut run_on_lens = 0u64;
+        let mut run_on_first = [false; 256];
         let mut leading_punct = false;
         for (i, p) in patterns.iter().enumerate() {
             let p = p.as_ref();
@@ -106,6 +109,7 @@ impl WordMatcher {
             if run_on.get(i).copied().unwrap_or(false) {
                 set_bit(&mut runs, hash_word(&w));
                 run_on_lens |= 1 << w.len().min(63);
+                run_on_first[usize::from(w[0].to_ascii_lowercase())] = true;
             }
         }
         let ac = if patterns.is_empty() {
@@ -120,66 +124,155 @@ impl WordMatcher {
                     .expect("word patterns compile"),
             )
         };
-        WordMatcher { ac, firsts, run_on: runs, run_on_lens, leading_punct }
+        WordMatcher {
+            ac,
+            firsts,
+            run_on: runs,
+            run_on_lens,
+            run_on_first,
+            leading_punct,
+        }
+    }
+
+    /// True when the word `b[st..end]` (with hash `h`) may start a
+    /// pattern: its hash is in the filter, or a run-on prefix's is.
+    #[inline]
+    fn candidate(&self, b: &[u8], st: usize, end: usize, h: u64) -> bool {
+        let len = end - st;
+        if len <= MAX_WORD && has_bit(&self.firsts, h) {
+            return true;
+        }
+        if !self.run_on_first[usize::from(b[st].to_ascii_lowercase())] {
+            return false;
+        }
+        let mut ph = 0u64;
+        for (k, &c) in b[st..end].iter().enumerate().take(8) {
+            ph = step(ph, c);
+            if (self.run_on_lens >> (k + 1)) & 1 != 0
+                && k + 1 < len
+                && has_bit(&self.run_on, ph)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Runs the automaton anchored at the word starting at `st` (and at
+    /// the punctuation before it, for patterns like ".NET"). Returns the
+    /// end of the accepted match.
+    #[inline]
+    fn try_at(
+        &self,
+        text: &str,
+        st: usize,
+        f: &mut impl FnMut(WordMatch) -> bool,
+    ) -> Option<usize> {
+        let ac = self.ac.as_ref()?;
+        let b = text.as_bytes();
+        let mut starts = [st, usize::MAX];
+        if self.leading_punct && st > 0 && b[st - 1].is_ascii_punctuation() {
+            starts = [st - 1, st];
+        }
+        for s in starts {
+            if s == usize::MAX {
+                break;
+            }
+            let input = Input::new(text).range(s..).anchored(Anchored::Yes);
+            if let Some(m) = ac.find(input)
+                && f(WordMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    pattern: m.pattern().as_usize(),
+                })
+            {
+                return Some(m.end());
+            }
+        }
+        None
     }
 
     /// Calls `f` for each leftmost-longest match that starts at a word
     /// start. `f` returns true to accept the match (the scan then resumes
     /// after it) or false to reject it (the scan resumes at the next word).
     pub fn for_each(&self, text: &str, mut f: impl FnMut(WordMatch) -> bool) {
-        let Some(ac) = &self.ac else { return };
         let b = text.as_bytes();
-        let n = b.len();
-        let mut i = 0;
+        let mut resume = 0;
+        scan(b, |st, end, h| {
+            if st >= resume
+                && self.candidate(b, st, end, h)
+                && let Some(e) = self.try_at(text, st, &mut f)
+            {
+                resume = e;
+            }
+        });
+    }
+}
+
+/// Runs two matchers over one tokenization of `text`: the same as
+/// `a.for_each(text, fa)` and `b.for_each(text, fb)`, in one pass.
+pub fn for_each2(
+    text: &str,
+    a: &WordMatcher,
+    mut fa: impl FnMut(WordMatch) -> bool,
+    b: &WordMatcher,
+    mut fb: impl FnMut(WordMatch) -> bool,
+) {
+    let bytes = text.as_bytes();
+    let (mut ra, mut rb) = (0, 0);
+    scan(bytes, |st, end, h| {
+        if st >= ra
+            && a.candidate(bytes, st, end, h)
+            && let Some(e) = a.try_at(text, st, &mut fa)
+        {
+            ra = e;
+        }
+        if st >= rb
+            && b.candidate(bytes, st, end, h)
+            && let Some(e) = b.try_at(text, st, &mut fb)
+        {
+            rb = e;
+        }
+    });
+}
+
+/// ASCII letters and digits folded to lower case; 0 for other bytes.
+const FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() {
+            t[i] = c.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Calls `f(start, end, hash)` for every run of ASCII letters and digits.
+#[inline]
+fn scan(b: &[u8], mut f: impl FnMut(usize, usize, u64)) {
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        while i < n && FOLD[usize::from(b[i])] == 0 {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let st = i;
+        let mut h = 0u64;
         while i < n {
-            while i < n && !b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let st = i;
-            let mut h = 0u64;
-            let mut prefix_hit = false;
-            while i < n && b[i].is_ascii_alphanumeric() {
-                h = step(h, b[i]);
-                i += 1;
-                if (self.run_on_lens >> (i - st).min(63)) & 1 != 0
-                    && i < n
-                    && b[i].is_ascii_alphanumeric()
-                {
-                    prefix_hit |= has_bit(&self.run_on, h);
-                }
-            }
-            let len = i - st;
-            if len == 0 {
+            let c = FOLD[usize::from(b[i])];
+            if c == 0 {
                 break;
             }
-            let hit =
-                (len <= MAX_WORD && has_bit(&self.firsts, h)) || prefix_hit;
-            if !hit {
-                continue;
-            }
-            let mut starts = [st, usize::MAX];
-            if self.leading_punct && st > 0 && b[st - 1].is_ascii_punctuation()
-            {
-                starts = [st - 1, st];
-            }
-            for s in starts {
-                if s == usize::MAX {
-                    break;
-                }
-                let input =
-                    Input::new(text).range(s..).anchored(Anchored::Yes);
-                if let Some(m) = ac.find(input)
-                    && f(WordMatch {
-                        start: m.start(),
-                        end: m.end(),
-                        pattern: m.pattern().as_usize(),
-                    })
-                {
-                    i = i.max(m.end());
-                    break;
-                }
-            }
+            h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(K);
+            i += 1;
         }
+        f(st, i, h);
     }
 }
 
