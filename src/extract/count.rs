@@ -145,6 +145,15 @@ fn is_plural(w: &str) -> bool {
         && !w.ends_with("'s")
 }
 
+/// True for nouns that make a number a duration ("12 months").
+pub fn is_time_unit(noun: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "days", "weeks", "months", "years", "quarters", "hours", "minutes",
+        "seconds", "decades", "yrs", "mos", "wks",
+    ];
+    UNITS.iter().any(|u| u.eq_ignore_ascii_case(noun))
+}
+
 /// Finds the counted noun after a number that ends at `e`: the first
 /// plural noun among the next three words, skipping adjectives ("three
 /// new products" → `products`), and stopping at function words ("855,000
@@ -269,6 +278,12 @@ const LABELS: &[&str] = &[
     "appendix",
     "annex",
     "footnote",
+    "iso",
+    "en",
+    "din",
+    "ieee",
+    "rfc",
+    "flight",
     "no",
     "nos",
 ];
@@ -369,11 +384,11 @@ fn phone_like(s: &str, p: usize, q: usize) -> bool {
             || matches!(c, b'(' | b')' | b'-' | b'.' | b'+' | b' ')
     };
     let mut lo = p;
-    while lo > 0 && is_ph(b[lo - 1]) && p - lo < 8 {
+    while lo > 0 && is_ph(b[lo - 1]) && p - lo < 16 {
         lo -= 1;
     }
     let mut hi = q;
-    while hi < b.len() && is_ph(b[hi]) && hi - q < 12 {
+    while hi < b.len() && is_ph(b[hi]) && hi - q < 16 {
         hi += 1;
     }
     let run = &s[lo..hi];
@@ -382,7 +397,7 @@ fn phone_like(s: &str, p: usize, q: usize) -> bool {
         .filter(|g| !g.is_empty())
         .map(str::len)
         .collect();
-    let has_dash = run.contains('-') || run.contains(')');
+    let has_dash = run.contains('-') || run.contains(')') || run.contains('+');
     let ends = |w: &[usize]| groups.windows(w.len()).any(|g| g == w);
     (has_dash || run.contains('.'))
         && (ends(&[3, 3, 4])

@@ -412,6 +412,12 @@ fn ordinal_period(
     let (marker, e) = if let Some(e) =
         eat_word_ci(s, i, "quarter").or_else(|| eat_word_ci(s, i, "qtr"))
     {
+        // "a second quarter-point cut" is 25 basis points, not a period.
+        if s.as_bytes().get(e) == Some(&b'-')
+            && eat_word_ci(s, e + 1, "point").is_some()
+        {
+            return None;
+        }
         ('Q', e)
     } else if let Some(e) = eat_word_ci(s, i, "half") {
         if n > 2 {
@@ -508,6 +514,39 @@ fn fiscal(s: &str, hit: &Hit) -> Option<Cand> {
         return None;
     }
     let (e, y) = any_year(s, i)?;
+    // "fiscal 2026 first quarter", "fiscal 2025 Q3".
+    let k = skip_spaces(s, e, 1);
+    if k > e {
+        let w = super::text::word_at(s, k);
+        let n = ["first", "second", "third", "fourth"]
+            .iter()
+            .position(|o| o.eq_ignore_ascii_case(w))
+            .map(|x| x as u32 + 1);
+        if let Some(n) = n {
+            let mut j = k + w.len();
+            j = if s.as_bytes().get(j) == Some(&b'-') {
+                j + 1
+            } else {
+                skip_spaces(s, j, 1)
+            };
+            if let Some(e2) = eat_word_ci(s, j, "quarter") {
+                return Some((hit.start, e2, format!("FY{y:04}-Q{n}")));
+            }
+            if n <= 2
+                && let Some(e2) = eat_word_ci(s, j, "half")
+            {
+                return Some((hit.start, e2, format!("FY{y:04}-H{n}")));
+            }
+        }
+        let b = s.as_bytes();
+        if matches!(b.get(k), Some(b'Q' | b'q'))
+            && b.get(k + 1).is_some_and(|c| (b'1'..=b'4').contains(c))
+            && word_end(s, k + 2)
+        {
+            let n = b[k + 1] - b'0';
+            return Some((hit.start, k + 2, format!("FY{y:04}-Q{n}")));
+        }
+    }
     Some((hit.start, e, format!("FY{y:04}")))
 }
 
@@ -525,6 +564,20 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
         let q = (m as i32 - 1) / 3 + r;
         let (yy, qq) = (y + q.div_euclid(4), q.rem_euclid(4) + 1);
         return Some((hit.start, e, format!("{yy:04}-Q{qq}")));
+    }
+    let w = super::text::word_at(s, i);
+    if let Some(mo) = month_number(w)
+        .filter(|_| w.len() > 3 || w.eq_ignore_ascii_case("may"))
+        && w.as_bytes()[0].is_ascii_uppercase()
+    {
+        // "last November": the most recent November before the document
+        // month; "next March": the first one after it.
+        let yy = match r {
+            -1 if mo >= m => y - 1,
+            1 if mo <= m => y + 1,
+            _ => y,
+        };
+        return Some((hit.start, i + w.len(), format!("{yy:04}-{mo:02}")));
     }
     if let Some(e) = eat_word_ci(s, i, "month") {
         let mm = m as i32 - 1 + r;
@@ -631,10 +684,10 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
             let w = super::text::word_at(s, k);
             if let Some(m) = month_number(w)
                 && w.as_bytes()[0].is_ascii_uppercase()
-                && (w.len() > 3 || w.eq_ignore_ascii_case("may"))
             {
                 let mut me = k + w.len();
-                if b.get(me) == Some(&b'.') {
+                let dotted = b.get(me) == Some(&b'.');
+                if dotted {
                     me += 1;
                 }
                 let ys = skip_spaces(s, me, 1);
@@ -642,6 +695,11 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
                     && let Some((ye, y)) = year4(s, ys)
                 {
                     return Some((p, ye, format!("{y:04}-{m:02}-{d:02}")));
+                }
+                // "5 Nov" alone is too often something else; "5 Nov." or
+                // "5 November" is a date.
+                if w.len() <= 3 && !w.eq_ignore_ascii_case("may") && !dotted {
+                    return None;
                 }
                 let y = year_text(anchor_year(ctx, m));
                 return Some((p, k + w.len(), format!("{y}-{m:02}-{d:02}")));
@@ -651,6 +709,16 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
     // A bare year.
     if run == 4 {
         let (e, y) = year4(s, p)?;
+        // "the 2025 fiscal year".
+        let k = skip_spaces(s, e, 1);
+        if k > e
+            && let Some(f) = eat_word_ci(s, k, "fiscal")
+        {
+            let k2 = skip_spaces(s, f, 1);
+            if let Some(e2) = eat_word_ci(s, k2, "year") {
+                return Some((p, e2, format!("FY{y:04}")));
+            }
+        }
         if !bare_year_ok(s, p, e) {
             return None;
         }
@@ -691,8 +759,48 @@ fn bare_year_ok(s: &str, p: usize, e: usize) -> bool {
     if is_date_prep(pw) {
         return true;
     }
-    count::unit_noun(s, e).is_none()
+    match count::unit_noun(s, e) {
+        None => true,
+        // "2025 sales", "2024 results": the year modifies a reported
+        // figure. "1999 stores" is a count.
+        Some((a, b)) => {
+            YEAR_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(&s[a..b]))
+        }
+    }
 }
+
+/// Plural nouns that a year modifies rather than counts.
+const YEAR_NOUNS: &[&str] = &[
+    "sales",
+    "results",
+    "earnings",
+    "revenues",
+    "profits",
+    "figures",
+    "estimates",
+    "forecasts",
+    "targets",
+    "goals",
+    "projections",
+    "plans",
+    "numbers",
+    "levels",
+    "expectations",
+    "comparisons",
+    "outlooks",
+    "financials",
+    "losses",
+    "margins",
+    "shipments",
+    "deliveries",
+    "returns",
+    "dividends",
+    "bonuses",
+    "elections",
+    "rates",
+    "prices",
+    "costs",
+];
 
 /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
 fn days_from_civil((y, m, d): (i32, u32, u32)) -> i64 {

@@ -75,6 +75,25 @@ pub struct Literal {
 pub fn parse_literal(s: &str, i: usize) -> Literal {
     let b = s.as_bytes();
     let mut j = i;
+    if b.get(i) == Some(&b'.') {
+        // ".50": only the fraction.
+        let mut k = i + 1;
+        let mut mant: u128 = 0;
+        let mut exp = 0;
+        while k < b.len() && b[k].is_ascii_digit() && k - i <= 30 {
+            mant = mant * 10 + u128::from(b[k] - b'0');
+            exp -= 1;
+            k += 1;
+        }
+        return Literal {
+            start: i,
+            end: k,
+            value: Decimal { mant, exp },
+            int_digits: 0,
+            grouped: false,
+            fractional: true,
+        };
+    }
     let mut mant: u128 = 0;
     let mut digits = 0usize;
     let push = |d: u8, mant: &mut u128, digits: &mut usize| {
@@ -164,6 +183,10 @@ const SCALES: &[(&str, i32, bool, bool)] = &[
     ("bn", 9, false, true),
     ("tn", 12, false, true),
     ("trn", 12, false, true),
+    ("crore", 7, false, true),
+    ("crores", 7, false, true),
+    ("lakh", 5, false, true),
+    ("lakhs", 5, false, true),
     ("MM", 6, true, true),
     ("K", 3, true, false),
     ("k", 3, true, false),
@@ -176,8 +199,29 @@ const SCALES: &[(&str, i32, bool, bool)] = &[
 /// Reads a scale word at `i` (after the number), allowing one space before
 /// the spelled-out forms.
 pub fn parse_scale(s: &str, i: usize) -> Option<Scale> {
-    let after_space = skip_spaces(s, i, 1);
+    let b = s.as_bytes();
+    // "$1.2-billion deal": a hyphen before a spelled-out scale.
+    let hyphen = b.get(i) == Some(&b'-')
+        && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+    let after_space = if hyphen { i + 1 } else { skip_spaces(s, i, 1) };
     let spaced = after_space != i;
+    // Every scale word starts with one of these letters.
+    if !matches!(
+        b.get(after_space),
+        Some(
+            b't' | b'T'
+                | b'm'
+                | b'M'
+                | b'b'
+                | b'B'
+                | b'k'
+                | b'K'
+                | b'c'
+                | b'l'
+        )
+    ) {
+        return None;
+    }
     for &(word, pow, cs, space_ok) in SCALES {
         if spaced && !space_ok {
             continue;

@@ -74,9 +74,9 @@ pub fn suffix(s: &str, i: usize) -> Option<(usize, &'static str)> {
         }
         if let Some(e) = eat_word_ci(s, j, w) {
             // "per cent" must not be "per centre"; eat_word_ci checks the
-            // word end. "pp" and "bp" must be lower case: "PP" is a name.
-            if w.len() <= 4 && s[j..e].bytes().any(|c| c.is_ascii_uppercase())
-            {
+            // word end. Points must be lower case ("BP" is a company);
+            // "PCT" and "PERCENT" are wire style.
+            if unit != "%" && s[j..e].bytes().any(|c| c.is_ascii_uppercase()) {
                 continue;
             }
             return Some((e, unit));

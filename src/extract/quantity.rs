@@ -17,7 +17,7 @@ already claimed "Nov. 5, 2025" and "Q3", and "GPT-4" is a skill.
 
 use super::keyword::{Hit, Trigger};
 use super::number::{self, Decimal};
-use super::text::{char_before, prev_word, skip_spaces};
+use super::text::{char_before, prev_word};
 use super::{Kind, Mention, Value, count, money, percent};
 
 /// A number with what surrounds it, before its kind is decided.
@@ -64,6 +64,7 @@ pub fn find(
     let mut words =
         hits.iter().filter(|h| h.trigger == Trigger::NumberWord).peekable();
     let mut i = 0;
+    let mut words_end = 0;
     while i < b.len() {
         let Some(off) = b[i..].iter().position(u8::is_ascii_digit) else {
             break;
@@ -71,24 +72,30 @@ pub fn find(
         let p = i + off;
         // Number words that come before this digit.
         while let Some(h) = words.next_if(|h| h.start < p) {
-            if !inside(h.start)
-                && let Some(t) = word_tok(s, h)
-            {
-                toks.push(t);
-            }
+            push_words(s, h, &inside, &mut words_end, &mut toks);
         }
-        let lit = number::parse_literal(s, p);
+        let mut lit = number::parse_literal(s, p);
         i = lit.end.max(p + 1);
         // Skip digits glued to letters ("Q3", "A320", "B2B") and decimals
-        // continuing a previous token.
-        if p > 0 && (b[p - 1].is_ascii_alphabetic() || b[p - 1] == b'_') {
+        // continuing a previous token, except after a currency code
+        // ("USD34.6m").
+        if p > 0
+            && (b[p - 1].is_ascii_alphabetic() || b[p - 1] == b'_')
+            && !(p >= 3
+                && money::prefix(s, p).is_some_and(|pf| pf.start + 3 == p))
+        {
             while i < b.len() && b[i].is_ascii_alphanumeric() {
                 i += 1;
             }
             continue;
         }
-        if p > 0 && b[p - 1] == b'.' && p >= 2 && b[p - 2].is_ascii_digit() {
-            continue;
+        if p > 0 && b[p - 1] == b'.' {
+            if p >= 2 && b[p - 2] == b'$' {
+                // "$.50": a decimal without its leading zero.
+                lit = number::parse_literal(s, p - 1);
+            } else if p >= 2 && b[p - 2].is_ascii_digit() {
+                continue;
+            }
         }
         if inside(p) {
             continue;
@@ -99,15 +106,31 @@ pub fn find(
         }
     }
     for h in words {
-        if !inside(h.start)
-            && let Some(t) = word_tok(s, h)
-        {
-            toks.push(t);
-        }
+        push_words(s, h, &inside, &mut words_end, &mut toks);
     }
     toks.sort_by_key(|t| t.start);
     carry_ranges(s, &mut toks);
     toks.iter().filter_map(|t| classify(s, t)).collect()
+}
+
+/// Reads a written number at a keyword hit, unless the hit is inside the
+/// previous written number ("three" in "forty-three").
+fn push_words(
+    s: &str,
+    h: &Hit,
+    inside: &impl Fn(usize) -> bool,
+    words_end: &mut usize,
+    toks: &mut Vec<Tok>,
+) {
+    if h.start < *words_end || inside(h.start) {
+        return;
+    }
+    if let Some(t) = word_tok(s, h) {
+        *words_end = t.lit_end;
+        toks.push(t);
+    } else if let Some(w) = number::parse_words(s, h.start) {
+        *words_end = w.end;
+    }
 }
 
 /// Reads what surrounds a digit literal.
@@ -187,6 +210,13 @@ fn digit_tok(s: &str, lit: number::Literal) -> Option<Tok> {
     if paren && b.get(end) == Some(&b')') && currency.is_some() {
         negative = true;
         end += 1;
+        // "$(2.3) million": the scale may follow the parenthesis.
+        if scale.is_none()
+            && let Some(sc) = number::parse_scale(s, end)
+        {
+            scale = Some(sc.pow);
+            end = sc.end;
+        }
     } else {
         while start < lit.start && b[start] == b'(' {
             start += 1;
@@ -327,6 +357,19 @@ fn carry_ranges(s: &str, toks: &mut [Tok]) {
         let connector = matches!(gap, "-" | "–" | "—" | "to" | "through")
             || (gap == "and" && between)
             || (gap == "or" && a.words == b.words);
+        // Wire copy: "Net 5.3 mln dlrs vs 4.1 mln" — the comparison shares
+        // the currency when both sides have a scale.
+        let versus = matches!(gap, "vs" | "vs." | "versus")
+            && a.scale.is_some()
+            && b.scale.is_some();
+        if versus
+            && a.currency.is_some()
+            && b.currency.is_none()
+            && b.pct.is_none()
+        {
+            b.currency = a.currency;
+            b.cents = a.cents;
+        }
         if !connector {
             continue;
         }
@@ -394,6 +437,12 @@ fn classify(s: &str, t: &Tok) -> Option<Mention> {
         }
     }
     let noun = count::unit_noun(s, t.scale_end);
+    // "the past 12 months", "three months ended": a duration, not a count.
+    if let Some((a, b)) = noun
+        && count::is_time_unit(&s[a..b])
+    {
+        return None;
+    }
     if t.words && t.scale.is_none() && noun.is_none() {
         // "one of the", "the two of them": not a count we can name.
         return None;
@@ -405,7 +454,6 @@ fn classify(s: &str, t: &Tok) -> Option<Mention> {
     let (start, end) =
         (if t.negative { t.start } else { t.lit_start }, t.scale_end);
     let start = start.min(t.lit_start);
-    let _ = skip_spaces;
     Some(Mention {
         kind: Kind::Count,
         start,

@@ -178,15 +178,23 @@ impl WordMatcher {
             if s == usize::MAX {
                 break;
             }
-            let input = Input::new(text).range(s..).anchored(Anchored::Yes);
-            if let Some(m) = ac.find(input)
-                && f(WordMatch {
+            // The longest match first; when `f` rejects it (".NET
+            // developer" before "developers"), the next longest.
+            let mut limit = text.len();
+            while let Some(m) = ac
+                .find(Input::new(text).range(s..limit).anchored(Anchored::Yes))
+            {
+                if f(WordMatch {
                     start: m.start(),
                     end: m.end(),
                     pattern: m.pattern().as_usize(),
-                })
-            {
-                return Some(m.end());
+                }) {
+                    return Some(m.end());
+                }
+                if m.end() <= s + 1 {
+                    break;
+                }
+                limit = m.end() - 1;
             }
         }
         None
@@ -194,7 +202,8 @@ impl WordMatcher {
 
     /// Calls `f` for each leftmost-longest match that starts at a word
     /// start. `f` returns true to accept the match (the scan then resumes
-    /// after it) or false to reject it (the scan resumes at the next word).
+    /// after it) or false to reject it (a shorter match at the same start
+    /// is tried, then the scan resumes at the next word).
     pub fn for_each(&self, text: &str, mut f: impl FnMut(WordMatch) -> bool) {
         let b = text.as_bytes();
         let mut resume = 0;
