@@ -105,9 +105,28 @@ const STOP: &[&str] = &[
     "dlrs",
     "basis",
     "times",
-    "is",
     "does",
     "goes",
+    "includes",
+    "reflects",
+    "represents",
+    "remains",
+    "marks",
+    "compares",
+    "shows",
+    "looks",
+    "seems",
+    "continues",
+    "expects",
+    "sees",
+    "reports",
+    "posts",
+    "beats",
+    "misses",
+    "tops",
+    "narrows",
+    "raises",
+    "cuts",
     "says",
     "said",
     "rose",
@@ -133,6 +152,24 @@ const IRREGULAR: &[&str] = &[
     "head",
     "cattle",
     "equipment",
+    // Industry units: barrels of oil equivalent (per day), cubic feet.
+    "boe",
+    "boed",
+    "boepd",
+    "bopd",
+    "bbl",
+    "bbls",
+    "mmboe",
+    "mcf",
+    "mmcf",
+    "bcf",
+    "mcfe",
+    "mmcfe",
+    "mw",
+    "gw",
+    "mwh",
+    "gwh",
+    "kwh",
 ];
 
 fn is_plural(w: &str) -> bool {
@@ -288,6 +325,28 @@ const LABELS: &[&str] = &[
     "nos",
 ];
 
+/// Words after which a number names a model or programme.
+const MODEL_WORDS: &[&str] = &[
+    "program",
+    "programme",
+    "jet",
+    "jets",
+    "aircraft",
+    "airplane",
+    "airplanes",
+    "max",
+    "freighter",
+    "freighters",
+    "dreamliner",
+    "neo",
+    "series",
+    "model",
+    "platform",
+    "chip",
+    "chips",
+    "processor",
+];
+
 /// Why a number is not a count, or `None` when it is one. `p..q` is the
 /// literal's span; `after` is the offset after its scale, if any.
 pub fn exclusion(
@@ -329,6 +388,11 @@ pub fn exclusion(
     }
     if s[after..].starts_with("(k)") || s[after..].starts_with("(K)") {
         return Some("identifier");
+    }
+    // Model and programme numbers: "the 787 program", "737 MAX".
+    let w = word_at(s, skip_spaces(s, after, 1));
+    if MODEL_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w)) && q - p >= 3 {
+        return Some("model number");
     }
     // List numbers: "1." or "2)" at the start of a line.
     if at_line_start(s, p)

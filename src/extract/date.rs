@@ -316,9 +316,10 @@ fn fiscal_before(s: &str, i: usize) -> Option<usize> {
 
 fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
     let word = &s[hit.start..hit.end];
-    if !word.as_bytes()[0].is_ascii_uppercase() {
-        return None;
-    }
+    // Lower-case month names ("dec 31, 2020" in lower-cased summaries)
+    // count only with a day and a year, or a year, after them: "march" and
+    // "may" are verbs too.
+    let lower = !word.as_bytes()[0].is_ascii_uppercase();
     // "MAY" in capitals is fine; "MAy" is not a month.
     let full = word.len() > 4 || matches!(m, 5..=7) && word.len() >= 3;
     let mut i = hit.end;
@@ -360,6 +361,9 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
             if let Some((ye, y)) = year4(s, k2).filter(|_| k2 > e) {
                 return Some((hit.start, ye, format!("{y:04}-{m:02}-{d:02}")));
             }
+            if lower {
+                return None;
+            }
             let y = year_text(anchor_year(ctx, m));
             return Some((hit.start, e, format!("{y}-{m:02}-{d:02}")));
         }
@@ -372,8 +376,23 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
     let k2 = skip_spaces(s, k, 1);
     if k2 > i
         && let Some((ye, y)) = year4(s, k2)
+        && !(lower && m == 5)
     {
         return Some((hit.start, ye, format!("{y:04}-{m:02}")));
+    }
+    // "May of 2019".
+    if k2 > i
+        && let Some(of) = eat_word_ci(s, k2, "of")
+    {
+        let k3 = skip_spaces(s, of, 1);
+        if k3 > of
+            && let Some((ye, y)) = year4(s, k3)
+        {
+            return Some((hit.start, ye, format!("{y:04}-{m:02}")));
+        }
+    }
+    if lower {
+        return None;
     }
     // The month alone.
     let (_, pw) = prev_word(s, hit.start);
@@ -480,7 +499,9 @@ fn marker_period(
 
 /// `FY25`, `FY2025`, `FY 2025`, `FY25 Q3`, `FY2025-Q3`.
 fn fy(s: &str, hit: &Hit) -> Option<Cand> {
-    if &s[hit.start..hit.end] != "FY" {
+    // "FY25", and "fy 2021" in lower-cased text; "Fy" is a typo or a name.
+    let w = &s[hit.start..hit.end];
+    if w != "FY" && w != "fy" {
         return None;
     }
     let (e, y) = fy_year(s, hit.start)?;
@@ -641,7 +662,7 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
     }
     // 3Q25, 3Q 2025, 1H25, 2H.
     if run == 1
-        && let Some(&mk) = b.get(q)
+        && let Some(&mk) = b.get(q).map(|c| c.to_ascii_uppercase()).as_ref()
         && (mk == b'Q' || mk == b'H')
     {
         let n = u32::from(b[p] - b'0');

@@ -110,6 +110,7 @@ pub fn find(
     }
     toks.sort_by_key(|t| t.start);
     carry_ranges(s, &mut toks);
+    infer_currency(s, &mut toks);
     toks.iter().filter_map(|t| classify(s, t)).collect()
 }
 
@@ -391,6 +392,79 @@ fn carry_ranges(s: &str, toks: &mut [Tok]) {
         if b.currency.is_some() && a.currency.is_none() && a.pct.is_none() {
             a.currency = b.currency;
             a.cents = b.cents;
+        }
+    }
+}
+
+/// Nouns whose amounts are money ("net income of 11 million").
+const MONEY_METRICS: &[&str] = &[
+    "revenue",
+    "sales",
+    "income",
+    "profit",
+    "loss",
+    "earnings",
+    "ebitda",
+    "ebit",
+    "cash",
+    "capex",
+    "capital expenditure",
+    "expense",
+    "cost",
+    "debt",
+    "dividend",
+    "proceeds",
+    "backlog",
+    "bookings",
+    "spending",
+    "investment",
+    "liquidity",
+    "buyback",
+    "repurchase",
+    "charge",
+    "impairment",
+    "savings",
+    "borrowings",
+    "price",
+    "valuation",
+];
+
+/// A scaled number with no currency and no counted noun, in a line that
+/// names a money metric shortly before it ("adjusted net income of 11
+/// million, or $0.11 per share"), is money in the text's main currency.
+fn infer_currency(s: &str, toks: &mut [Tok]) {
+    let main = {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        for t in toks.iter() {
+            if let Some(c) = t.currency {
+                match counts.iter_mut().find(|(k, _)| *k == c) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((c, 1)),
+                }
+            }
+        }
+        counts.iter().max_by_key(|e| e.1).map(|e| e.0)
+    };
+    let Some(main) = main else { return };
+    let b = s.as_bytes();
+    for t in toks.iter_mut() {
+        if t.currency.is_some()
+            || t.pct.is_some()
+            || !t.scale.is_some_and(|p| p >= 6)
+            || count::unit_noun(s, t.scale_end).is_some()
+        {
+            continue;
+        }
+        let mut lo = t.start.saturating_sub(48);
+        while !s.is_char_boundary(lo) {
+            lo += 1;
+        }
+        if let Some(nl) = memchr::memrchr(b'\n', &b[lo..t.start]) {
+            lo += nl + 1;
+        }
+        let window = s[lo..t.start].to_ascii_lowercase();
+        if MONEY_METRICS.iter().any(|m| window.contains(m)) {
+            t.currency = Some(main);
         }
     }
 }

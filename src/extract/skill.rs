@@ -78,7 +78,7 @@ const CONTEXT: &[&str] = &[
 ];
 
 /// How far (bytes) around a match we look for context.
-const WINDOW: usize = 120;
+const WINDOW: usize = 80;
 
 impl SkillMatcher {
     /// Compiles the lexicon. Surface forms that repeat (ignoring ASCII

@@ -2291,11 +2291,54 @@ const REGRESSION: &[Case] = &[
         "Sales rose 43\u{A0}percent.",
         [("43\u{A0}percent", N(43.0), PCT)]
     ),
+    // Spot check 2026-11-28 (docs/spotcheck-2026-11-28.md): money without
+    // a currency sign after a money metric.
+    t!(
+        regression500,
+        Money,
+        "Adjusted net income of 11 million, or $0.11 per share.",
+        [("11 million", N(11_000_000.0), USD), ("$0.11", N(0.11), USD)]
+    ),
+    // Lower-case dates in Reuters summaries; the day is not a count.
+    t!(
+        regression510,
+        Date,
+        "dec 31, 2020 and august 1, 2024; 2q21; fy 2021",
+        [
+            ("dec 31, 2020", S("2020-12-31"), NONE),
+            ("august 1, 2024", S("2024-08-01"), NONE),
+            ("2q21", S("2021-Q2"), NONE),
+            ("fy 2021", S("FY2021"), NONE),
+        ]
+    ),
+    t!(regression520, Count, "capital at dec 31, 2020 rose", []),
+    // "May of 2019" is one date.
+    t!(
+        regression530,
+        Date,
+        "since May of 2019",
+        [("May of 2019", S("2019-05"), NONE)]
+    ),
+    // A year before a reported figure is a date, not a count.
+    t!(
+        regression540,
+        Date,
+        "narrows 2021 earnings per share guidance",
+        [("2021", S("2021"), NONE)]
+    ),
+    t!(regression550, Count, "narrows 2021 earnings per share guidance", []),
+    // Model numbers and industry units.
+    t!(regression560, Count, "a forward loss on the 787 program", []),
+    t!(
+        regression570,
+        Count,
+        "output of 345,000 net boed",
+        [("345,000", N(345_000.0), Some("boed"))]
+    ),
 ];
 
 /// Cases found wrong when the tables were first written, now fixed: kept
 /// as regression cases.
-
 const FIXED_GAPS: &[Case] = &[
     // A written tens-units number is read again from its units word.
     t!(
