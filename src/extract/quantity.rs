@@ -450,7 +450,7 @@ fn infer_currency(s: &str, toks: &mut [Tok]) {
     for t in toks.iter_mut() {
         if t.currency.is_some()
             || t.pct.is_some()
-            || !t.scale.is_some_and(|p| p >= 6)
+            || t.scale.is_none_or(|p| p < 6)
             || count::unit_noun(s, t.scale_end).is_some()
         {
             continue;
