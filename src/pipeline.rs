@@ -2,13 +2,14 @@
 The run: the only module that knows every stage.
 
 ```text
-walk (sequential, lazy) ─▶ batch ─▶ par_iter: read → extract → encode ─▶ write in order
+walk (own thread) ─▶ batch ─▶ par_iter: read → extract → encode ─▶ write in order
 ```
 
-The walk is lazy and inputs are processed in batches of at most
-[`BATCH_DOCS`] documents or [`BATCH_BYTES`] bytes: workers read, extract
-and encode each document of a batch in parallel, then the batch's encoded
-bytes are written in input order. Memory therefore stays bounded by one
+The walk runs on its own thread, ahead of the workers, and inputs are
+processed in batches of at most [`BATCH_DOCS`] documents or
+[`BATCH_BYTES`] bytes: workers read, extract and encode each document of a
+batch in parallel, and while they work on the next batch the calling thread
+writes the previous one's encoded bytes in input order. Memory therefore stays bounded by one
 batch (and the largest document in it), not by the corpus, and the output
 is byte-identical for any thread count. A document larger than
 [`segment::PARALLEL_THRESHOLD`] is itself split into chunks that are
@@ -17,6 +18,7 @@ extracted in parallel.
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::mpsc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -30,7 +32,7 @@ use crate::sink::{Sink, Summary};
 use crate::source::{self, Walk, WalkOptions};
 
 /// Most documents in one batch.
-pub const BATCH_DOCS: usize = 256;
+pub const BATCH_DOCS: usize = 128;
 
 /// Most bytes (by file size) in one batch.
 pub const BATCH_BYTES: u64 = 32 << 20;
@@ -58,37 +60,82 @@ pub fn run(
         .build()
         .map_err(|e| Error::Threads(e.to_string()))?;
     let opts = WalkOptions::default();
-    let mut items = source::walk(paths, &opts).peekable();
     let mut total = Summary::default();
-    let mut batch: Vec<Walk> = Vec::new();
-    while items.peek().is_some() {
-        batch.clear();
-        let mut bytes = 0u64;
-        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-            let Some(item) = items.next() else { break };
-            if let Walk::Source(s) = &item {
-                bytes += s.size.unwrap_or(0);
+    std::thread::scope(|threads| -> Result<(), Error> {
+        // The walk runs ahead on its own thread (directory reads and stat
+        // calls are sequential work), bounded by the channel.
+        let (walk_tx, walk_rx) = mpsc::sync_channel::<Walk>(4 * BATCH_DOCS);
+        let opts = &opts;
+        threads.spawn(move || {
+            for item in source::walk(paths, opts) {
+                if walk_tx.send(item).is_err() {
+                    break;
+                }
             }
-            batch.push(item);
-        }
-        let done: Vec<Done> = if config.threads > 1 {
-            pool.install(|| {
-                batch.par_iter().map(|w| process(config, sink, w)).collect()
-            })
-        } else {
-            batch.iter().map(|w| process(config, sink, w)).collect()
-        };
-        for d in done {
-            out.write_all(&d.bytes)?;
-            for m in &d.messages {
-                report(m);
+        });
+        // Batch N+1 is extracted on the pool while this thread writes
+        // batch N, so workers never wait for the writer.
+        pool.in_place_scope(|scope| -> Result<(), Error> {
+            let (done_tx, done_rx) = mpsc::channel::<Vec<Done>>();
+            let start = |batch: Vec<Walk>| {
+                let tx = done_tx.clone();
+                scope.spawn(move |_| {
+                    let done: Vec<Done> = batch
+                        .par_iter()
+                        .map(|w| process(config, sink, w))
+                        .collect();
+                    let _ = tx.send(done);
+                });
+            };
+            let mut in_flight = false;
+            let first = next_batch(&walk_rx);
+            if !first.is_empty() {
+                start(first);
+                in_flight = true;
             }
-            total.add(&d.summary);
-        }
-    }
+            let mut result = Ok(());
+            while in_flight {
+                let done = done_rx.recv().expect("a batch in flight reports");
+                in_flight = false;
+                if result.is_ok() {
+                    let next = next_batch(&walk_rx);
+                    if !next.is_empty() {
+                        start(next);
+                        in_flight = true;
+                    }
+                }
+                for d in done {
+                    if result.is_ok() {
+                        result = out.write_all(&d.bytes).map_err(Error::from);
+                    }
+                    for m in &d.messages {
+                        report(m);
+                    }
+                    total.add(&d.summary);
+                }
+            }
+            drop(walk_rx);
+            result
+        })
+    })?;
     out.flush()?;
     total.elapsed = started.elapsed();
     Ok(total)
+}
+
+/// Takes the next batch from the walk: up to [`BATCH_DOCS`] inputs or
+/// [`BATCH_BYTES`] bytes. Empty when the walk is over.
+fn next_batch(rx: &mpsc::Receiver<Walk>) -> Vec<Walk> {
+    let mut batch = Vec::new();
+    let mut bytes = 0u64;
+    while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+        let Ok(item) = rx.recv() else { break };
+        if let Walk::Source(s) = &item {
+            bytes += s.size.unwrap_or(0);
+        }
+        batch.push(item);
+    }
+    batch
 }
 
 /// Reads, extracts and encodes one input.

@@ -10,11 +10,12 @@ module holds those exclusions and finds the counted noun (`unit`).
 */
 
 use super::text::{
-    at_line_start, char_before, prev_word, skip_spaces, skip_spaces_back,
-    word_at,
+    WordSet, at_line_start, char_before, in_set, prev_word, skip_spaces,
+    skip_spaces_back, word_at, word_set,
 };
 
 /// Words that end the search for a counted noun.
+static STOP_SET: WordSet = WordSet::new(|| word_set(STOP));
 const STOP: &[&str] = &[
     "a",
     "an",
@@ -137,6 +138,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Nouns that count without a plural `s`.
+static IRREGULAR_SET: WordSet = WordSet::new(|| word_set(IRREGULAR));
 const IRREGULAR: &[&str] = &[
     "people",
     "staff",
@@ -205,11 +207,10 @@ pub fn unit_noun(s: &str, e: usize) -> Option<(usize, usize)> {
         if w.is_empty() {
             return None;
         }
-        if STOP.iter().any(|st| st.eq_ignore_ascii_case(w)) {
+        if in_set(&STOP_SET, w) {
             return None;
         }
-        if is_plural(w) || IRREGULAR.iter().any(|x| x.eq_ignore_ascii_case(w))
-        {
+        if is_plural(w) || in_set(&IRREGULAR_SET, w) {
             // An all-caps word is a name or a code, not a noun ("50 ETFs"
             // is fine, "500 USD" is handled as money before we get here).
             if w.len() > 1 && w.bytes().all(|c| c.is_ascii_uppercase()) {
@@ -229,6 +230,7 @@ pub fn unit_noun(s: &str, e: usize) -> Option<(usize, usize)> {
 
 /// Labels after which a number is a name, not a count ("Item 7", "Form
 /// 10", "Phase 3", "S&P 500").
+static LABEL_SET: WordSet = WordSet::new(|| word_set(LABELS));
 const LABELS: &[&str] = &[
     "item",
     "items",
@@ -326,6 +328,7 @@ const LABELS: &[&str] = &[
 ];
 
 /// Words after which a number names a model or programme.
+static MODEL_SET: WordSet = WordSet::new(|| word_set(MODEL_WORDS));
 const MODEL_WORDS: &[&str] = &[
     "program",
     "programme",
@@ -391,7 +394,7 @@ pub fn exclusion(
     }
     // Model and programme numbers: "the 787 program", "737 MAX".
     let w = word_at(s, skip_spaces(s, after, 1));
-    if MODEL_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w)) && q - p >= 3 {
+    if q - p >= 3 && in_set(&MODEL_SET, w) {
         return Some("model number");
     }
     // List numbers: "1." or "2)" at the start of a line.
@@ -421,7 +424,7 @@ pub fn exclusion(
         return Some("label");
     }
     let (ws, w) = prev_word(s, p);
-    if !w.is_empty() && LABELS.iter().any(|l| l.eq_ignore_ascii_case(w)) {
+    if !w.is_empty() && in_set(&LABEL_SET, w) {
         // "No. 1": the label may end with a period.
         return Some("label");
     }

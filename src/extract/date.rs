@@ -25,7 +25,8 @@ leftmost, longest candidate.
 use super::count;
 use super::keyword::{Hit, Trigger, month_number};
 use super::text::{
-    eat_word, eat_word_ci, prev_word, skip_spaces, word_end, word_start,
+    WordSet, eat_word, eat_word_ci, in_set, prev_word, skip_spaces, word_end,
+    word_set, word_start,
 };
 use super::{DocContext, Kind, Mention, Value};
 
@@ -132,8 +133,10 @@ const DATE_PREPS: &[&str] = &[
     "around",
 ];
 
+static DATE_PREP_SET: WordSet = WordSet::new(|| word_set(DATE_PREPS));
+
 fn is_date_prep(w: &str) -> bool {
-    DATE_PREPS.iter().any(|p| p.eq_ignore_ascii_case(w))
+    in_set(&DATE_PREP_SET, w)
 }
 
 /// Reads 1 or 2 digits at `i` as a number without further digits.

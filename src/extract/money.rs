@@ -157,6 +157,53 @@ const WORDS: &[(&str, &str, bool, bool)] = &[
     ("won", "KRW", false, true),
 ];
 
+static NOT_CURRENCY: super::text::WordSet = super::text::WordSet::new(|| {
+    super::text::word_set(&[
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "compared",
+        "down",
+        "for",
+        "from",
+        "in",
+        "is",
+        "new",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "versus",
+        "vs",
+        "was",
+        "were",
+        "which",
+        "with",
+        "year",
+        "years",
+        "million",
+        "billion",
+        "percent",
+        "people",
+        "employees",
+        "customers",
+        "shares",
+        "units",
+        "stores",
+        "new",
+        "net",
+        "total",
+        "months",
+    ])
+});
+
 /// Reads a currency after a number (and its scale, if `scaled`).
 pub fn suffix(s: &str, i: usize, scaled: bool) -> Option<Suffix> {
     if s[i..].starts_with('¢') {
@@ -170,6 +217,11 @@ pub fn suffix(s: &str, i: usize, scaled: bool) -> Option<Suffix> {
     if j == i {
         // "34.6USD" is rare; accept only codes attached.
         return code_suffix(s, i);
+    }
+    // The words that most often follow a number are not currencies.
+    let next = super::text::word_at(s, j);
+    if next.is_empty() || super::text::in_set(&NOT_CURRENCY, next) {
+        return None;
     }
     for &(w, code, cents, needs_scale) in WORDS {
         if needs_scale && !scaled {

@@ -39,6 +39,11 @@ impl Decimal {
                 return m as f64;
             }
         }
+        // Clinger's fast path: both operands exact, one correctly rounded
+        // division.
+        if self.exp < 0 && self.exp >= -22 && self.mant < (1u128 << 53) {
+            return self.mant as f64 / 10f64.powi(-self.exp);
+        }
         format!("{}e{}", self.mant, self.exp).parse().unwrap_or(f64::NAN)
     }
 

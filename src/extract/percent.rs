@@ -53,6 +53,15 @@ const ATTACHED: &[(&str, &str)] = &[
 /// Reads a percent suffix at `i` (right after a number or its scale).
 /// Returns the offset after it and the unit (`%`, `pp`, `bp`).
 pub fn suffix(s: &str, i: usize) -> Option<(usize, &'static str)> {
+    let b = s.as_bytes();
+    // Every suffix starts with one of these bytes (0xEF: "％"; spaces: ASCII,
+    // no-break, thin): reject the rest at once.
+    if !matches!(
+        b.get(i),
+        Some(b'%' | 0xEF | b'b' | b'p' | b'-' | b' ' | b'\t' | 0xC2 | 0xE2)
+    ) {
+        return None;
+    }
     for &(w, unit) in ATTACHED {
         if s[i..].starts_with('%') || s[i..].starts_with('％') {
             return Some((i + s[i..].chars().next()?.len_utf8(), unit_of(w)));
@@ -62,7 +71,7 @@ pub fn suffix(s: &str, i: usize) -> Option<(usize, &'static str)> {
         }
     }
     let j = skip_spaces(s, i, 1);
-    if j == i {
+    if j == i || !matches!(b.get(j), Some(b'%' | b'p' | b'P' | b'b' | b'B')) {
         return None;
     }
     for &(w, unit) in SPACED {

@@ -181,16 +181,14 @@ impl SkillMatcher {
             .filter(|r| !self.patterns[r.pattern].needs_context)
             .map(|r| r.start)
             .collect();
-        let mut context: Option<Vec<usize>> = None;
+
         let mut out = Vec::with_capacity(found.len());
         for r in found {
             let pat = &self.patterns[r.pattern];
-            if pat.needs_context {
-                let ctx =
-                    context.get_or_insert_with(|| self.context_words(text));
-                if !has_context(text, r.start, r.end, &anchors, ctx) {
-                    continue;
-                }
+            if pat.needs_context
+                && !self.has_context(text, r.start, r.end, &anchors)
+            {
+                continue;
             }
             out.push(Mention {
                 kind: Kind::Skill,
@@ -203,10 +201,30 @@ impl SkillMatcher {
         out
     }
 
-    /// Offsets of every context word in `text` (computed once per
-    /// document, and only when some match needs context).
-    fn context_words(&self, text: &str) -> Vec<usize> {
-        self.context.find_iter(text).map(|m| m.start()).collect()
+    /// True when a context word or an unambiguous skill stands on the
+    /// same line within [`WINDOW`] bytes of `s..e`.
+    fn has_context(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        anchors: &[usize],
+    ) -> bool {
+        let b = text.as_bytes();
+        let mut lo = s.saturating_sub(WINDOW);
+        let mut hi = (e + WINDOW).min(b.len());
+        if let Some(nl) = memchr::memrchr(b'\n', &b[lo..s]) {
+            lo += nl + 1;
+        }
+        if let Some(nl) = memchr::memchr(b'\n', &b[e..hi]) {
+            hi = e + nl;
+        }
+        let k = anchors.partition_point(|&a| a < lo);
+        if anchors[k..].iter().take_while(|&&a| a < hi).any(|&a| a != s) {
+            return true;
+        }
+        let window = aho_corasick::Input::new(b).range(lo..hi);
+        self.context.find(window).is_some()
     }
 }
 
@@ -216,31 +234,6 @@ pub(crate) struct RawSkill {
     start: usize,
     end: usize,
     pattern: usize,
-}
-
-/// True when a context word or an unambiguous skill stands on the same line
-/// within [`WINDOW`] bytes of `s..e`.
-fn has_context(
-    text: &str,
-    s: usize,
-    e: usize,
-    anchors: &[usize],
-    words: &[usize],
-) -> bool {
-    let b = text.as_bytes();
-    let mut lo = s.saturating_sub(WINDOW);
-    let mut hi = (e + WINDOW).min(b.len());
-    if let Some(nl) = memchr::memrchr(b'\n', &b[lo..s]) {
-        lo += nl + 1;
-    }
-    if let Some(nl) = memchr::memchr(b'\n', &b[e..hi]) {
-        hi = e + nl;
-    }
-    let near = |v: &[usize], skip: usize| {
-        let k = v.partition_point(|&a| a < lo);
-        v[k..].iter().take_while(|&&a| a < hi).any(|&a| a != skip)
-    };
-    near(anchors, s) || near(words, usize::MAX)
 }
 
 #[cfg(test)]

@@ -202,3 +202,38 @@ pub fn at_line_start(s: &str, i: usize) -> bool {
     }
     true
 }
+
+/// Lower-cases an ASCII word into `buf`; `None` when it is longer than the
+/// buffer (no word in our lists is).
+#[inline]
+pub fn lower<'a>(w: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// A list of lower-case words, sorted once for binary search.
+pub type WordSet = std::sync::LazyLock<Box<[&'static str]>>;
+
+/// Sorts a word list for a [`WordSet`].
+pub fn word_set(words: &[&'static str]) -> Box<[&'static str]> {
+    let mut v: Vec<&'static str> = words.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v.into_boxed_slice()
+}
+
+/// True when `w` (any case) is in the set.
+#[inline]
+pub fn in_set(set: &WordSet, w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match lower(w, &mut buf) {
+        Some(l) => set.binary_search(&l).is_ok(),
+        None => false,
+    }
+}

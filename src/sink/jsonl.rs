@@ -70,7 +70,6 @@ fn push_usize(out: &mut Vec<u8>, n: usize) {
 fn push_mention(
     out: &mut Vec<u8>,
     doc_json: &[u8],
-    doc_id: &str,
     text: &str,
     m: &Mention,
     start: usize,
@@ -78,9 +77,17 @@ fn push_mention(
 ) {
     out.extend_from_slice(b"{\"type\":\"mention\",\"doc\":");
     out.extend_from_slice(doc_json);
+    // The id is `{doc}#{kind}@{start}-{end}`: the escaped doc string with
+    // a suffix that never needs escaping.
     out.extend_from_slice(b",\"id\":");
-    let id = format!("{doc_id}#{}@{start}-{end}", m.kind.as_str());
-    push_str(out, &id);
+    out.extend_from_slice(&doc_json[..doc_json.len() - 1]);
+    out.push(b'#');
+    out.extend_from_slice(m.kind.as_str().as_bytes());
+    out.push(b'@');
+    push_usize(out, start);
+    out.push(b'-');
+    push_usize(out, end);
+    out.push(b'"');
     out.extend_from_slice(b",\"kind\":\"");
     out.extend_from_slice(m.kind.as_str().as_bytes());
     out.extend_from_slice(b"\",\"text\":");
@@ -132,7 +139,6 @@ impl Sink for JsonlSink {
             push_mention(
                 out,
                 &doc_json,
-                &doc.id,
                 &doc.text[m.start..m.end],
                 m,
                 start,
