@@ -459,11 +459,17 @@ fn phone_like(s: &str, p: usize, q: usize) -> bool {
         hi += 1;
     }
     let run = &s[lo..hi];
-    let groups: Vec<usize> = run
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
-        .map(str::len)
-        .collect();
+    let mut groups = [0usize; 12];
+    let mut ng = 0;
+    for g in run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty())
+    {
+        if ng == groups.len() {
+            return false;
+        }
+        groups[ng] = g.len();
+        ng += 1;
+    }
+    let groups = &groups[..ng];
     let has_dash = run.contains('-') || run.contains(')') || run.contains('+');
     let ends = |w: &[usize]| groups.windows(w.len()).any(|g| g == w);
     (has_dash || run.contains('.'))

@@ -120,90 +120,6 @@ pub struct Suffix {
     pub cents: bool,
 }
 
-/// Currency words after a number. The flag says whether the word needs a
-/// scale before it ("5 mln marks"), because alone it is too ambiguous.
-const WORDS: &[(&str, &str, bool, bool)] = &[
-    // (word, code, cents, needs scale)
-    ("U.S. dollars", "USD", false, false),
-    ("US dollars", "USD", false, false),
-    ("Canadian dollars", "CAD", false, false),
-    ("Australian dollars", "AUD", false, false),
-    ("Hong Kong dollars", "HKD", false, false),
-    ("New Zealand dollars", "NZD", false, false),
-    ("Canadian dlrs", "CAD", false, false),
-    ("Australian dlrs", "AUD", false, false),
-    ("dollars", "USD", false, false),
-    ("dollar", "USD", false, false),
-    ("dlrs", "USD", false, false),
-    ("dlr", "USD", false, false),
-    ("cents", "USD", true, false),
-    ("cent", "USD", true, false),
-    ("cts", "USD", true, false),
-    ("euros", "EUR", false, false),
-    ("euro", "EUR", false, false),
-    ("pounds sterling", "GBP", false, false),
-    ("pounds", "GBP", false, false),
-    ("stg", "GBP", false, false),
-    ("sterling", "GBP", false, false),
-    ("yen", "JPY", false, false),
-    ("yuan", "CNY", false, false),
-    ("renminbi", "CNY", false, false),
-    ("rupees", "INR", false, false),
-    ("francs", "CHF", false, true),
-    ("marks", "DEM", false, true),
-    ("guilders", "NLG", false, true),
-    ("lire", "ITL", false, true),
-    ("pesos", "MXN", false, false),
-    ("won", "KRW", false, true),
-];
-
-static NOT_CURRENCY: super::text::WordSet = super::text::WordSet::new(|| {
-    super::text::word_set(&[
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "compared",
-        "down",
-        "for",
-        "from",
-        "in",
-        "is",
-        "new",
-        "of",
-        "on",
-        "or",
-        "over",
-        "per",
-        "the",
-        "to",
-        "up",
-        "versus",
-        "vs",
-        "was",
-        "were",
-        "which",
-        "with",
-        "year",
-        "years",
-        "million",
-        "billion",
-        "percent",
-        "people",
-        "employees",
-        "customers",
-        "shares",
-        "units",
-        "stores",
-        "new",
-        "net",
-        "total",
-        "months",
-    ])
-});
-
 /// Reads a currency after a number (and its scale, if `scaled`).
 pub fn suffix(s: &str, i: usize, scaled: bool) -> Option<Suffix> {
     if s[i..].starts_with('¢') {
@@ -218,27 +134,68 @@ pub fn suffix(s: &str, i: usize, scaled: bool) -> Option<Suffix> {
         // "34.6USD" is rare; accept only codes attached.
         return code_suffix(s, i);
     }
-    // The words that most often follow a number are not currencies.
     let next = super::text::word_at(s, j);
-    if next.is_empty() || super::text::in_set(&NOT_CURRENCY, next) {
+    let mut buf = [0u8; 32];
+    let lw = super::text::lower(next, &mut buf)?;
+    let e = j + next.len();
+    // "dollars" in "dollar-based" is not a currency word.
+    if s.as_bytes().get(e) == Some(&b'-') {
         return None;
     }
-    for &(w, code, cents, needs_scale) in WORDS {
-        if needs_scale && !scaled {
-            continue;
+    let plain =
+        |code: &'static str| Some(Suffix { end: e, code, cents: false });
+    match lw {
+        "dollars" | "dollar" | "dlrs" | "dlr" => plain("USD"),
+        "cents" | "cent" | "cts" => {
+            Some(Suffix { end: e, code: "USD", cents: true })
         }
-        if let Some(e) = eat_word_ci(s, j, w) {
-            // "dollars" in "dollar-based" is not a currency word.
-            if s.as_bytes().get(e) == Some(&b'-') {
-                continue;
+        "euros" | "euro" => plain("EUR"),
+        "stg" | "sterling" => plain("GBP"),
+        "pounds" => {
+            let k = skip_spaces(s, e, 1);
+            let end =
+                eat_word_ci(s, k, "sterling").filter(|_| k > e).unwrap_or(e);
+            Some(Suffix { end, code: "GBP", cents: false })
+        }
+        "yen" => plain("JPY"),
+        "yuan" | "renminbi" => plain("CNY"),
+        "rupees" => plain("INR"),
+        "pesos" => plain("MXN"),
+        // Alone these are too often other words: "5 marks", "2 francs".
+        "francs" if scaled => plain("CHF"),
+        "marks" if scaled => plain("DEM"),
+        "guilders" if scaled => plain("NLG"),
+        "lire" if scaled => plain("ITL"),
+        "won" if scaled => plain("KRW"),
+        "u" | "us" | "canadian" | "australian" | "hong" | "new" => {
+            for &(w, code) in NAMED_DOLLARS {
+                if let Some(end) = eat_word_ci(s, j, w) {
+                    return Some(Suffix { end, code, cents: false });
+                }
             }
-            return Some(Suffix { end: e, code, cents });
+            None
         }
+        _ => code_suffix(s, j),
     }
-    code_suffix(s, j)
 }
 
+/// Dollars named with their country.
+const NAMED_DOLLARS: &[(&str, &str)] = &[
+    ("U.S. dollars", "USD"),
+    ("US dollars", "USD"),
+    ("Canadian dollars", "CAD"),
+    ("Australian dollars", "AUD"),
+    ("Hong Kong dollars", "HKD"),
+    ("New Zealand dollars", "NZD"),
+    ("Canadian dlrs", "CAD"),
+    ("Australian dlrs", "AUD"),
+];
+
 fn code_suffix(s: &str, j: usize) -> Option<Suffix> {
+    let b = s.as_bytes();
+    if j + 3 > b.len() || !b[j..j + 3].iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
     for code in CODES {
         if let Some(e) = eat_word(s, j, code) {
             return Some(Suffix { end: e, code: code_of(code), cents: false });

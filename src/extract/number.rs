@@ -285,22 +285,33 @@ pub fn number_words() -> impl Iterator<Item = &'static str> {
     UNITS.iter().chain(TENS.iter()).map(|&(w, _)| w)
 }
 
-fn unit_word(s: &str, i: usize) -> Option<(usize, u32)> {
-    for &(w, v) in UNITS.iter().rev() {
-        if let Some(e) = eat_word_ci(s, i, w) {
-            return Some((e, v));
-        }
+/// The letters of the ASCII word at `i` and its value in `table`.
+fn table_word(
+    s: &str,
+    i: usize,
+    table: &[(&str, u32)],
+) -> Option<(usize, u32)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_alphabetic() {
+        j += 1;
     }
-    None
+    if j == i || j - i > 9 || !word_end(s, j) {
+        return None;
+    }
+    let w = &b[i..j];
+    table
+        .iter()
+        .find(|(t, _)| t.as_bytes().eq_ignore_ascii_case(w))
+        .map(|&(_, v)| (j, v))
+}
+
+fn unit_word(s: &str, i: usize) -> Option<(usize, u32)> {
+    table_word(s, i, UNITS)
 }
 
 fn tens_word(s: &str, i: usize) -> Option<(usize, u32)> {
-    for &(w, v) in TENS {
-        if let Some(e) = eat_word_ci(s, i, w) {
-            return Some((e, v));
-        }
-    }
-    None
+    table_word(s, i, TENS)
 }
 
 /// Parses a number below one thousand written in words: "forty-three",

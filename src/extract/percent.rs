@@ -62,7 +62,10 @@ pub fn suffix(s: &str, i: usize) -> Option<(usize, &'static str)> {
     ) {
         return None;
     }
-    for &(w, unit) in ATTACHED {
+    let spaced_start = matches!(b.get(i), Some(b' ' | b'\t' | 0xC2 | 0xE2));
+    for &(w, unit) in
+        ATTACHED.iter().take(if spaced_start { 0 } else { ATTACHED.len() })
+    {
         if s[i..].starts_with('%') || s[i..].starts_with('％') {
             return Some((i + s[i..].chars().next()?.len_utf8(), unit_of(w)));
         }
