@@ -14,7 +14,8 @@ costs a few instructions per byte.
 */
 
 use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind,
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input,
+    MatchKind, StartKind,
 };
 
 /// Longest first word we index; longer words cannot start a pattern.
@@ -120,6 +121,7 @@ impl WordMatcher {
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
                     .start_kind(StartKind::Anchored)
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                     .build(patterns.iter().map(|p| p.as_ref()))
                     .expect("word patterns compile"),
             )
