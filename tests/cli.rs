@@ -253,3 +253,34 @@ fn closed_pipe_is_not_an_error() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
 }
+
+/// `-o /dev/null` (or a FIFO) is written in place, never renamed over: a
+/// rename would replace the device with a regular file.
+#[test]
+fn output_to_a_device_is_not_replaced() {
+    let d = Dir::new();
+    let input = d.create("in.txt", "Sales fell 3% to $1.2 billion.");
+    let fifo = d.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable; skipping");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = claimscan(
+        &["scan", "-q", "-o", fifo.to_str().unwrap(), input.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = reader.join().unwrap();
+    assert_eq!(crate::util::records(&got).len(), 2);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced"
+    );
+}

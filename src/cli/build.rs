@@ -72,8 +72,11 @@ fn parse_date(s: &str) -> Result<(i32, u32, u32)> {
 /// A file written under a temporary name and renamed into place on
 /// [`AtomicFile::commit`], so readers never see half an output. Dropped
 /// without a commit, the temporary file is removed.
+/// A destination that is not a regular file (`/dev/null`, a FIFO, a
+/// terminal) is written directly: renaming over it would replace the
+/// device.
 pub struct AtomicFile {
-    tmp: PathBuf,
+    tmp: Option<PathBuf>,
     dest: PathBuf,
     out: Option<BufWriter<File>>,
 }
@@ -81,6 +84,19 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Creates the temporary file next to `dest`.
     pub fn create(dest: &Path) -> Result<AtomicFile> {
+        if let Ok(md) = std::fs::metadata(dest)
+            && !md.is_file()
+        {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(dest)
+                .with_context(|| format!("cannot open {}", dest.display()))?;
+            return Ok(AtomicFile {
+                tmp: None,
+                dest: dest.to_path_buf(),
+                out: Some(BufWriter::with_capacity(1 << 20, f)),
+            });
+        }
         let dir = dest
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -96,7 +112,7 @@ impl AtomicFile {
         let f = File::create(&tmp)
             .with_context(|| format!("cannot create {}", tmp.display()))?;
         Ok(AtomicFile {
-            tmp,
+            tmp: Some(tmp),
             dest: dest.to_path_buf(),
             out: Some(BufWriter::with_capacity(1 << 20, f)),
         })
@@ -111,16 +127,20 @@ impl AtomicFile {
     pub fn commit(mut self) -> Result<()> {
         let out = self.out.take().expect("not committed yet");
         let f = out.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        std::fs::rename(&self.tmp, &self.dest)?;
+        if let Some(tmp) = &self.tmp {
+            f.sync_all()?;
+            std::fs::rename(tmp, &self.dest)?;
+        }
         Ok(())
     }
 }
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.out.is_some() {
-            let _ = std::fs::remove_file(&self.tmp);
+        if self.out.is_some()
+            && let Some(tmp) = &self.tmp
+        {
+            let _ = std::fs::remove_file(tmp);
         }
     }
 }
