@@ -54,10 +54,9 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let Some(off) = b[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(p) = super::text::next_digit(b, i) else {
             break;
         };
-        let p = i + off;
         let mut q = p;
         while q < b.len() && b[q].is_ascii_digit() {
             q += 1;

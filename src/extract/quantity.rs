@@ -66,10 +66,9 @@ pub fn find(
     let mut i = 0;
     let mut words_end = 0;
     while i < b.len() {
-        let Some(off) = b[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(p) = super::text::next_digit(b, i) else {
             break;
         };
-        let p = i + off;
         // Number words that come before this digit.
         while let Some(h) = words.next_if(|h| h.start < p) {
             push_words(s, h, &inside, &mut words_end, &mut toks);

@@ -237,3 +237,51 @@ pub fn in_set(set: &WordSet, w: &str) -> bool {
         None => false,
     }
 }
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The offset of the first ASCII digit at or after `i`, eight bytes at a
+/// time (SWAR): digits are the bytes whose value xor `0x30` is below 10.
+#[inline]
+pub fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        let x = w ^ (0x30 * LO);
+        // Flags bytes of x below 10 (the lowest flag is exact).
+        let flags = x.wrapping_sub(10 * LO) & !x & HI;
+        if flags != 0 {
+            let k = i + (flags.trailing_zeros() / 8) as usize;
+            if b[k].is_ascii_digit() {
+                return Some(k);
+            }
+            // Not reached for the lowest flag, but stay exact.
+            return b[i..].iter().position(u8::is_ascii_digit).map(|o| i + o);
+        }
+        i += 8;
+    }
+    b[i..].iter().position(u8::is_ascii_digit).map(|o| i + o)
+}
+
+#[cfg(test)]
+mod swar_tests {
+    use super::*;
+
+    #[test]
+    fn next_digit_matches_the_naive_search() {
+        let texts: [&[u8]; 5] = [
+            b"no digits here at all, none",
+            b"abcdefgh9",
+            b"9",
+            b"\xff\xfe/:;@`~ 0 and 1",
+            b"revenue rose 43% to $1.2 billion in Q3 2025",
+        ];
+        for t in texts {
+            for i in 0..=t.len() {
+                let naive =
+                    t[i..].iter().position(u8::is_ascii_digit).map(|o| i + o);
+                assert_eq!(next_digit(t, i), naive, "{t:?} from {i}");
+            }
+        }
+    }
+}
