@@ -21,6 +21,8 @@ pub struct Config {
     pub doc_context: DocContext,
     /// Files larger than this many bytes are reported and skipped.
     pub max_file_size: Option<u64>,
+    /// Per-document dates, by document id (override `doc_context.date`).
+    pub doc_dates: std::collections::HashMap<String, (i32, u32, u32)>,
 }
 
 /// Builds a [`Config`].
@@ -31,6 +33,7 @@ pub struct ConfigBuilder {
     threads: Option<usize>,
     doc_context: DocContext,
     max_file_size: Option<u64>,
+    doc_dates: std::collections::HashMap<String, (i32, u32, u32)>,
 }
 
 impl Default for ConfigBuilder {
@@ -48,6 +51,7 @@ impl ConfigBuilder {
             threads: None,
             doc_context: DocContext::default(),
             max_file_size: None,
+            doc_dates: Default::default(),
         }
     }
 
@@ -81,6 +85,15 @@ impl ConfigBuilder {
         self
     }
 
+    /// Per-document dates, by document id.
+    pub fn doc_dates(
+        mut self,
+        dates: std::collections::HashMap<String, (i32, u32, u32)>,
+    ) -> ConfigBuilder {
+        self.doc_dates = dates;
+        self
+    }
+
     /// Compiles the extractors.
     pub fn build(self) -> Config {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
@@ -96,6 +109,7 @@ impl ConfigBuilder {
             threads,
             doc_context: self.doc_context,
             max_file_size: self.max_file_size,
+            doc_dates: self.doc_dates,
         }
     }
 }

@@ -40,6 +40,7 @@ assert_eq!(kinds, [Kind::Percent, Kind::Count, Kind::Count, Kind::Date]);
 
 pub mod config;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod pipeline;
 pub mod reader;

@@ -156,6 +156,9 @@ fn process(config: &Config, sink: &dyn Sink, item: &Walk) -> Done {
                     if doc.context == Default::default() {
                         doc.context = config.doc_context;
                     }
+                    if let Some(&d) = config.doc_dates.get(&doc.id) {
+                        doc.context.date = Some(d);
+                    }
                     // A bug in an extractor must cost one document, not
                     // the run: the panic becomes an error record.
                     let caught = std::panic::catch_unwind(

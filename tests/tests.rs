@@ -10,6 +10,9 @@ mod util;
 // Command-line behaviour: flags, exit codes, error records, bad input.
 mod cli;
 
+// `claimscan eval`: scoring, thresholds, exit codes, our gold set.
+mod eval;
+
 // Golden end-to-end cases: fixtures/e2e/<case>/input → expected.jsonl.
 mod golden;
 

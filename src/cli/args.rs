@@ -31,6 +31,76 @@ pub enum Command {
     /// was lost or degraded (each has an `error` record and a message on
     /// stderr), 2 on usage or output errors.
     Scan(Scan),
+
+    /// Score predicted records against gold records (for CI).
+    ///
+    /// Predictions come from a JSONL file (--pred) or from scanning PATHs
+    /// (as `claimscan scan PATH...` would). Mentions are scored per kind
+    /// (precision, recall, F1 with exact and overlapping spans, value
+    /// accuracy); claims by span match and per-field accuracy. Only
+    /// documents and kinds present in the gold file are scored.
+    ///
+    /// Exit status: 0 when every threshold holds, 1 when one falls short
+    /// (each is printed), 2 on bad input (malformed lines are reported with
+    /// their line number).
+    Eval(Eval),
+}
+
+/// Flags of `claimscan eval`.
+#[derive(Debug, clap::Args)]
+pub struct Eval {
+    /// Gold records (JSON Lines, the output contract).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    /// Predicted records (JSON Lines). Without it, PATHs are scanned.
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    pub pred: Option<PathBuf>,
+
+    /// Files or folders to scan for predictions.
+    #[arg(value_name = "PATH", required_unless_present = "pred")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// List every missed, spurious and wrongly valued record, in context.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Folder holding the documents, for --diff context with --pred.
+    #[arg(long, value_name = "DIR")]
+    pub docs: Option<PathBuf>,
+
+    /// Minimum exact-span F1: KIND=X (KIND: percent, count, money, date,
+    /// skill, overall, claims). Repeatable.
+    #[arg(long, value_name = "KIND=X")]
+    pub min_f1: Vec<String>,
+
+    /// Minimum overlap F1: KIND=X. Repeatable.
+    #[arg(long, value_name = "KIND=X")]
+    pub min_overlap_f1: Vec<String>,
+
+    /// Minimum value accuracy: X (overall) or KIND=X. Repeatable.
+    #[arg(long, value_name = "[KIND=]X")]
+    pub min_value_accuracy: Vec<String>,
+
+    /// Also score these kinds when the gold has none of them.
+    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+
+    /// When scanning: the date of every document (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub doc_date: Option<String>,
+
+    /// When scanning: per-document dates, a TSV of doc id TAB YYYY-MM-DD.
+    #[arg(long, value_name = "FILE")]
+    pub doc_dates: Option<PathBuf>,
+
+    /// When scanning: worker threads.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Flags of `claimscan scan`.
@@ -69,6 +139,11 @@ pub struct Scan {
     /// the year out and resolves relative dates ("last year", "Tuesday").
     #[arg(long, value_name = "DATE")]
     pub doc_date: Option<String>,
+
+    /// Per-document dates: a TSV of doc id TAB YYYY-MM-DD (overrides
+    /// --doc-date for the documents it lists).
+    #[arg(long, value_name = "FILE")]
+    pub doc_dates: Option<PathBuf>,
 
     /// Skip (and report) files larger than this many bytes.
     #[arg(long, value_name = "BYTES")]

@@ -4,6 +4,7 @@ lexicons, parses the kinds and the document date, compiles the automata.
 Also the atomic output file.
 */
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -41,13 +42,44 @@ pub fn config(scan: &Scan) -> Result<Config> {
     if scan.threads == Some(0) {
         bail!("--threads must be at least 1");
     }
+    let doc_dates = match &scan.doc_dates {
+        Some(p) => read_doc_dates(p)?,
+        None => Default::default(),
+    };
     Ok(ConfigBuilder::new()
         .kinds(kinds)
         .lexicon(lexicon)
         .threads(scan.threads)
         .doc_context(ctx)
+        .doc_dates(doc_dates)
         .max_file_size(scan.max_file_size)
         .build())
+}
+
+/// Reads a TSV of document id TAB YYYY-MM-DD.
+pub fn read_doc_dates(
+    path: &Path,
+) -> Result<HashMap<String, (i32, u32, u32)>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let mut out = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (doc, date) = line.split_once('\t').with_context(|| {
+            format!(
+                "{}:{}: expected doc<TAB>YYYY-MM-DD",
+                path.display(),
+                i + 1
+            )
+        })?;
+        let d = parse_date(date.trim()).with_context(|| {
+            format!("{}:{}: bad date {date:?}", path.display(), i + 1)
+        })?;
+        out.insert(doc.to_string(), d);
+    }
+    Ok(out)
 }
 
 /// The paths to scan.
@@ -55,7 +87,7 @@ pub fn paths(scan: &Scan) -> Vec<PathBuf> {
     scan.paths.clone()
 }
 
-fn parse_date(s: &str) -> Result<(i32, u32, u32)> {
+pub fn parse_date(s: &str) -> Result<(i32, u32, u32)> {
     let parts: Vec<&str> = s.split('-').collect();
     if parts.len() != 3 {
         bail!("expected YYYY-MM-DD");

@@ -23,6 +23,7 @@ pub fn run() -> Result<ExitCode> {
     let args = Args::parse();
     match args.command {
         Command::Scan(scan) => run_scan(scan),
+        Command::Eval(eval) => run_eval(eval),
     }
 }
 
@@ -60,4 +61,110 @@ fn run_scan(scan: args::Scan) -> Result<ExitCode> {
     eprintln!("{summary}");
     std::io::stderr().flush().ok();
     Ok(if summary.clean() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn run_eval(args: args::Eval) -> Result<ExitCode> {
+    use claimscan::eval::{self, Options, Records, Threshold};
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read {}", p.display()))
+    };
+    let gold_path = args.gold.display().to_string();
+    let gold = Records::parse(&read(&args.gold)?, &gold_path)?;
+    let mut thresholds = Vec::new();
+    for s in &args.min_f1 {
+        thresholds.push(
+            Threshold::parse(s, |kind, min| Threshold::F1 { kind, min })
+                .map_err(anyhow::Error::msg)?,
+        );
+    }
+    for s in &args.min_overlap_f1 {
+        thresholds.push(
+            Threshold::parse(s, |kind, min| Threshold::OverlapF1 {
+                kind,
+                min,
+            })
+            .map_err(anyhow::Error::msg)?,
+        );
+    }
+    for s in &args.min_value_accuracy {
+        thresholds.push(
+            Threshold::parse(s, |kind, min| Threshold::ValueAccuracy {
+                kind,
+                min,
+            })
+            .map_err(anyhow::Error::msg)?,
+        );
+    }
+    let mut opts = Options::default();
+    for k in &args.kinds {
+        opts.kinds.push(
+            claimscan::extract::Kind::parse(k.trim())
+                .with_context(|| format!("unknown kind {k:?}"))?,
+        );
+    }
+    let pred = match &args.pred {
+        Some(p) => Records::parse(&read(p)?, &p.display().to_string())?,
+        None => {
+            let scan = args::Scan {
+                paths: args.paths.clone(),
+                output: None,
+                threads: args.threads,
+                kinds: Vec::new(),
+                skills: Vec::new(),
+                no_builtin_skills: false,
+                doc_date: args.doc_date.clone(),
+                doc_dates: args.doc_dates.clone(),
+                max_file_size: None,
+                quiet: true,
+            };
+            let config = build::config(&scan)?;
+            let mut buf = Vec::new();
+            let summary = claimscan::run(
+                &config,
+                &args.paths,
+                &claimscan::sink::JsonlSink,
+                &mut buf,
+                &mut |m| eprintln!("claimscan: {m}"),
+            )?;
+            eprintln!("{summary}");
+            Records::parse(&String::from_utf8_lossy(&buf), "scan")?
+        }
+    };
+    let report = eval::evaluate(&gold, &pred, &opts);
+    let failures: Vec<String> =
+        thresholds.iter().filter_map(|t| t.check(&report).err()).collect();
+    let mut stdout = std::io::stdout().lock();
+    if args.json {
+        let mut v = serde_json::to_value(&report)?;
+        v["thresholds_failed"] = serde_json::json!(failures);
+        writeln!(stdout, "{}", serde_json::to_string_pretty(&v)?)?;
+    } else {
+        write!(stdout, "{}", eval::render_table(&report))?;
+    }
+    if args.diff {
+        let roots: Vec<std::path::PathBuf> = match &args.docs {
+            Some(d) => vec![d.clone()],
+            None => args.paths.clone(),
+        };
+        let text = |doc: &str| -> Option<String> {
+            roots.iter().find_map(|r| {
+                let p = if r.is_dir() {
+                    r.join(doc)
+                } else if r.to_string_lossy() == doc {
+                    r.clone()
+                } else {
+                    return None;
+                };
+                std::fs::read(&p)
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+            })
+        };
+        write!(stdout, "{}", eval::render_diff(&report, &text))?;
+    }
+    for f in &failures {
+        eprintln!("claimscan eval: threshold not met: {f}");
+    }
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
