@@ -23,6 +23,8 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     /// Per-document dates, by document id (override `doc_context.date`).
     pub doc_dates: std::collections::HashMap<String, (i32, u32, u32)>,
+    /// Assemble claims (on by default).
+    pub claims: bool,
 }
 
 /// Builds a [`Config`].
@@ -34,6 +36,7 @@ pub struct ConfigBuilder {
     doc_context: DocContext,
     max_file_size: Option<u64>,
     doc_dates: std::collections::HashMap<String, (i32, u32, u32)>,
+    claims: bool,
 }
 
 impl Default for ConfigBuilder {
@@ -52,6 +55,7 @@ impl ConfigBuilder {
             doc_context: DocContext::default(),
             max_file_size: None,
             doc_dates: Default::default(),
+            claims: true,
         }
     }
 
@@ -94,6 +98,12 @@ impl ConfigBuilder {
         self
     }
 
+    /// Whether to assemble claims.
+    pub fn claims(mut self, on: bool) -> ConfigBuilder {
+        self.claims = on;
+        self
+    }
+
     /// Compiles the extractors.
     pub fn build(self) -> Config {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
@@ -110,6 +120,7 @@ impl ConfigBuilder {
             doc_context: self.doc_context,
             max_file_size: self.max_file_size,
             doc_dates: self.doc_dates,
+            claims: self.claims,
         }
     }
 }

@@ -38,6 +38,7 @@ assert_eq!(kinds, [Kind::Percent, Kind::Count, Kind::Count, Kind::Date]);
 
 #![deny(missing_docs)]
 
+pub mod claim;
 pub mod config;
 pub mod error;
 pub mod eval;

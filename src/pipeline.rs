@@ -176,7 +176,22 @@ fn process(config: &Config, sink: &dyn Sink, item: &Walk) -> Done {
                         fail(sink, &e, &mut done);
                         return done;
                     };
-                    sink.encode_document(&doc, &mentions, &mut done.bytes);
+                    let analysis = if config.claims {
+                        crate::claim::analyze(
+                            &doc.text,
+                            &mentions,
+                            &doc.context,
+                        )
+                    } else {
+                        crate::claim::Analysis::default()
+                    };
+                    sink.encode_document(
+                        &doc,
+                        &mentions,
+                        &analysis,
+                        &mut done.bytes,
+                    );
+                    done.summary.claims = analysis.claims.len() as u64;
                     done.summary.read = 1;
                     done.summary.bytes = doc.bytes;
                     done.summary.warnings =

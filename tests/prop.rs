@@ -21,14 +21,15 @@ fn check(
     doc.context = DocContext { date };
     let ms = set().extract(&doc.text, &doc.context);
     let mut out = Vec::new();
-    JsonlSink.encode_document(&doc, &ms, &mut out);
+    let analysis = claimscan::claim::analyze(&doc.text, &ms, &doc.context);
+    JsonlSink.encode_document(&doc, &ms, &analysis, &mut out);
     let s = std::str::from_utf8(&out)
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     let chars: Vec<char> = doc.text.chars().collect();
     for line in s.lines() {
         let v: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| TestCaseError::fail(format!("{e}: {line}")))?;
-        if v["type"] != "mention" {
+        if v["type"] != "mention" && v["type"] != "claim" {
             continue;
         }
         let (st, en) = (

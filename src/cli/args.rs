@@ -131,6 +131,10 @@ pub struct Scan {
     #[arg(long, value_name = "FILE")]
     pub skills: Vec<PathBuf>,
 
+    /// Do not assemble claims (mentions only).
+    #[arg(long)]
+    pub no_claims: bool,
+
     /// Do not use the built-in skills lexicon.
     #[arg(long)]
     pub no_builtin_skills: bool,

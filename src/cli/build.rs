@@ -53,6 +53,7 @@ pub fn config(scan: &Scan) -> Result<Config> {
         .doc_context(ctx)
         .doc_dates(doc_dates)
         .max_file_size(scan.max_file_size)
+        .claims(!scan.no_claims)
         .build())
 }
 

@@ -113,6 +113,7 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
                 kinds: Vec::new(),
                 skills: Vec::new(),
                 no_builtin_skills: false,
+                no_claims: false,
                 doc_date: args.doc_date.clone(),
                 doc_dates: args.doc_dates.clone(),
                 max_file_size: None,

@@ -9,6 +9,9 @@ not cross line breaks in practice, and chunk offsets are added back before
 output, so the result is the same as for the whole text.
 */
 
+pub mod sentence;
+pub mod transcript;
+
 /// Documents larger than this are cut into chunks.
 pub const PARALLEL_THRESHOLD: usize = 4 << 20;
 

@@ -34,6 +34,7 @@ when it was, but not exactly as written (invalid UTF-8 replaced).
 use serde::Serialize;
 
 use super::Sink;
+use crate::claim::{Analysis, Direction, Level};
 use crate::error::InputError;
 use crate::extract::{CharIndex, Mention, Value, count_chars};
 use crate::reader::Document;
@@ -74,6 +75,7 @@ fn push_mention(
     m: &Mention,
     start: usize,
     end: usize,
+    period: Option<&str>,
 ) {
     out.extend_from_slice(b"{\"type\":\"mention\",\"doc\":");
     out.extend_from_slice(doc_json);
@@ -106,7 +108,72 @@ fn push_mention(
         Some(u) => push_str(out, u),
         None => out.extend_from_slice(b"null"),
     }
+    if let Some(p) = period {
+        out.extend_from_slice(b",\"period\":");
+        push_str(out, p);
+    }
     out.extend_from_slice(b"}\n");
+}
+
+/// A number serialized like mention values: integers without a fraction.
+struct JsonNumber(f64);
+
+impl Serialize for JsonNumber {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let n = self.0;
+        if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            s.serialize_i64(n as i64)
+        } else {
+            s.serialize_f64(n)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LevelRecord<'a> {
+    value: JsonNumber,
+    unit: Option<&'a str>,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct ChangeRecord<'a> {
+    value: JsonNumber,
+    unit: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CheckRecord {
+    computed: JsonNumber,
+    stated: JsonNumber,
+    agrees: bool,
+}
+
+#[derive(Serialize)]
+struct ClaimRecord<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    doc: &'a str,
+    id: String,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    metric: &'a str,
+    subject: Option<&'a str>,
+    value: Option<LevelRecord<'a>>,
+    change: Option<ChangeRecord<'a>>,
+    direction: Option<&'static str>,
+    from: Option<LevelRecord<'a>>,
+    to: Option<LevelRecord<'a>>,
+    basis: Option<&'static str>,
+    period: Option<&'a str>,
+    speaker: Option<&'a str>,
+    forward: bool,
+    mentions: Vec<String>,
+    check: Option<CheckRecord>,
 }
 
 #[derive(Serialize)]
@@ -124,6 +191,7 @@ impl Sink for JsonlSink {
         &self,
         doc: &Document,
         mentions: &[Mention],
+        analysis: &Analysis,
         out: &mut Vec<u8>,
     ) {
         for w in &doc.warnings {
@@ -132,10 +200,14 @@ impl Sink for JsonlSink {
         let mut ix = CharIndex::new(&doc.text);
         let mut doc_json = Vec::with_capacity(doc.id.len() + 2);
         push_str(&mut doc_json, &doc.id);
-        for m in mentions {
+        let mut spans = Vec::with_capacity(mentions.len());
+        let mut periods = analysis.skill_periods.iter().peekable();
+        for (i, m) in mentions.iter().enumerate() {
             let start = ix.char_offset(m.start);
             let end =
                 start + count_chars(&doc.text.as_bytes()[m.start..m.end]);
+            spans.push((start, end));
+            let period = periods.next_if(|p| p.0 == i).map(|p| p.1.as_str());
             push_mention(
                 out,
                 &doc_json,
@@ -143,7 +215,65 @@ impl Sink for JsonlSink {
                 m,
                 start,
                 end,
+                period,
             );
+        }
+        if analysis.claims.is_empty() {
+            return;
+        }
+        let mut ix = CharIndex::new(&doc.text);
+        for c in &analysis.claims {
+            let start = ix.char_offset(c.start);
+            let end =
+                start + count_chars(&doc.text.as_bytes()[c.start..c.end]);
+            let ids: Vec<String> = c
+                .mentions
+                .iter()
+                .map(|&i| {
+                    format!(
+                        "{}#{}@{}-{}",
+                        doc.id, mentions[i].kind, spans[i].0, spans[i].1
+                    )
+                })
+                .collect();
+            fn level(l: &Option<Level>) -> Option<LevelRecord<'_>> {
+                l.as_ref().map(|l| LevelRecord {
+                    value: JsonNumber(l.value),
+                    unit: l.unit.as_deref(),
+                    kind: l.kind.as_str(),
+                })
+            }
+            let rec = ClaimRecord {
+                ty: "claim",
+                doc: &doc.id,
+                id: format!("{}#claim@{start}-{end}", doc.id),
+                start,
+                end,
+                text: &doc.text[c.start..c.end],
+                metric: &c.metric,
+                subject: c.subject.as_deref(),
+                value: level(&c.value),
+                change: c.change.as_ref().map(|ch| ChangeRecord {
+                    value: JsonNumber(ch.value),
+                    unit: ch.unit.as_deref(),
+                }),
+                direction: c.direction.map(Direction::as_str),
+                from: level(&c.from),
+                to: level(&c.to),
+                basis: c.basis,
+                period: c.period.as_deref(),
+                speaker: c.speaker.as_deref(),
+                forward: c.forward,
+                mentions: ids,
+                check: c.check.as_ref().map(|k| CheckRecord {
+                    computed: JsonNumber(k.computed),
+                    stated: JsonNumber(k.stated),
+                    agrees: k.agrees,
+                }),
+            };
+            serde_json::to_writer(&mut *out, &rec)
+                .expect("writing to a Vec cannot fail");
+            out.push(b'\n');
         }
     }
 

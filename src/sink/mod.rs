@@ -14,6 +14,7 @@ mod summary;
 pub use jsonl::JsonlSink;
 pub use summary::Summary;
 
+use crate::claim::Analysis;
 use crate::error::InputError;
 use crate::extract::Mention;
 use crate::reader::Document;
@@ -26,6 +27,7 @@ pub trait Sink: Sync {
         &self,
         doc: &Document,
         mentions: &[Mention],
+        analysis: &Analysis,
         out: &mut Vec<u8>,
     );
 

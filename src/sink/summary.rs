@@ -28,6 +28,8 @@ pub struct Summary {
     pub bytes: u64,
     /// Mentions by kind, indexed by [`Kind::index`].
     pub mentions: [u64; 5],
+    /// Claims.
+    pub claims: u64,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -44,6 +46,7 @@ impl Summary {
         for k in 0..5 {
             self.mentions[k] += o.mentions[k];
         }
+        self.claims += o.claims;
     }
 
     /// All mentions.
@@ -79,6 +82,7 @@ impl fmt::Display for Summary {
         for k in Kind::ALL {
             write!(f, " {}={}", k, self.mentions[k.index()])?;
         }
+        write!(f, "; claims {}", self.claims)?;
         write!(
             f,
             "; {:.2} s, {:.1} MB/s",

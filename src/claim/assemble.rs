@@ -1,0 +1,1237 @@
+/*!
+The rules that turn a sentence's mentions into claims. See the module
+documentation of [`crate::claim`] for the overview.
+*/
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Change, Check, Claim, Direction, Level};
+use crate::extract::{DocContext, Kind, Mention};
+use crate::segment::{sentence, transcript};
+
+/// What the claim stage found in one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    /// The claims, in document order.
+    pub claims: Vec<Claim>,
+    /// Skill mentions (by index) linked to the period of their sentence.
+    pub skill_periods: Vec<(usize, String)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AnchorKind {
+    /// A change verb or adverb: rose, fell, up, down, flat.
+    Verb(Direction),
+    /// A change noun: increase, decline, growth ("a 7% increase in ...").
+    Noun(Direction),
+    /// A level verb: was, totaled, reached; or "of" after a metric noun.
+    Level,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Anchor {
+    start: usize,
+    end: usize,
+    kind: AnchorKind,
+}
+
+fn anchor_kind(w: &str) -> Option<AnchorKind> {
+    use AnchorKind::*;
+    use Direction::*;
+    Some(match w {
+        "rose" | "rise" | "rises" | "rising" | "risen" | "grew" | "grow"
+        | "grows" | "growing" | "grown" | "increased" | "increases"
+        | "increasing" | "jumped" | "jumps" | "jumping" | "climbed"
+        | "climbs" | "climbing" | "gained" | "gains" | "gaining"
+        | "advanced" | "surged" | "surging" | "soared" | "expanded"
+        | "expanding" | "expands" | "improved" | "improving" | "improves"
+        | "up" | "higher" | "doubled" | "accelerated" | "added"
+        | "boosted" | "widened" => Verb(Up),
+        "fell" | "fall" | "falls" | "falling" | "fallen" | "declined"
+        | "declines" | "declining" | "decreased" | "decreases"
+        | "decreasing" | "dropped" | "drops" | "dropping" | "slipped"
+        | "slid" | "sank" | "tumbled" | "plunged" | "contracted"
+        | "contracting" | "shrank" | "down" | "lower" | "eased" | "slowed"
+        | "narrowed" | "declining," => Verb(Down),
+        "flat" | "unchanged" | "steady" | "stable" => Verb(Flat),
+        "increase" | "growth" | "gain" | "jump" | "improvement"
+        | "expansion" | "uptick" => Noun(Up),
+        "decrease" | "decline" | "drop" | "contraction" | "reduction" => {
+            Noun(Down)
+        }
+        "was" | "were" | "is" | "are" | "totaled" | "totalled"
+        | "totaling" | "totalling" | "reached" | "hit" | "came" | "stood"
+        | "amounted" | "ended" | "of" | "at" | "be" | "reaching" => Level,
+        _ => return None,
+    })
+}
+
+/// Nouns that end a metric phrase when followed by "of VALUE": "revenue
+/// of $1.2 billion".
+const METRIC_HEADS: &[&str] = &[
+    "revenue",
+    "revenues",
+    "sales",
+    "income",
+    "earnings",
+    "profit",
+    "loss",
+    "ebitda",
+    "eps",
+    "share",
+    "margin",
+    "margins",
+    "bookings",
+    "backlog",
+    "flow",
+    "expenses",
+    "costs",
+    "volume",
+    "clients",
+    "customers",
+    "users",
+    "subscribers",
+    "headcount",
+    "guidance",
+    "dividend",
+    "capex",
+    "expenditures",
+    "spending",
+    "gmv",
+    "arr",
+    "rate",
+    "orders",
+    "shipments",
+    "deliveries",
+    "units",
+];
+
+/// Words that start a new clause (the metric begins after them).
+const CLAUSE_WORDS: &[&str] = &[
+    "with",
+    "while",
+    "and",
+    "but",
+    "as",
+    "whereas",
+    "after",
+    "said",
+    "says",
+    "that",
+    "which",
+    "when",
+    "although",
+    "though",
+    "since",
+    "because",
+    "where",
+    "expects",
+    "expected",
+    "sees",
+    "forecasts",
+    "projects",
+    "anticipates",
+    "targets",
+    "reported",
+    "reports",
+    "posted",
+    "delivered",
+    "noted",
+    "added",
+    "announced",
+    "versus",
+    "vs",
+    "compared",
+    "against",
+];
+
+/// Words dropped from the start of a metric.
+const LEADING: &[&str] = &[
+    "the",
+    "its",
+    "our",
+    "their",
+    "his",
+    "her",
+    "a",
+    "an",
+    "total",
+    "also",
+    "both",
+    "company's",
+    "company’s",
+    "group's",
+    "firm's",
+    "this",
+    "that",
+    "these",
+    "those",
+];
+
+const FORWARD: &[&str] = &[
+    "expect",
+    "sees ",
+    "see ",
+    "seeing ",
+    "guidance",
+    "outlook",
+    "forecast",
+    "target",
+    "on track to",
+    "anticipate",
+    "project",
+    "plan to",
+    "plans to",
+    "aims to",
+    "aim to",
+    "guide",
+    "guiding",
+    "will be",
+    "will grow",
+    "will rise",
+    "to reach",
+    "should be",
+];
+
+const YOY: &[&str] = &[
+    "year-over-year",
+    "year over year",
+    "year-on-year",
+    "year on year",
+    "from a year earlier",
+    "from a year ago",
+    "a year earlier",
+    "a year ago",
+    "y/y",
+    "yoy",
+    "from the year-ago",
+    "the year-ago",
+    "the same quarter last year",
+    "the same period last year",
+    "the prior year",
+    "the prior-year",
+    "the previous year",
+    "last year's",
+    "versus last year",
+    "vs. last year",
+    "compared to last year",
+    "compared with last year",
+];
+
+const QOQ: &[&str] = &[
+    "quarter-over-quarter",
+    "quarter over quarter",
+    "quarter-on-quarter",
+    "q/q",
+    "qoq",
+];
+
+const SEQ: &[&str] = &[
+    "sequentially",
+    "sequential",
+    "from the previous quarter",
+    "from the prior quarter",
+    "from last quarter",
+];
+
+fn find_any(hay: &str, needles: &[&str]) -> Option<usize> {
+    needles.iter().filter_map(|n| hay.find(n)).min()
+}
+
+fn basis_of(lower: &str) -> Option<&'static str> {
+    let y = find_any(lower, YOY);
+    let q = find_any(lower, QOQ);
+    let s = find_any(lower, SEQ);
+    [(y, "yoy"), (q, "qoq"), (s, "sequential")]
+        .into_iter()
+        .filter_map(|(p, b)| p.map(|p| (p, b)))
+        .min()
+        .map(|(_, b)| b)
+}
+
+static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})[ \t]+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|Corporation|Company|Limited|Holdings|S\.A|N\.V|AG|SE)\b\.?",
+    )
+    .expect("company regex")
+});
+
+static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s\b")
+        .expect("possessive regex")
+});
+
+/// "welcome to the Corvane Systems third quarter 2025 earnings call".
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:welcome to)[ \t]+(?:the[ \t]+)?([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3}?)['’]?s?[ \t]+(?:Q[1-4]|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]iscal|FY|[Ff]ull|\d{4}|[Ee]arnings)")
+        .expect("intro regex")
+});
+
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    let title = r"(?:(?:[Cc]hief|[Ee]xecutive|[Ff]inancial|[Oo]perating|[Oo]fficer|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Dd]irector|[Hh]ead|[Vv]ice|[Ss]enior|[Gg]eneral|[Mm]anager|[Aa]nalyst|[Tt]reasurer|[Ff]inance|[Ii]nvestor|[Rr]elations|[Oo]f|CEO|CFO|COO|CTO|EVP|SVP)[ \t]+)+";
+    Regex::new(&format!(
+        r"(?:(?:said|says|according to|told [^,.]{{1,40}}?)[ \t]+(?P<t1>{title})?(?P<n1>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}}))|(?:(?P<t2>{title})(?P<n2>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}})[ \t]+(?:said|says|noted|added|told))|(?:(?P<n3>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}}),[ \t]+(?:the[ \t]+company['’]s[ \t]+|[A-Z]\w+['’]s[ \t]+)?(?P<t3>[A-Za-z][A-Za-z \t]{{2,60}}?),[ \t]+(?:said|says|told|noted|added))"
+    ))
+    .expect("attribution regex")
+});
+
+fn strip_suffix(name: &str) -> &str {
+    name.trim_end_matches([',', ' '])
+}
+
+/// The company the document names most: names with a corporate suffix,
+/// then possessives.
+fn main_company(text: &str) -> Option<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut bump = |name: &str, pos: usize, weight: usize| {
+        let name = strip_suffix(name).to_string();
+        if name.split_whitespace().count() == 0 || name.len() < 2 {
+            return;
+        }
+        match counts.iter_mut().find(|c| c.0 == name) {
+            Some(c) => c.1 += weight,
+            None => counts.push((name, weight, pos)),
+        }
+    };
+    for c in COMPANY.captures_iter(text).take(200) {
+        let m = c.get(1).expect("group 1");
+        bump(m.as_str(), m.start(), 3);
+    }
+    for c in INTRO.captures_iter(text).take(20) {
+        let m = c.get(1).expect("group 1");
+        bump(m.as_str(), m.start(), 3);
+    }
+    for c in POSSESSIVE.captures_iter(text).take(400) {
+        let m = c.get(1).expect("group 1");
+        let first = m.as_str().split_whitespace().next().unwrap_or("");
+        if matches!(
+            first,
+            "It" | "The"
+                | "That"
+                | "This"
+                | "What"
+                | "Let"
+                | "There"
+                | "Here"
+                | "Today"
+                | "Year"
+                | "Company"
+                | "Quarter"
+                | "Q"
+        ) {
+            continue;
+        }
+        bump(m.as_str(), m.start(), 1);
+    }
+    // Merge short forms into the longest name that starts with them
+    // ("Brightlane" into "Brightlane Talent").
+    let snapshot = counts.clone();
+    for c in &mut counts {
+        for o in &snapshot {
+            if o.0 != c.0
+                && c.0.starts_with(&o.0)
+                && c.0.as_bytes().get(o.0.len()) == Some(&b' ')
+            {
+                c.1 += o.1;
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.into_iter().find(|c| c.1 >= 2).map(|c| c.0)
+}
+
+fn is_period_value(v: &str) -> bool {
+    v.contains("-Q")
+        || v.contains("-H")
+        || v.starts_with("FY")
+        || (v.len() == 4 && v.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// The period a document is mostly about: its most frequent quarter, half
+/// or fiscal-year mention with a year (the first one on a tie).
+fn main_period(mentions: &[Mention]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Date) {
+        let Some(v) = m.value.as_text() else { continue };
+        if !(v.contains("-Q") || v.contains("-H")) || v.contains("XXXX") {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == v) {
+            Some(c) => c.1 += 1,
+            None => counts.push((v.to_string(), 1)),
+        }
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0).reverse()))
+        .map(|c| c.0.clone())
+}
+
+fn level_of(m: &Mention) -> Option<Level> {
+    let v = m.value.as_f64()?;
+    Some(Level { value: v, unit: m.unit.clone(), kind: m.kind })
+}
+
+fn is_quantity(k: Kind) -> bool {
+    matches!(k, Kind::Percent | Kind::Money | Kind::Count)
+}
+
+/// ASCII words of `s` with their byte offsets (lower-cased by the caller).
+fn words(lower: &str, base: usize) -> Vec<(usize, usize)> {
+    let b = lower.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_alphabetic() {
+            let s = i;
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || b[i] == b'\''
+                    || (b[i] == b'-'
+                        && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+            {
+                i += 1;
+            }
+            out.push((base + s, base + i));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Analyzes one document.
+pub fn analyze(
+    text: &str,
+    mentions: &[Mention],
+    _ctx: &DocContext,
+) -> Analysis {
+    let mut out = Analysis::default();
+    if !mentions.iter().any(|m| is_quantity(m.kind) || m.kind == Kind::Skill) {
+        return out;
+    }
+    let turns = transcript::turns(text);
+    let subject = main_company(text);
+    let doc_period = main_period(mentions);
+    for (ss, se) in sentence::sentences(text) {
+        let lo = mentions.partition_point(|m| m.start < ss);
+        let hi = mentions.partition_point(|m| m.start < se);
+        let ms: Vec<usize> =
+            (lo..hi).filter(|&i| mentions[i].end <= se).collect();
+        if ms.is_empty() {
+            continue;
+        }
+        let sent = &text[ss..se];
+        let lower = sent.to_ascii_lowercase();
+        let has_quantity = ms.iter().any(|&i| is_quantity(mentions[i].kind));
+        let mut claims = Vec::new();
+        if has_quantity {
+            let speaker = turns
+                .iter()
+                .find(|t| t.start <= ss && ss < t.end)
+                .map(|t| t.speaker())
+                .or_else(|| attribution(sent));
+            claims = sentence_claims(text, ss, se, &lower, mentions, &ms);
+            let s_basis = basis_of(&lower);
+            let claims_len = claims.len();
+            let forward = FORWARD.iter().any(|f| lower.contains(f));
+            let s_period = period_in(mentions, &ms, ss, se);
+            let s_subject = POSSESSIVE
+                .captures(sent)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string())
+                .filter(|n| {
+                    subject.as_ref().is_some_and(|s| {
+                        s.starts_with(n.as_str()) || n.starts_with(s.as_str())
+                    })
+                })
+                .or_else(|| subject.clone());
+            let mut prev: Option<(usize, Option<&'static str>)> = None;
+            for c in &mut claims {
+                let clause_lower = text[c.start..c.end].to_ascii_lowercase();
+                // A basis stated in one clause carries to the clauses
+                // coordinated with it ("..., with X growing 52% and Y
+                // rising 41%"), not across "while" or "but".
+                let own = basis_of(&clause_lower);
+                let joined = prev.is_some_and(|(pe, _)| {
+                    let gap = text[pe..c.start].to_ascii_lowercase();
+                    let gap = gap.trim();
+                    !gap.contains("while")
+                        && !gap.contains("but")
+                        && !gap.contains("whereas")
+                        && !gap.contains(';')
+                });
+                c.basis = own
+                    .or(if joined { prev.and_then(|p| p.1) } else { None })
+                    .or(if claims_len == 1 { s_basis } else { None });
+                prev = Some((c.end, c.basis));
+                let own = period_in(mentions, &ms, c.start, c.end);
+                c.period = own
+                    .clone()
+                    .or_else(|| s_period.clone())
+                    .or_else(|| doc_period.clone());
+                c.forward = forward;
+                c.subject = s_subject.clone();
+                c.speaker = speaker.clone();
+                for (i, m) in mentions.iter().enumerate().take(hi).skip(lo) {
+                    if m.kind == Kind::Date
+                        && m.start >= c.start
+                        && m.end <= c.end
+                        && m.value.as_text().is_some_and(is_period_value)
+                    {
+                        c.mentions.push(i);
+                    }
+                }
+                c.mentions.sort_unstable();
+                c.mentions.dedup();
+                c.check = check(c);
+            }
+        }
+        // Skills in the sentence take its period: a date in the sentence,
+        // else the period of its claims.
+        let sp = ms
+            .iter()
+            .filter(|&&i| mentions[i].kind == Kind::Date)
+            .find_map(|&i| mentions[i].value.as_text().map(str::to_string))
+            .or_else(|| claims.first().and_then(|c| c.period.clone()));
+        if let Some(p) = sp {
+            for &i in &ms {
+                if mentions[i].kind == Kind::Skill {
+                    out.skill_periods.push((i, p.clone()));
+                }
+            }
+        }
+        out.claims.extend(claims);
+    }
+    out
+}
+
+/// The period named in `s..e`: a quarter, half or fiscal year first, else
+/// a month or year.
+fn period_in(
+    mentions: &[Mention],
+    ms: &[usize],
+    s: usize,
+    e: usize,
+) -> Option<String> {
+    let dates: Vec<&str> = ms
+        .iter()
+        .map(|&i| &mentions[i])
+        .filter(|m| m.kind == Kind::Date && m.start >= s && m.end <= e)
+        .filter_map(|m| m.value.as_text())
+        .collect();
+    dates
+        .iter()
+        .find(|v| v.contains("-Q") || v.contains("-H") || v.starts_with("FY"))
+        .or_else(|| dates.first())
+        .map(|v| v.to_string())
+}
+
+/// "said Chief Financial Officer Erica Lindqvist" → "Erica Lindqvist,
+/// Chief Financial Officer".
+fn attribution(sent: &str) -> Option<String> {
+    let c = ATTRIBUTION.captures(sent)?;
+    let (name, title) = if let Some(n) = c.name("n1") {
+        (n.as_str(), c.name("t1"))
+    } else if let Some(n) = c.name("n2") {
+        (n.as_str(), c.name("t2"))
+    } else {
+        (c.name("n3")?.as_str(), c.name("t3"))
+    };
+    let first = name.split_whitespace().next().unwrap_or("");
+    if matches!(
+        first,
+        "The"
+            | "It"
+            | "Analysts"
+            | "Revenue"
+            | "Shares"
+            | "Chief"
+            | "Executive"
+    ) {
+        return None;
+    }
+    Some(match title.map(|t| t.as_str().trim()).filter(|t| !t.is_empty()) {
+        Some(t) => format!("{name}, {t}"),
+        None => name.to_string(),
+    })
+}
+
+/// The claims of one sentence `ss..se`.
+fn sentence_claims(
+    text: &str,
+    ss: usize,
+    se: usize,
+    lower: &str,
+    mentions: &[Mention],
+    ms: &[usize],
+) -> Vec<Claim> {
+    let ws = words(lower, ss);
+    let quantities: Vec<usize> = ms
+        .iter()
+        .copied()
+        .filter(|&i| is_quantity(mentions[i].kind))
+        .collect();
+    // Inside a number or a date (skills may be part of a metric: "clients
+    // engaged in AI work").
+    let inside = |p: usize| {
+        ms.iter().any(|&i| {
+            mentions[i].kind != Kind::Skill
+                && mentions[i].start <= p
+                && p < mentions[i].end
+        })
+    };
+    let word = |k: usize| -> &str { &lower[ws[k].0 - ss..ws[k].1 - ss] };
+    // Anchors: change words and level words that have a quantity after
+    // them before the next anchor.
+    let mut anchors: Vec<Anchor> = Vec::new();
+    for (k, &(s, e)) in ws.iter().enumerate() {
+        if inside(s) {
+            continue;
+        }
+        let w = word(k);
+        let Some(kind) = anchor_kind(w) else { continue };
+        let kind = match kind {
+            AnchorKind::Level => {
+                // "of"/"at" anchor only after a metric noun ("revenue of
+                // $1.2 billion"); "came in at", "stood at", "ended at" keep
+                // the verb.
+                if w == "of" || w == "at" {
+                    let prev = if k > 0 { word(k - 1) } else { "" };
+                    let ok = if w == "of" {
+                        METRIC_HEADS.contains(&prev) || prev.ends_with("ings")
+                    } else {
+                        matches!(prev, "in" | "stood" | "ended" | "came")
+                    };
+                    if !ok {
+                        continue;
+                    }
+                    if w == "at"
+                        && !anchors.is_empty()
+                        && anchors.last().is_some_and(|a| {
+                            a.kind == AnchorKind::Level && s - a.end < 12
+                        })
+                    {
+                        continue;
+                    }
+                }
+                // A level word must be followed closely by a quantity.
+                let next_q = quantities
+                    .iter()
+                    .map(|&i| mentions[i].start)
+                    .find(|&p| p >= e);
+                match next_q {
+                    Some(p) if text[e..p].split_whitespace().count() <= 3 => {
+                        AnchorKind::Level
+                    }
+                    _ => continue,
+                }
+            }
+            other => other,
+        };
+        anchors.push(Anchor { start: s, end: e, kind });
+    }
+    // Keep anchors that govern at least one quantity before the next
+    // anchor (or, for nouns, one just before them: "a 7% increase").
+    let mut kept: Vec<Anchor> = Vec::new();
+    for (i, a) in anchors.iter().enumerate() {
+        let next = anchors.get(i + 1).map_or(se, |n| n.start);
+        let after = quantities
+            .iter()
+            .any(|&q| mentions[q].start >= a.end && mentions[q].start < next);
+        let before_noun = matches!(a.kind, AnchorKind::Noun(_))
+            && quantities.iter().any(|&q| {
+                mentions[q].end <= a.start && a.start - mentions[q].end <= 24
+            });
+        let flat = matches!(a.kind, AnchorKind::Verb(Direction::Flat));
+        if after || before_noun || flat {
+            kept.push(*a);
+        }
+    }
+    // A change right after a level ("was $201.3 million, up 4.5%") belongs
+    // to the level's claim, as does a level right after a change ("rose
+    // 12% to ..." has no level anchor, but "increased 5% and was ..." has).
+    let mut groups: Vec<Vec<Anchor>> = Vec::new();
+    for a in kept {
+        if let Some(g) = groups.last_mut() {
+            let last = g.last().expect("non-empty group");
+            let between = text[last.end..a.start].to_ascii_lowercase();
+            let new_metric = words(&between, 0).iter().any(|&(s, e)| {
+                let w = &between[s..e];
+                !matches!(
+                    w,
+                    "or" | "an"
+                        | "a"
+                        | "up"
+                        | "down"
+                        | "increase"
+                        | "of"
+                        | "by"
+                        | "to"
+                        | "from"
+                        | "the"
+                        | "year"
+                        | "over"
+                        | "compared"
+                        | "with"
+                        | "versus"
+                        | "vs"
+                        | "percent"
+                        | "basis"
+                        | "points"
+                        | "point"
+                        | "million"
+                        | "billion"
+                        | "cents"
+                        | "per"
+                        | "share"
+                ) && !inside(s + last.end)
+                    && anchor_kind(w).is_none()
+            });
+            let merge = !new_metric
+                && (matches!(last.kind, AnchorKind::Level)
+                    || matches!(a.kind, AnchorKind::Level)
+                    || matches!(a.kind, AnchorKind::Verb(_))
+                        && between.trim().starts_with(','))
+                || matches!(
+                    (last.kind, a.kind),
+                    (AnchorKind::Verb(_), AnchorKind::Level)
+                ) && !new_metric;
+            if merge {
+                g.push(a);
+                continue;
+            }
+        }
+        groups.push(vec![a]);
+    }
+    let mut claims = Vec::new();
+    let mut prev_end = ss;
+    for (gi, g) in groups.iter().enumerate() {
+        let first = g[0];
+        let last = *g.last().expect("non-empty");
+        let next_start = groups.get(gi + 1).map_or(se, |n| n[0].start);
+        // Metric: the words before the first anchor, back to a clause
+        // boundary.
+        let (m_start, m_end, metric) =
+            metric_before(text, prev_end, first.start, lower, ss, &inside);
+        let mut metric = metric;
+        let mut c_start =
+            if metric.is_empty() { first.start } else { m_start };
+        // Noun anchors: "a 250 basis point increase in gross margin".
+        if let AnchorKind::Noun(_) = first.kind {
+            let after = &lower[first.end - ss..next_start - ss];
+            if let Some(rest) = after.strip_prefix(" in ") {
+                let stop = rest.find([',', ';', '.']).unwrap_or(rest.len());
+                let phrase = rest[..stop]
+                    .split(" to ")
+                    .next()
+                    .unwrap_or("")
+                    .split(" from ")
+                    .next()
+                    .unwrap_or("");
+                let phrase = phrase.trim();
+                if !phrase.is_empty() && phrase.split_whitespace().count() <= 6
+                {
+                    let ps = first.end + 4;
+                    metric = text[ps..ps + phrase.len()].to_string();
+                }
+            }
+            // Start the clause at the number before the noun.
+            if let Some(&q) = quantities.iter().rev().find(|&&q| {
+                mentions[q].end <= first.start
+                    && first.start - mentions[q].end <= 24
+                    && mentions[q].start >= prev_end
+            }) {
+                let mut s0 = mentions[q].start;
+                let before = lower[..s0 - ss].trim_end();
+                if before.ends_with(" a") || before.ends_with(" an") {
+                    s0 = ss + before.len()
+                        - if before.ends_with(" an") { 2 } else { 1 };
+                }
+                if metric.is_empty() || c_start > s0 {
+                    c_start = c_start.min(s0);
+                }
+            }
+        }
+        let metric = metric.trim().to_string();
+        if metric.is_empty()
+            || !metric.bytes().any(|c| c.is_ascii_alphabetic())
+        {
+            prev_end = last.end;
+            continue;
+        }
+        let _ = m_end;
+        // The clause ends before the next group's metric.
+        let c_end = if gi + 1 < groups.len() {
+            let (ns, _, nm) =
+                metric_before(text, last.end, next_start, lower, ss, &inside);
+            let cut = if nm.is_empty() { next_start } else { ns };
+            clause_end(text, last.end, cut)
+        } else {
+            se
+        };
+        let mut claim = Claim {
+            start: c_start,
+            end: c_end.max(c_start),
+            metric,
+            subject: None,
+            value: None,
+            change: None,
+            direction: None,
+            from: None,
+            to: None,
+            basis: None,
+            period: None,
+            speaker: None,
+            forward: false,
+            mentions: Vec::new(),
+            check: None,
+        };
+        fill_numbers(&mut claim, g, text, lower, ss, mentions, &quantities);
+        claims.push(claim);
+        prev_end = c_end;
+    }
+    claims
+}
+
+/// Trims a clause end back over white space and joining words (", with",
+/// " and").
+fn clause_end(text: &str, from: usize, to: usize) -> usize {
+    let mut t = text[from..to].trim_end();
+    loop {
+        let l = t.to_ascii_lowercase();
+        let mut cut = false;
+        for w in [
+            " with", " and", " while", " but", " as", " whereas", ",", ";",
+            " —", " –",
+        ] {
+            if l.ends_with(w) {
+                t = t[..t.len() - w.len()].trim_end();
+                cut = true;
+            }
+        }
+        if !cut {
+            break;
+        }
+    }
+    from + t.len()
+}
+
+/// The metric phrase before an anchor at `anchor` (not before `floor`):
+/// returns its span and text.
+fn metric_before(
+    text: &str,
+    floor: usize,
+    anchor: usize,
+    lower: &str,
+    ss: usize,
+    inside: &dyn Fn(usize) -> bool,
+) -> (usize, usize, String) {
+    let seg = &lower[floor - ss..anchor - ss];
+    // Cut at the last hard boundary.
+    let mut start = 0;
+    for (i, c) in seg.char_indices() {
+        if matches!(
+            c,
+            ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”'
+        ) {
+            start = i + c.len_utf8();
+        }
+    }
+    // Then at the last clause word.
+    let ws = words(&seg[start..], 0);
+    let mut first_word = 0;
+    for (k, &(s, e)) in ws.iter().enumerate() {
+        if CLAUSE_WORDS.contains(&&seg[start + s..start + e]) {
+            first_word = k + 1;
+        }
+    }
+    let mut k = first_word;
+    // Drop determiners, possessives and leading date words.
+    while k < ws.len() {
+        let (s, e) = ws[k];
+        let w = &seg[start + s..start + e];
+        let abs = floor + start + s;
+        let is_possessive = (w.ends_with("'s") || w.ends_with("’s"))
+            && text[abs..abs + 1].chars().all(char::is_uppercase)
+            && k + 1 < ws.len();
+        if LEADING.contains(&w)
+            || inside(abs)
+            || is_possessive
+            || matches!(w, "in" | "for" | "the" | "during" | "on")
+        {
+            k += 1;
+            continue;
+        }
+        // Capitalized company words before a possessive: "Brightlane
+        // Talent's revenue".
+        if let Some(p) = ws[k..].iter().position(|&(s2, e2)| {
+            let w2 = &seg[start + s2..start + e2];
+            w2.ends_with("'s") || w2.ends_with("’s")
+        }) && ws[k..k + p + 1].iter().all(|&(s2, _)| {
+            text[floor + start + s2..].starts_with(|c: char| c.is_uppercase())
+        }) && k + p + 1 < ws.len()
+        {
+            k += p + 1;
+            continue;
+        }
+        break;
+    }
+    if k >= ws.len() {
+        return (anchor, anchor, String::new());
+    }
+    // Drop trailing date phrases and adverbs: "revenue in the third
+    // quarter", "revenue also".
+    let mut end_k = ws.len();
+    while end_k > k {
+        let (s, e) = ws[end_k - 1];
+        let w = &seg[start + s..start + e];
+        if matches!(
+            w,
+            "also"
+                | "again"
+                | "sharply"
+                | "significantly"
+                | "strongly"
+                | "slightly"
+                | "modestly"
+                | "further"
+                | "just"
+                | "only"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "to"
+                | "should"
+                | "could"
+                | "may"
+                | "nearly"
+                | "roughly"
+                | "about"
+                | "approximately"
+                | "steadily"
+        ) || inside(floor + start + s)
+        {
+            end_k -= 1;
+            continue;
+        }
+        break;
+    }
+    if end_k <= k {
+        return (anchor, anchor, String::new());
+    }
+    // Cut "in the third quarter" and similar trailing prepositional
+    // phrases that hold a date.
+    let mut cut_k = end_k;
+    for j in (k + 1..end_k).rev() {
+        let (s, e) = ws[j];
+        if matches!(
+            &seg[start + s..start + e],
+            "in" | "for" | "during" | "over" | "at"
+        ) {
+            let rest_has_date =
+                (j..end_k).any(|x| inside(floor + start + ws[x].0));
+            if rest_has_date
+                || ws[j..end_k].iter().any(|&(s2, e2)| {
+                    matches!(
+                        &seg[start + s2..start + e2],
+                        "quarter" | "year" | "period" | "half"
+                    )
+                })
+            {
+                cut_k = j;
+            }
+        }
+    }
+    if cut_k - k > 10 {
+        k = cut_k - 10;
+    }
+    let ms = floor + start + ws[k].0;
+    let me = floor + start + ws[cut_k - 1].1;
+    (ms, me, text[ms..me].to_string())
+}
+
+/// Assigns change, from, to and value from the quantities after the
+/// anchors of one claim.
+fn fill_numbers(
+    c: &mut Claim,
+    g: &[Anchor],
+    text: &str,
+    lower: &str,
+    ss: usize,
+    mentions: &[Mention],
+    quantities: &[usize],
+) {
+    let first = g[0];
+    let dir = g.iter().find_map(|a| match a.kind {
+        AnchorKind::Verb(d) | AnchorKind::Noun(d) => Some(d),
+        AnchorKind::Level => None,
+    });
+    c.direction = dir;
+    // Quantities in the claim's span (including one right before a noun
+    // anchor).
+    let qs: Vec<usize> = quantities
+        .iter()
+        .copied()
+        .filter(|&q| mentions[q].start >= c.start && mentions[q].end <= c.end)
+        .collect();
+    let prev_word = |p: usize| -> String {
+        let before =
+            lower[..p - ss].trim_end_matches([' ', '$', '(', '\u{a0}']);
+        let w: String = before
+            .chars()
+            .rev()
+            .take_while(|ch| ch.is_ascii_alphabetic() || *ch == '.')
+            .collect();
+        w.chars().rev().collect()
+    };
+    for &q in &qs {
+        let m = &mentions[q];
+        let Some(level) = level_of(m) else { continue };
+        let pw = prev_word(m.start);
+        let is_change_unit =
+            matches!(m.unit.as_deref(), Some("%") | Some("pp") | Some("bp"));
+        let before_noun =
+            matches!(first.kind, AnchorKind::Noun(_)) && m.end <= first.start;
+        match pw.as_str() {
+            "to" if dir.is_some() || c.value.is_none() => {
+                if c.to.is_none() {
+                    c.to = Some(level.clone());
+                    c.value = Some(level);
+                    c.mentions.push(q);
+                }
+            }
+            "from" | "versus" | "vs" | "vs." | "against" | "with"
+                if dir.is_some() =>
+            {
+                let after_compared = pw != "with"
+                    || lower[..m.start - ss]
+                        .trim_end()
+                        .ends_with("compared with");
+                if c.from.is_none() && after_compared {
+                    c.from = Some(level);
+                    c.mentions.push(q);
+                }
+            }
+            "by" if c.change.is_none() => {
+                c.change = Some(Change {
+                    value: level.value.abs(),
+                    unit: level.unit,
+                });
+                c.mentions.push(q);
+            }
+            _ => {
+                if (is_change_unit || before_noun)
+                    && dir.is_some()
+                    && c.change.is_none()
+                    && (m.start < first.start || m.start >= first.end)
+                {
+                    // The first percentage after a change word is the
+                    // change ("rose 12%"); a level anchor's percentage is a
+                    // level ("margin was 41%").
+                    let governed_by_level = g.iter().any(|a| {
+                        a.kind == AnchorKind::Level
+                            && a.end <= m.start
+                            && text[a.end..m.start].split_whitespace().count()
+                                <= 2
+                    }) && !g.iter().any(|a| {
+                        matches!(a.kind, AnchorKind::Verb(_))
+                            && a.end <= m.start
+                            && a.end
+                                > g.iter()
+                                    .filter(|x| x.kind == AnchorKind::Level)
+                                    .map(|x| x.end)
+                                    .max()
+                                    .unwrap_or(0)
+                    });
+                    if governed_by_level {
+                        if c.value.is_none() {
+                            c.value = Some(level);
+                            c.mentions.push(q);
+                        }
+                    } else {
+                        c.change = Some(Change {
+                            value: level.value.abs(),
+                            unit: level.unit,
+                        });
+                        c.mentions.push(q);
+                    }
+                } else if c.value.is_none()
+                    && !(dir.is_some()
+                        && c.change.is_none()
+                        && !is_change_unit
+                        && pw == "by")
+                {
+                    // A money or count right after a change verb without
+                    // "to" is the change ("rose $5 million"); otherwise a
+                    // level.
+                    let right_after_verb = g.iter().any(|a| {
+                        matches!(a.kind, AnchorKind::Verb(_))
+                            && a.end <= m.start
+                            && text[a.end..m.start].trim().is_empty()
+                    });
+                    if right_after_verb
+                        && c.change.is_none()
+                        && !matches!(first.kind, AnchorKind::Level)
+                    {
+                        c.change = Some(Change {
+                            value: level.value.abs(),
+                            unit: level.unit,
+                        });
+                    } else {
+                        c.value = Some(level);
+                    }
+                    c.mentions.push(q);
+                }
+            }
+        }
+    }
+    // "to X from Y" with no direction word ("moved to"), keep as is.
+    if c.direction == Some(Direction::Flat) {
+        c.change = None;
+    }
+    if c.from.is_some() && c.to.is_none() {
+        // "rose 12% from $40 million": the level is unknown, from is known.
+    }
+    c.mentions.sort_unstable();
+    c.mentions.dedup();
+}
+
+/// The change computed from `from` and `to`, and whether the stated change
+/// agrees within rounding.
+fn check(c: &Claim) -> Option<Check> {
+    let (from, to, change, dir) =
+        (c.from.as_ref()?, c.to.as_ref()?, c.change.as_ref()?, c.direction?);
+    if from.unit != to.unit {
+        return None;
+    }
+    let sign = match dir {
+        Direction::Up => 1.0,
+        Direction::Down => -1.0,
+        Direction::Flat => return None,
+    };
+    let stated = sign * change.value;
+    let computed = match change.unit.as_deref() {
+        Some("%") if from.unit.as_deref() != Some("%") => {
+            if from.value == 0.0 {
+                return None;
+            }
+            (to.value - from.value) / from.value.abs() * 100.0
+        }
+        Some("pp") | Some("%") => to.value - from.value,
+        Some("bp") => {
+            (to.value - from.value)
+                * if from.unit.as_deref() == Some("%") { 100.0 } else { 1.0 }
+        }
+        _ => to.value - from.value,
+    };
+    // Rounding of the stated figure: half a unit of its last digit, and at
+    // least half a point for percentages written as whole numbers.
+    let decimals =
+        format!("{}", change.value).split('.').nth(1).map_or(0, str::len)
+            as i32;
+    let tol = (0.5 * 10f64.powi(-decimals))
+        .max(if change.unit.as_deref() == Some("%") { 0.5 } else { 0.0 })
+        + 1e-9;
+    let computed = (computed * 100.0).round() / 100.0;
+    Some(Check { computed, stated, agrees: (computed - stated).abs() <= tol })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::ExtractorSet;
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let set = ExtractorSet::builtin();
+        let ms = set.extract(text, &DocContext::default());
+        analyze(text, &ms, &DocContext::default()).claims
+    }
+
+    #[test]
+    fn coordinated_clauses() {
+        let t = "Clients engaged in AI work rose 43% year-over-year, with gross services volume growing 52% and professionals rising 41%.";
+        let cs = claims(t);
+        let metrics: Vec<&str> =
+            cs.iter().map(|c| c.metric.as_str()).collect();
+        assert_eq!(
+            metrics,
+            [
+                "Clients engaged in AI work",
+                "gross services volume",
+                "professionals"
+            ]
+        );
+        assert!(
+            cs.iter().all(|c| c.basis == Some("yoy")
+                && c.direction == Some(Direction::Up))
+        );
+        assert_eq!(cs[1].change.as_ref().unwrap().value, 52.0);
+    }
+
+    #[test]
+    fn from_to_and_check() {
+        let cs = claims("Active clients fell 7% from 855,000 to 794,000.");
+        assert_eq!(cs.len(), 1);
+        let c = &cs[0];
+        assert_eq!(c.metric, "Active clients");
+        assert_eq!(c.from.as_ref().unwrap().value, 855000.0);
+        assert_eq!(c.to.as_ref().unwrap().value, 794000.0);
+        let k = c.check.as_ref().unwrap();
+        assert!(k.agrees, "{k:?}");
+        assert_eq!(k.computed, -7.13);
+        let cs = claims("Revenue rose 12% to $50 million from $40 million.");
+        let k = cs[0].check.as_ref().unwrap();
+        assert!(!k.agrees);
+        assert_eq!(k.computed, 25.0);
+    }
+
+    #[test]
+    fn level_with_change() {
+        let cs = claims(
+            "Revenue was $201.3 million, up 4.5% from $192.6 million a year earlier.",
+        );
+        assert_eq!(cs.len(), 1, "{cs:?}");
+        let c = &cs[0];
+        assert_eq!(c.value.as_ref().unwrap().value, 201_300_000.0);
+        assert_eq!(c.change.as_ref().unwrap().value, 4.5);
+        assert_eq!(c.from.as_ref().unwrap().value, 192_600_000.0);
+        assert_eq!(c.basis, Some("yoy"));
+    }
+
+    #[test]
+    fn guidance_is_forward() {
+        let cs = claims(
+            "The company expects fiscal 2025 revenue of $1.82 billion to $1.83 billion.",
+        );
+        assert_eq!(cs.len(), 1, "{cs:?}");
+        assert!(cs[0].forward);
+        assert_eq!(cs[0].period.as_deref(), Some("FY2025"));
+    }
+
+    #[test]
+    fn noun_change() {
+        let cs = claims(
+            "Brightlane Talent reported a 250 basis point increase in gross margin.",
+        );
+        assert_eq!(cs.len(), 1, "{cs:?}");
+        assert_eq!(cs[0].metric, "gross margin");
+        assert_eq!(cs[0].change.as_ref().unwrap().unit.as_deref(), Some("bp"));
+    }
+
+    #[test]
+    fn speakers_in_news() {
+        assert_eq!(
+            attribution("Revenue rose 5%, said Chief Financial Officer Erica Lindqvist.").as_deref(),
+            Some("Erica Lindqvist, Chief Financial Officer")
+        );
+        assert_eq!(
+            attribution("CFO Erica Gessert said margins rose.").as_deref(),
+            Some("Erica Gessert, CFO")
+        );
+    }
+}

@@ -1,0 +1,125 @@
+/*!
+Sentence boundaries.
+
+We take the Unicode sentence boundaries of UAX #29 (unicode-segmentation)
+within each line, then undo the breaks that news text does not mean:
+after abbreviations ("Nov.", "Inc.", "U.S.", "approx.", "vs."), after
+single-letter initials ("J. Smith"), and inside decimals and numbered
+lists. A line break always ends a sentence: transcripts and most archives
+put one paragraph (often one sentence) per line.
+*/
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "inc", "corp", "co", "ltd", "plc", "llc", "bros", "no",
+    "nos", "vs", "approx", "est", "mr", "mrs", "ms", "dr", "prof", "sr", "jr",
+    "st", "mt", "ft", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "etc", "fig",
+    "figs", "vol", "dept", "gov", "sen", "rep", "gen", "col", "lt", "sgt",
+    "capt", "cmdr", "adm", "ave", "blvd", "rd", "q", "fy", "a.m", "p.m",
+    "mln", "bln", "pct", "avg", "yr", "yrs", "mo", "mos", "wk", "wks",
+    "int'l", "natl", "assn", "cos", "dlrs", "cts",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    if w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()) {
+        // An initial ("J.") or a list letter ("a.").
+        return true;
+    }
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// Splits `text` into sentences, as byte spans without surrounding white
+/// space. Empty lines produce nothing.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            continue;
+        }
+        let mut pending: Option<(usize, usize)> = None;
+        for (off, piece) in body.split_sentence_bound_indices() {
+            let (s, e) = (base + off, base + off + piece.len());
+            let joined = match pending {
+                Some((ps, pe)) => {
+                    let prev = text[ps..pe].trim_end();
+                    let last_word =
+                        prev.rsplit(char::is_whitespace).next().unwrap_or("");
+                    let ends_abbrev = prev.ends_with('.')
+                        && is_abbreviation(last_word.trim_end_matches('.'));
+                    if ends_abbrev { Some((ps, e)) } else { None }
+                }
+                None => None,
+            };
+            match joined {
+                Some(span) => pending = Some(span),
+                None => {
+                    if let Some(p) = pending.take() {
+                        push_trimmed(text, p, &mut out);
+                    }
+                    pending = Some((s, e));
+                }
+            }
+        }
+        if let Some(p) = pending {
+            push_trimmed(text, p, &mut out);
+        }
+    }
+    out
+}
+
+fn push_trimmed(
+    text: &str,
+    (s, e): (usize, usize),
+    out: &mut Vec<(usize, usize)>,
+) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if e - trail > s + lead {
+        out.push((s + lead, e - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_split() {
+        assert_eq!(
+            split(
+                "On Nov. 5 Brightlane Inc. said U.S. revenue rose 4.5% to $1.2 billion. Shares fell."
+            ),
+            [
+                "On Nov. 5 Brightlane Inc. said U.S. revenue rose 4.5% to $1.2 billion.",
+                "Shares fell."
+            ]
+        );
+        assert_eq!(
+            split("CEO J. Smith spoke. It was approx. 5%."),
+            ["CEO J. Smith spoke.", "It was approx. 5%."]
+        );
+    }
+
+    #[test]
+    fn lines_end_sentences() {
+        assert_eq!(
+            split("Operator\nThank you. Go ahead\n\nNext one."),
+            ["Operator", "Thank you.", "Go ahead", "Next one."]
+        );
+    }
+}
