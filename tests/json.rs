@@ -22,6 +22,34 @@ struct MentionRecord {
     end: usize,
     value: serde_json::Value,
     unit: Option<String>,
+    /// Skills in a sentence with a period carry it.
+    period: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ClaimRecord {
+    #[serde(rename = "type")]
+    ty: String,
+    doc: String,
+    id: String,
+    start: usize,
+    end: usize,
+    text: String,
+    metric: String,
+    subject: Option<String>,
+    value: Option<serde_json::Value>,
+    change: Option<serde_json::Value>,
+    direction: Option<String>,
+    from: Option<serde_json::Value>,
+    to: Option<serde_json::Value>,
+    basis: Option<String>,
+    period: Option<String>,
+    speaker: Option<String>,
+    forward: bool,
+    mentions: Vec<String>,
+    check: Option<serde_json::Value>,
 }
 
 #[test]
@@ -33,7 +61,39 @@ fn corpus_records_satisfy_the_contract() {
     let mut ids = HashSet::new();
     let mut kinds = HashSet::new();
     let mut n = 0;
+    let mut claims = 0;
     for line in text.lines() {
+        if line.starts_with(r#"{"type":"claim""#) {
+            let c: ClaimRecord = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{line}: {e}"));
+            let doc = std::fs::read_to_string(corpus.join(&c.doc)).unwrap();
+            let slice: String =
+                doc.chars().skip(c.start).take(c.end - c.start).collect();
+            assert_eq!(slice, c.text, "{line}");
+            assert!(!c.metric.is_empty());
+            assert!(
+                matches!(
+                    c.direction.as_deref(),
+                    None | Some("up" | "down" | "flat")
+                ),
+                "{line}"
+            );
+            assert!(
+                matches!(
+                    c.basis.as_deref(),
+                    None | Some("yoy" | "qoq" | "sequential")
+                ),
+                "{line}"
+            );
+            for id in &c.mentions {
+                assert!(
+                    ids.contains(id),
+                    "claim refers to unknown mention {id}"
+                );
+            }
+            claims += 1;
+            continue;
+        }
         let r: MentionRecord = serde_json::from_str(line)
             .unwrap_or_else(|e| panic!("{line}: {e}"));
         assert_eq!(r.ty, "mention");
@@ -73,13 +133,24 @@ fn corpus_records_satisfy_the_contract() {
                 );
                 assert!(r.unit.is_none());
             }
-            "skill" => assert!(r.value.is_string()),
+            "skill" => {
+                assert!(r.value.is_string());
+                if let Some(p) = &r.period {
+                    assert!(
+                        p.starts_with("FY")
+                            || p.starts_with("XXXX")
+                            || p.as_bytes()[0].is_ascii_digit(),
+                        "{line}"
+                    );
+                }
+            }
             k => panic!("unknown kind {k}"),
         }
         kinds.insert(r.kind);
         n += 1;
     }
     assert_eq!(kinds.len(), 5, "every kind appears in the corpus");
+    assert!(claims > 100, "{claims} claims");
     assert!(n > 500, "{n} mentions");
 }
 
@@ -117,6 +188,11 @@ fn very_large_document_is_chunked_deterministically() {
         claimscan(&["scan", "-q", "-j", "4", p.to_str().unwrap()], None, None)
             .stdout;
     assert_eq!(one, four);
-    let lines = one.iter().filter(|&&b| b == b'\n').count();
-    assert_eq!(lines, 5 * n, "five mentions per paragraph");
+    let text = String::from_utf8(one).unwrap();
+    let mentions =
+        text.lines().filter(|l| l.starts_with(r#"{"type":"mention""#)).count();
+    assert_eq!(mentions, 5 * n, "five mentions per paragraph");
+    let claims =
+        text.lines().filter(|l| l.starts_with(r#"{"type":"claim""#)).count();
+    assert_eq!(claims, n, "one claim per paragraph");
 }

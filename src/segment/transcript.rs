@@ -149,10 +149,12 @@ fn speaker_line(
     None
 }
 
+/// A speaker line's span, name, role and inline text offset.
+type SpeakerLine = (usize, usize, String, Option<String>, Option<usize>);
+
 /// The speaker turns of `text`; empty when it is not a transcript.
 pub fn turns(text: &str) -> Vec<Turn> {
-    let mut lines: Vec<(usize, usize, String, Option<String>, Option<usize>)> =
-        Vec::new();
+    let mut lines: Vec<SpeakerLine> = Vec::new();
     let mut off = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
