@@ -236,30 +236,66 @@ const SEQ: &[&str] = &[
     "from last quarter",
 ];
 
-fn find_any(hay: &str, needles: &[&str]) -> Option<usize> {
-    needles.iter().filter_map(|n| hay.find(n)).min()
+/// What a cue phrase says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    Basis(&'static str),
+    Forward,
+    Attribution,
 }
 
-fn basis_of(lower: &str) -> Option<&'static str> {
-    let y = find_any(lower, YOY);
-    let q = find_any(lower, QOQ);
-    let s = find_any(lower, SEQ);
-    [(y, "yoy"), (q, "qoq"), (s, "sequential")]
-        .into_iter()
-        .filter_map(|(p, b)| p.map(|p| (p, b)))
-        .min()
-        .map(|(_, b)| b)
+/// One automaton for every cue phrase (ASCII case-insensitive), so a
+/// sentence is scanned once.
+static CUES: LazyLock<(aho_corasick::AhoCorasick, Vec<Cue>)> = LazyLock::new(
+    || {
+        let mut pats: Vec<&str> = Vec::new();
+        let mut cues = Vec::new();
+        for (list, cue) in [
+            (YOY, Cue::Basis("yoy")),
+            (QOQ, Cue::Basis("qoq")),
+            (SEQ, Cue::Basis("sequential")),
+            (FORWARD, Cue::Forward),
+            (
+                &["said", "says", "according to", "told", "noted", "added"][..],
+                Cue::Attribution,
+            ),
+        ] {
+            for p in list {
+                pats.push(p);
+                cues.push(cue);
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("cue automaton");
+        (ac, cues)
+    },
+);
+
+/// The cues found in `s` (in order).
+fn cues(s: &str) -> Vec<Cue> {
+    let (ac, kinds) = &*CUES;
+    ac.find_iter(s).map(|m| kinds[m.pattern().as_usize()]).collect()
+}
+
+fn basis_of(s: &str) -> Option<&'static str> {
+    cues(s).into_iter().find_map(|c| match c {
+        Cue::Basis(b) => Some(b),
+        _ => None,
+    })
 }
 
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b([A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})[ \t]+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|Corporation|Company|Limited|Holdings|S\.A|N\.V|AG|SE)\b\.?",
+        r"(?-u:\b)([A-Z][A-Za-z0-9&'.-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9&'.-]*|&|of|and)){0,4})[ \t]+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|Corporation|Company|Limited|Holdings|S\.A|N\.V|AG|SE)(?-u:\b)\.?",
     )
     .expect("company regex")
 });
 
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})['’]s\b")
+    Regex::new(r"(?-u:\b)([A-Z][A-Za-z0-9&-]*(?:[ \t]+[A-Z][A-Za-z0-9&-]*){0,3})['’]s(?-u:\b)")
         .expect("possessive regex")
 });
 
@@ -413,7 +449,13 @@ pub fn analyze(
         return out;
     }
     let turns = transcript::turns(text);
-    let subject = main_company(text);
+    // Companies are named at the top; a bounded head keeps this cheap on
+    // long filings.
+    let mut head = text.len().min(12_000);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let subject = main_company(&text[..head]);
     let doc_period = main_period(mentions);
     for (ss, se) in sentence::sentences(text) {
         let lo = mentions.partition_point(|m| m.start < ss);
@@ -428,15 +470,25 @@ pub fn analyze(
         let has_quantity = ms.iter().any(|&i| is_quantity(mentions[i].kind));
         let mut claims = Vec::new();
         if has_quantity {
+            let s_cues = cues(sent);
+            let s_basis = s_cues.iter().find_map(|c| match c {
+                Cue::Basis(b) => Some(*b),
+                _ => None,
+            });
             let speaker = turns
                 .iter()
                 .find(|t| t.start <= ss && ss < t.end)
                 .map(|t| t.speaker())
-                .or_else(|| attribution(sent));
+                .or_else(|| {
+                    if s_cues.contains(&Cue::Attribution) {
+                        attribution(sent)
+                    } else {
+                        None
+                    }
+                });
             claims = sentence_claims(text, ss, se, &lower, mentions, &ms);
-            let s_basis = basis_of(&lower);
             let claims_len = claims.len();
-            let forward = FORWARD.iter().any(|f| lower.contains(f));
+            let forward = s_cues.contains(&Cue::Forward);
             let s_period = period_in(mentions, &ms, ss, se);
             let s_subject = POSSESSIVE
                 .captures(sent)
@@ -450,11 +502,10 @@ pub fn analyze(
                 .or_else(|| subject.clone());
             let mut prev: Option<(usize, Option<&'static str>)> = None;
             for c in &mut claims {
-                let clause_lower = text[c.start..c.end].to_ascii_lowercase();
                 // A basis stated in one clause carries to the clauses
                 // coordinated with it ("..., with X growing 52% and Y
                 // rising 41%"), not across "while" or "but".
-                let own = basis_of(&clause_lower);
+                let own = basis_of(&text[c.start..c.end]);
                 let joined = prev.is_some_and(|(pe, _)| {
                     let gap = text[pe..c.start].to_ascii_lowercase();
                     let gap = gap.trim();

@@ -46,6 +46,20 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         if body.trim().is_empty() {
             continue;
         }
+        // Most lines in transcripts and archives hold one sentence: only a
+        // line with a terminator followed by white space inside it needs
+        // UAX #29.
+        let t = body.trim_end();
+        let inner =
+            t.trim_end_matches(['.', '!', '?', '"', '”', '’', '\'', ')']);
+        if !inner.contains(". ")
+            && !inner.contains("? ")
+            && !inner.contains("! ")
+            && !inner.contains(".\u{a0}")
+        {
+            push_trimmed(text, (base, base + body.len()), &mut out);
+            continue;
+        }
         let mut pending: Option<(usize, usize)> = None;
         for (off, piece) in body.split_sentence_bound_indices() {
             let (s, e) = (base + off, base + off + piece.len());

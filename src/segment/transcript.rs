@@ -108,6 +108,15 @@ fn speaker_line(
     if t.is_empty() || t.len() > 160 {
         return None;
     }
+    // Every speaker line has a separator or is "Operator": reject the rest
+    // with one scan.
+    let b = t.as_bytes();
+    let has_sep = memchr::memchr2(b':', b'-', b).is_some()
+        || t.contains('—')
+        || t.contains('–');
+    if !has_sep && !t.eq_ignore_ascii_case("operator") {
+        return None;
+    }
     if t.eq_ignore_ascii_case("operator")
         || t.eq_ignore_ascii_case("operator:")
     {
