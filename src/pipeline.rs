@@ -80,10 +80,19 @@ pub fn run(
             let start = |batch: Vec<Walk>| {
                 let tx = done_tx.clone();
                 scope.spawn(move |_| {
-                    let done: Vec<Done> = batch
-                        .par_iter()
-                        .map(|w| process(config, sink, w))
-                        .collect();
+                    // `process` contains its own panics; this guard makes
+                    // sure the writer is never left waiting for a batch.
+                    let done = std::panic::catch_unwind(
+                        std::panic::AssertUnwindSafe(|| {
+                            batch
+                                .par_iter()
+                                .map(|w| process(config, sink, w))
+                                .collect::<Vec<Done>>()
+                        }),
+                    )
+                    .unwrap_or_else(|_| {
+                        batch.iter().map(|w| lost(sink, w)).collect()
+                    });
                     let _ = tx.send(done);
                 });
             };
@@ -163,34 +172,34 @@ fn process(config: &Config, sink: &dyn Sink, item: &Walk) -> Done {
                     // the run: the panic becomes an error record.
                     let caught = std::panic::catch_unwind(
                         std::panic::AssertUnwindSafe(|| {
-                            extract_document(config, &doc)
+                            let mentions = extract_document(config, &doc);
+                            let analysis = if config.claims {
+                                crate::claim::analyze(
+                                    &doc.text,
+                                    &mentions,
+                                    &doc.context,
+                                )
+                            } else {
+                                crate::claim::Analysis::default()
+                            };
+                            let mut bytes = Vec::new();
+                            sink.encode_document(
+                                &doc, &mentions, &analysis, &mut bytes,
+                            );
+                            (mentions, analysis, bytes)
                         }),
                     );
-                    let Ok(mentions) = caught else {
+                    let Ok((mentions, analysis, bytes)) = caught else {
                         let e = InputError {
                             doc: Some(doc.id.clone()),
                             path: src.path().map(|p| p.to_path_buf()),
-                            message: "internal error: extractor panicked (please report this input)".into(),
+                            message: "internal error: extraction panicked (please report this input)".into(),
                             severity: crate::error::Severity::Error,
                         };
                         fail(sink, &e, &mut done);
                         return done;
                     };
-                    let analysis = if config.claims {
-                        crate::claim::analyze(
-                            &doc.text,
-                            &mentions,
-                            &doc.context,
-                        )
-                    } else {
-                        crate::claim::Analysis::default()
-                    };
-                    sink.encode_document(
-                        &doc,
-                        &mentions,
-                        &analysis,
-                        &mut done.bytes,
-                    );
+                    done.bytes = bytes;
                     done.summary.claims = analysis.claims.len() as u64;
                     done.summary.read = 1;
                     done.summary.bytes = doc.bytes;
@@ -206,6 +215,33 @@ fn process(config: &Config, sink: &dyn Sink, item: &Walk) -> Done {
             }
         }
     }
+    done
+}
+
+/// The record of an input lost to a panic outside the per-document guard:
+/// reported and counted, never silently dropped.
+fn lost(sink: &dyn Sink, item: &Walk) -> Done {
+    let mut done = Done {
+        bytes: Vec::new(),
+        summary: Summary::default(),
+        messages: Vec::new(),
+    };
+    let (doc, path) = match item {
+        Walk::Source(s) => {
+            (Some(s.doc_id.clone()), s.path().map(|p| p.to_path_buf()))
+        }
+        Walk::Error(e) => (e.doc.clone(), e.path.clone()),
+        Walk::Skipped(p) => (None, Some(p.clone())),
+    };
+    let e = InputError {
+        doc,
+        path,
+        message:
+            "internal error: processing panicked (please report this input)"
+                .into(),
+        severity: crate::error::Severity::Error,
+    };
+    fail(sink, &e, &mut done);
     done
 }
 

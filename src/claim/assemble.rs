@@ -28,6 +28,9 @@ enum AnchorKind {
     Noun(Direction),
     /// A level verb: was, totaled, reached; or "of" after a metric noun.
     Level,
+    /// A verb whose object names the metric: "operates 38 terminals",
+    /// "generated $142 million of operating cash flow".
+    Object,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -47,8 +50,8 @@ fn anchor_kind(w: &str) -> Option<AnchorKind> {
         | "climbs" | "climbing" | "gained" | "gains" | "gaining"
         | "advanced" | "surged" | "surging" | "soared" | "expanded"
         | "expanding" | "expands" | "improved" | "improving" | "improves"
-        | "up" | "higher" | "doubled" | "accelerated" | "added"
-        | "boosted" | "widened" => Verb(Up),
+        | "up" | "higher" | "doubled" | "accelerated" | "boosted"
+        | "widened" => Verb(Up),
         "fell" | "fall" | "falls" | "falling" | "fallen" | "declined"
         | "declines" | "declining" | "decreased" | "decreases"
         | "decreasing" | "dropped" | "drops" | "dropping" | "slipped"
@@ -63,7 +66,13 @@ fn anchor_kind(w: &str) -> Option<AnchorKind> {
         }
         "was" | "were" | "is" | "are" | "totaled" | "totalled"
         | "totaling" | "totalling" | "reached" | "hit" | "came" | "stood"
-        | "amounted" | "ended" | "of" | "at" | "be" | "reaching" => Level,
+        | "amounted" | "ended" | "of" | "at" | "be" | "reaching"
+        | "represented" | "represents" | "accounted" => Level,
+        "operates" | "operated" | "employs" | "employed" | "shipped"
+        | "ships" | "served" | "serves" | "placed" | "installed" | "moved"
+        | "generated" | "paid" | "sold" | "sell" | "sells" | "hired"
+        | "tracks" | "added" | "opened" | "closed" | "signed" | "booked"
+        | "processed" | "handled" => Object,
         _ => return None,
     })
 }
@@ -145,6 +154,20 @@ const CLAUSE_WORDS: &[&str] = &[
     "vs",
     "compared",
     "against",
+    "expect",
+    "see",
+    "project",
+    "anticipate",
+    "now",
+    "raising",
+    "raised",
+    "lowering",
+    "lowered",
+    "includes",
+    "include",
+    "we",
+    "it",
+    "they",
 ];
 
 /// Words dropped from the start of a metric.
@@ -289,7 +312,7 @@ fn basis_of(s: &str) -> Option<&'static str> {
 
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)([A-Z][A-Za-z0-9&'.-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9&'.-]*|&|of|and)){0,4})[ \t]+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|Corporation|Company|Limited|Holdings|S\.A|N\.V|AG|SE)(?-u:\b)\.?",
+        r"(?-u:\b)([A-Z][A-Za-z0-9&'.-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9&'.-]*|&|of|and)){0,4})[ \t]+(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|plc|PLC|Corporation|CORPORATION|Company|Limited|Holdings|S\.A|N\.V|AG|SE)(?-u:\b)\.?",
     )
     .expect("company regex")
 });
@@ -297,6 +320,12 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([A-Z][A-Za-z0-9&-]*(?:[ \t]+[A-Z][A-Za-z0-9&-]*){0,3})['’]s(?-u:\b)")
         .expect("possessive regex")
+});
+
+/// "Kestrel Works reported ...": a name as the subject of a reporting verb.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([A-Z][A-Za-z&-]+(?:[ \t]+[A-Z][A-Za-z&-]+){0,2})[ \t]+(?:reported|reports|posted|posts|announced|delivered|expects)(?-u:\b)")
+        .expect("reported regex")
 });
 
 /// "welcome to the Corvane Systems third quarter 2025 earnings call".
@@ -308,7 +337,7 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     let title = r"(?:(?:[Cc]hief|[Ee]xecutive|[Ff]inancial|[Oo]perating|[Oo]fficer|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Dd]irector|[Hh]ead|[Vv]ice|[Ss]enior|[Gg]eneral|[Mm]anager|[Aa]nalyst|[Tt]reasurer|[Ff]inance|[Ii]nvestor|[Rr]elations|[Oo]f|CEO|CFO|COO|CTO|EVP|SVP)[ \t]+)+";
     Regex::new(&format!(
-        r"(?:(?:said|says|according to|told [^,.]{{1,40}}?)[ \t]+(?P<t1>{title})?(?P<n1>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}}))|(?:(?P<t2>{title})(?P<n2>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}})[ \t]+(?:said|says|noted|added|told))|(?:(?P<n3>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}}),[ \t]+(?:the[ \t]+company['’]s[ \t]+|[A-Z]\w+['’]s[ \t]+)?(?P<t3>[A-Za-z][A-Za-z \t]{{2,60}}?),[ \t]+(?:said|says|told|noted|added))"
+        r"(?:(?:said|says|according to|told [^,.]{{1,40}}?)[ \t]+(?P<t1>{title})?(?P<n1>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}})(?:,[ \t]+(?:the[ \t]+company['’]s[ \t]+)?(?P<t4>[a-z][a-z \t]{{2,50}}?)(?:[ \t]+of[ \t]+[A-Z][\w&-]*)?[.,;]|[.,;]|$))|(?:(?P<t2>{title})(?P<n2>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}})[ \t]+(?:said|says|noted|added|told))|(?:(?P<n3>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}}),[ \t]+(?:the[ \t]+company['’]s[ \t]+|[A-Z]\w+['’]s[ \t]+)?(?P<t3>[A-Za-z][A-Za-z \t]{{2,60}}?),[ \t]+(?:said|says|told|noted|added))"
     ))
     .expect("attribution regex")
 });
@@ -332,8 +361,28 @@ fn main_company(text: &str) -> Option<String> {
         }
     };
     for c in COMPANY.captures_iter(text).take(200) {
-        let m = c.get(1).expect("group 1");
+        // The fullest form: the name with its legal suffix.
+        let m = c.get(0).expect("group 0");
         bump(m.as_str(), m.start(), 3);
+    }
+    for c in REPORTED.captures_iter(text).take(50) {
+        let m = c.get(1).expect("group 1");
+        let first = m.as_str().split_whitespace().next().unwrap_or("");
+        if matches!(
+            first,
+            "CFO"
+                | "CEO"
+                | "COO"
+                | "Chief"
+                | "President"
+                | "The"
+                | "It"
+                | "Analysts"
+                | "Management"
+        ) {
+            continue;
+        }
+        bump(m.as_str(), m.start(), 2);
     }
     for c in INTRO.captures_iter(text).take(20) {
         let m = c.get(1).expect("group 1");
@@ -457,6 +506,21 @@ pub fn analyze(
     }
     let subject = main_company(&text[..head]);
     let doc_period = main_period(mentions);
+    // The year the document is about: its main period's, else its first
+    // full date's.
+    let doc_year: Option<String> = doc_period
+        .as_deref()
+        .and_then(|p| {
+            p.get(..4).filter(|y| y.bytes().all(|c| c.is_ascii_digit()))
+        })
+        .map(str::to_string)
+        .or_else(|| {
+            mentions.iter().filter(|m| m.kind == Kind::Date).find_map(|m| {
+                let v = m.value.as_text()?;
+                (v.len() == 10 && v.as_bytes()[0].is_ascii_digit())
+                    .then(|| v[..4].to_string())
+            })
+        });
     for (ss, se) in sentence::sentences(text) {
         let lo = mentions.partition_point(|m| m.start < ss);
         let hi = mentions.partition_point(|m| m.start < se);
@@ -471,10 +535,6 @@ pub fn analyze(
         let mut claims = Vec::new();
         if has_quantity {
             let s_cues = cues(sent);
-            let s_basis = s_cues.iter().find_map(|c| match c {
-                Cue::Basis(b) => Some(*b),
-                _ => None,
-            });
             let speaker = turns
                 .iter()
                 .find(|t| t.start <= ss && ss < t.end)
@@ -487,42 +547,41 @@ pub fn analyze(
                     }
                 });
             claims = sentence_claims(text, ss, se, &lower, mentions, &ms);
-            let claims_len = claims.len();
+            let claims_first_start = claims.first().map(|c| c.start);
             let forward = s_cues.contains(&Cue::Forward);
-            let s_period = period_in(mentions, &ms, ss, se);
-            let s_subject = POSSESSIVE
-                .captures(sent)
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str().to_string())
-                .filter(|n| {
-                    subject.as_ref().is_some_and(|s| {
-                        s.starts_with(n.as_str()) || n.starts_with(s.as_str())
-                    })
-                })
-                .or_else(|| subject.clone());
+            let s_period = period_in(text, mentions, &ms, ss, se);
+            let s_subject = subject.clone();
             let mut prev: Option<(usize, Option<&'static str>)> = None;
+            let mut in_with = false;
             for c in &mut claims {
                 // A basis stated in one clause carries to the clauses
                 // coordinated with it ("..., with X growing 52% and Y
                 // rising 41%"), not across "while" or "but".
                 let own = basis_of(&text[c.start..c.end]);
-                let joined = prev.is_some_and(|(pe, _)| {
-                    let gap = text[pe..c.start].to_ascii_lowercase();
-                    let gap = gap.trim();
-                    !gap.contains("while")
-                        && !gap.contains("but")
-                        && !gap.contains("whereas")
-                        && !gap.contains(';')
+                // "..., with X growing 52% and Y rising 41%": a "with"
+                // clause shares the basis, and so does a clause joined to
+                // it by "and".
+                let gap =
+                    prev.map(|(pe, _)| text[pe..c.start].to_ascii_lowercase());
+                let gap = gap.as_deref().map(str::trim).unwrap_or("");
+                let with = gap.contains("with") && !gap.contains(';');
+                let and = in_with && matches!(gap, "and" | "," | ", and");
+                let joined = prev.is_some() && (with || and);
+                in_with = joined;
+                let fronted =
+                    claims_first_start.and_then(|f| basis_of(&text[ss..f]));
+                c.basis = own.or(fronted).or(if joined {
+                    prev.and_then(|p| p.1)
+                } else {
+                    None
                 });
-                c.basis = own
-                    .or(if joined { prev.and_then(|p| p.1) } else { None })
-                    .or(if claims_len == 1 { s_basis } else { None });
                 prev = Some((c.end, c.basis));
-                let own = period_in(mentions, &ms, c.start, c.end);
+                let own = period_in(text, mentions, &ms, c.start, c.end);
                 c.period = own
                     .clone()
                     .or_else(|| s_period.clone())
-                    .or_else(|| doc_period.clone());
+                    .or_else(|| doc_period.clone())
+                    .map(|p| anchor_period(p, doc_year.as_deref()));
                 c.forward = forward;
                 c.subject = s_subject.clone();
                 c.speaker = speaker.clone();
@@ -562,6 +621,7 @@ pub fn analyze(
 /// The period named in `s..e`: a quarter, half or fiscal year first, else
 /// a month or year.
 fn period_in(
+    text: &str,
     mentions: &[Mention],
     ms: &[usize],
     s: usize,
@@ -571,13 +631,63 @@ fn period_in(
         .iter()
         .map(|&i| &mentions[i])
         .filter(|m| m.kind == Kind::Date && m.start >= s && m.end <= e)
+        .filter(|m| !comparison_side(text, s, m.start))
         .filter_map(|m| m.value.as_text())
         .collect();
+    // A quarter, half or fiscal period first; a quarter-end date stands
+    // for its quarter ("backlog at Sept 30"); then a month or a year. Other
+    // days (a payment date) are not periods.
     dates
         .iter()
         .find(|v| v.contains("-Q") || v.contains("-H") || v.starts_with("FY"))
-        .or_else(|| dates.first())
         .map(|v| v.to_string())
+        .or_else(|| dates.iter().find_map(|v| quarter_end(v)))
+        .or_else(|| dates.iter().find(|v| v.len() < 10).map(|v| v.to_string()))
+}
+
+/// True when the date at `p` belongs to the earlier side of a comparison
+/// ("from $598.8 million in 2024", "compared with ... the fourth quarter of
+/// 2024", "up from 31,500 at the end of 2025").
+fn comparison_side(text: &str, floor: usize, p: usize) -> bool {
+    let mut lo = p.saturating_sub(60).max(floor);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = text[lo..p].to_ascii_lowercase();
+    [
+        "from ",
+        "compared with",
+        "compared to",
+        "versus",
+        " vs",
+        "than ",
+        "year-ago",
+        "prior-year",
+        "a year earlier",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+}
+
+/// `2025-09-30` → `2025-Q3`; other dates → `None`.
+fn quarter_end(v: &str) -> Option<String> {
+    let (y, md) = (v.get(..4)?, v.get(4..)?);
+    let q = match md {
+        "-03-31" => 1,
+        "-06-30" => 2,
+        "-09-30" => 3,
+        "-12-31" => 4,
+        _ => return None,
+    };
+    Some(format!("{y}-Q{q}"))
+}
+
+/// Fills an unknown year (`XXXX-Q4`) with the document's year.
+fn anchor_period(p: String, doc_year: Option<&str>) -> String {
+    match (p.strip_prefix("XXXX"), doc_year) {
+        (Some(rest), Some(y)) => format!("{y}{rest}"),
+        _ => p,
+    }
 }
 
 /// "said Chief Financial Officer Erica Lindqvist" → "Erica Lindqvist,
@@ -585,7 +695,7 @@ fn period_in(
 fn attribution(sent: &str) -> Option<String> {
     let c = ATTRIBUTION.captures(sent)?;
     let (name, title) = if let Some(n) = c.name("n1") {
-        (n.as_str(), c.name("t1"))
+        (n.as_str(), c.name("t1").or(c.name("t4")))
     } else if let Some(n) = c.name("n2") {
         (n.as_str(), c.name("t2"))
     } else {
@@ -680,6 +790,18 @@ fn sentence_claims(
                     _ => continue,
                 }
             }
+            AnchorKind::Object => {
+                let next_q = quantities
+                    .iter()
+                    .map(|&i| mentions[i].start)
+                    .find(|&p| p >= e);
+                match next_q {
+                    Some(p) if text[e..p].split_whitespace().count() <= 3 => {
+                        AnchorKind::Object
+                    }
+                    _ => continue,
+                }
+            }
             other => other,
         };
         anchors.push(Anchor { start: s, end: e, kind });
@@ -742,8 +864,10 @@ fn sentence_claims(
                     && anchor_kind(w).is_none()
             });
             let merge = !new_metric
-                && (matches!(last.kind, AnchorKind::Level)
-                    || matches!(a.kind, AnchorKind::Level)
+                && (matches!(
+                    last.kind,
+                    AnchorKind::Level | AnchorKind::Object
+                ) || matches!(a.kind, AnchorKind::Level)
                     || matches!(a.kind, AnchorKind::Verb(_))
                         && between.trim().starts_with(','))
                 || matches!(
@@ -806,6 +930,39 @@ fn sentence_claims(
                 }
             }
         }
+        // "operates 38 terminals", "generated $142 million of operating
+        // cash flow": the metric is the object.
+        if first.kind == AnchorKind::Object || is_pronoun(&metric) {
+            if let Some((ps, phrase)) = object_metric(
+                text,
+                first.end,
+                next_start,
+                mentions,
+                &quantities,
+            ) {
+                metric = phrase;
+                if first.kind != AnchorKind::Object {
+                    let _ = ps;
+                }
+                if metric_before_is_empty(&c_start, first.start) {
+                    c_start = m_start.min(first.start);
+                }
+            }
+        }
+        // "Gross margin 74.8%, down 60bp": a level without a verb before
+        // the change.
+        if metric.trim().is_empty()
+            && let Some((ms0, phrase)) = verbless_level(
+                text,
+                prev_end,
+                first.start,
+                mentions,
+                &quantities,
+            )
+        {
+            metric = phrase;
+            c_start = ms0;
+        }
         let metric = metric.trim().to_string();
         if metric.is_empty()
             || !metric.bytes().any(|c| c.is_ascii_alphabetic())
@@ -844,7 +1001,195 @@ fn sentence_claims(
         claims.push(claim);
         prev_end = c_end;
     }
+    if claims.is_empty()
+        && let Some(c) = versus_line(text, ss, se, mentions, &quantities)
+    {
+        claims.push(c);
+    }
     claims
+}
+
+fn metric_before_is_empty(c_start: &usize, anchor: usize) -> bool {
+    *c_start == anchor
+}
+
+/// Wire-table lines: "Net profit 6.2 mln dlrs vs 4.9 mln", "Shr 47 cts vs
+/// 38 cts": the metric, the current level and the comparison.
+fn versus_line(
+    text: &str,
+    ss: usize,
+    se: usize,
+    mentions: &[Mention],
+    quantities: &[usize],
+) -> Option<Claim> {
+    let (i, &q1) = quantities
+        .iter()
+        .enumerate()
+        .find(|&(_, &q)| mentions[q].start >= ss)?;
+    let &q2 = quantities.get(i + 1)?;
+    let (m1, m2) = (&mentions[q1], &mentions[q2]);
+    if m2.end > se {
+        return None;
+    }
+    let gap = text[m1.end..m2.start].trim().to_ascii_lowercase();
+    if !matches!(gap.as_str(), "vs" | "vs." | "versus" | "v.") {
+        return None;
+    }
+    let head = text[ss..m1.start].trim();
+    let words = head.split_whitespace().count();
+    if words == 0
+        || words > 6
+        || head.bytes().any(|c| c.is_ascii_digit())
+        || !head.starts_with(|c: char| c.is_uppercase())
+    {
+        return None;
+    }
+    let to = level_of(m1)?;
+    let from = level_of(m2)?;
+    let metric_start = ss + (text[ss..].len() - text[ss..].trim_start().len());
+    Some(Claim {
+        start: metric_start,
+        end: se,
+        metric: head.to_string(),
+        subject: None,
+        value: Some(to.clone()),
+        change: None,
+        direction: None,
+        from: Some(from),
+        to: Some(to),
+        basis: None,
+        period: None,
+        speaker: None,
+        forward: false,
+        mentions: vec![q1, q2],
+        check: None,
+    })
+}
+
+/// Pronouns and generic subjects that are not metrics.
+fn is_pronoun(m: &str) -> bool {
+    let l = m.trim().to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "we" | "it"
+            | "they"
+            | "company"
+            | "the company"
+            | "group"
+            | "the group"
+            | "firm"
+            | "the firm"
+            | "i"
+            | "you"
+    )
+}
+
+/// The object of a verb as a metric: the counted noun phrase after a
+/// count ("38 terminals", "1.4 million registered freelancers"), or the
+/// phrase after "of"/"in" following an amount ("$142 million of operating
+/// cash flow", "$48 million in dividends"), or the words before the first
+/// number ("raising our revenue outlook to ...").
+fn object_metric(
+    text: &str,
+    from: usize,
+    to: usize,
+    mentions: &[Mention],
+    quantities: &[usize],
+) -> Option<(usize, String)> {
+    let q = quantities
+        .iter()
+        .copied()
+        .find(|&q| mentions[q].start >= from && mentions[q].start < to)?;
+    let m = &mentions[q];
+    let gap = &text[from..m.start];
+    let gap_words: Vec<&str> = gap
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "our"
+                    | "its"
+                    | "the"
+                    | "their"
+                    | "a"
+                    | "an"
+                    | "about"
+                    | "roughly"
+                    | "approximately"
+                    | "nearly"
+                    | "some"
+                    | "more"
+                    | "than"
+                    | "over"
+            )
+        })
+        .collect();
+    let prep = gap_words.last().map(|w| w.to_ascii_lowercase());
+    if gap_words.len() >= 2
+        && matches!(prep.as_deref(), Some("to" | "by" | "at"))
+    {
+        // "raising our revenue outlook to $1.89 billion".
+        let phrase = gap_words[..gap_words.len() - 1].join(" ");
+        let start = from + gap.find(gap_words[0]).unwrap_or(0);
+        return Some((start, phrase));
+    }
+    let rest = &text[m.end..to];
+    let lower = rest.to_ascii_lowercase();
+    if m.kind == Kind::Count {
+        let unit = m.unit.as_deref()?;
+        let end = lower.find(&unit.to_ascii_lowercase())? + unit.len();
+        let phrase = rest[..end].trim();
+        return (!phrase.is_empty()).then(|| (m.end, phrase.to_string()));
+    }
+    for p in [" of ", " in "] {
+        if let Some(after) = lower.strip_prefix(p) {
+            let stop = after.find([',', '.', ';', '(']).unwrap_or(after.len());
+            let phrase: Vec<&str> = rest[p.len()..p.len() + stop]
+                .split_whitespace()
+                .take_while(|w| {
+                    !matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "and" | "in" | "for" | "from" | "to" | "during" | "or"
+                    )
+                })
+                .take(6)
+                .collect();
+            if !phrase.is_empty() {
+                return Some((m.end, phrase.join(" ")));
+            }
+        }
+    }
+    None
+}
+
+/// "Gross margin 74.8%, down 60bp y/y": the words and level before a
+/// comma that precedes a change word.
+fn verbless_level(
+    text: &str,
+    floor: usize,
+    anchor: usize,
+    mentions: &[Mention],
+    quantities: &[usize],
+) -> Option<(usize, String)> {
+    let before = text[floor..anchor].trim_end();
+    let before = before.strip_suffix(',')?.trim_end();
+    let end = floor + before.len();
+    let q = quantities
+        .iter()
+        .copied()
+        .find(|&q| mentions[q].end == end && mentions[q].start >= floor)?;
+    let head = text[floor..mentions[q].start].trim_end();
+    // The words since the last boundary.
+    let cut = head.rfind([',', ';', ':', '(', '|', '*']).map_or(0, |i| i + 1);
+    let phrase =
+        head[cut..].trim().trim_start_matches(['-', '•', '*', ' ']).trim();
+    let words = phrase.split_whitespace().count();
+    if words == 0 || words > 6 || phrase.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // `phrase` is a slice of `text`: its offset is exact.
+    let start = phrase.as_ptr() as usize - text.as_ptr() as usize;
+    Some((start, phrase.to_string()))
 }
 
 /// Trims a clause end back over white space and joining words (", with",
@@ -887,7 +1232,8 @@ fn metric_before(
         if matches!(
             c,
             ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”'
-        ) {
+        ) && !inside(floor + i)
+        {
             start = i + c.len_utf8();
         }
     }
@@ -941,7 +1287,16 @@ fn metric_before(
         let w = &seg[start + s..start + e];
         if matches!(
             w,
-            "also"
+            "for"
+                | "in"
+                | "during"
+                | "of"
+                | "at"
+                | "on"
+                | "by"
+                | "from"
+                | "over"
+                | "also"
                 | "again"
                 | "sharply"
                 | "significantly"
@@ -1020,7 +1375,7 @@ fn fill_numbers(
     let first = g[0];
     let dir = g.iter().find_map(|a| match a.kind {
         AnchorKind::Verb(d) | AnchorKind::Noun(d) => Some(d),
-        AnchorKind::Level => None,
+        AnchorKind::Level | AnchorKind::Object => None,
     });
     c.direction = dir;
     // Quantities in the claim's span (including one right before a noun
@@ -1079,7 +1434,7 @@ fn fill_numbers(
                 if (is_change_unit || before_noun)
                     && dir.is_some()
                     && c.change.is_none()
-                    && (m.start < first.start || m.start >= first.end)
+                    && (before_noun || m.start >= first.end)
                 {
                     // The first percentage after a change word is the
                     // change ("rose 12%"); a level anchor's percentage is a
@@ -1141,9 +1496,56 @@ fn fill_numbers(
             }
         }
     }
-    // "to X from Y" with no direction word ("moved to"), keep as is.
     if c.direction == Some(Direction::Flat) {
         c.change = None;
+    }
+    // `from` and `to` come as a pair (the contract: "where the text gives
+    // both"): a level compared with an earlier one is the `to`, and a `to`
+    // without a `from` is only the level reached.
+    if c.from.is_some() && c.to.is_none() {
+        c.to = c.value.clone();
+    }
+    if c.from.is_none() {
+        c.to = None;
+    }
+    // A range ("$218 million to $224 million", "between 5% and 7%") is no
+    // single level.
+    if let Some(&q) = c.mentions.iter().find(|&&q| {
+        c.value
+            .as_ref()
+            .is_some_and(|v| mentions[q].value.as_f64() == Some(v.value))
+    }) {
+        let m = &mentions[q];
+        let after = lower.get(m.end - ss..).unwrap_or("");
+        let before = lower.get(..m.start - ss).unwrap_or("").trim_end();
+        let next_same = quantities.iter().any(|&o| {
+            mentions[o].start >= m.end && mentions[o].kind == m.kind && {
+                let gap = lower[m.end - ss..mentions[o].start - ss].trim();
+                matches!(
+                    gap,
+                    "to" | "-" | "–" | "and" | "to about" | "to roughly"
+                )
+            }
+        });
+        if (next_same || before.ends_with("between"))
+            && !after.trim_start().starts_with("from")
+            && c.from.is_none()
+        {
+            c.value = None;
+        }
+    }
+    // A count without a counted noun takes the metric's head noun ("active
+    // clients fell to 612,000" → clients).
+    let head = c.metric.rsplit(' ').next().unwrap_or("").to_string();
+    for l in [&mut c.value, &mut c.from, &mut c.to].into_iter().flatten() {
+        if l.kind == Kind::Count
+            && l.unit.is_none()
+            && head.len() > 3
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+        {
+            l.unit = Some(head.to_lowercase());
+        }
     }
     if c.from.is_some() && c.to.is_none() {
         // "rose 12% from $40 million": the level is unknown, from is known.

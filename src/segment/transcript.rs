@@ -105,7 +105,7 @@ fn speaker_line(
     line: &str,
 ) -> Option<(String, Option<String>, Option<usize>)> {
     let t = line.trim();
-    if t.is_empty() || t.len() > 160 {
+    if t.is_empty() {
         return None;
     }
     // Every speaker line has a separator or is "Operator": reject the rest
@@ -122,7 +122,9 @@ fn speaker_line(
     {
         return Some(("Operator".to_string(), None, None));
     }
-    for sep in [" -- ", " — ", " – ", " - "] {
+    for sep in
+        [" -- ", " — ", " – ", " - "].into_iter().filter(|_| t.len() <= 160)
+    {
         if let Some((name, role)) = t.split_once(sep) {
             let role = role.trim();
             if is_name(name.trim())
@@ -139,7 +141,9 @@ fn speaker_line(
             }
         }
     }
-    if let Some((name, rest)) = t.split_once(':') {
+    if let Some((name, rest)) =
+        t.split_once(':').filter(|(n, _)| n.len() <= 60)
+    {
         let name = name.trim();
         let two_words = name.split_whitespace().count() >= 2
             || name.eq_ignore_ascii_case("operator");
