@@ -14,8 +14,9 @@ Dates and fiscal periods, with TIMEX3-style values.
 | `fiscal 2025`, `FY25`, `fiscal year 2025` | `FY2025` |
 
 Relative expressions (`last year`, `today`, `on Tuesday`, `next quarter`)
-are only reported when the document has a date ([`DocContext::date`]),
-because without one they have no value the contract can express.
+are resolved against the document's date ([`DocContext::date`]); without
+one they are still reported, with TIMEX3's underspecified values (`XXXX`,
+`XXXX-QX`, `XXXX-XX-XX`, `XXXX-WXX-2`).
 
 Each form is parsed forward from a trigger: a keyword hit (month, ordinal,
 `Q3`, `H1`, `FY`, `fiscal`, relative word) or a digit. Overlaps keep the
@@ -41,9 +42,14 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
             Trigger::Half(n) => marker_period(text, hit, 'H', n, ctx),
             Trigger::FiscalYear => fy(text, hit),
             Trigger::Fiscal => fiscal(text, hit),
-            Trigger::Day(d) => ctx.date.map(|dd| {
-                let (y, m, d) = add_days(dd, i64::from(d));
-                (hit.start, hit.end, format!("{y:04}-{m:02}-{d:02}"))
+            Trigger::Day(d) => Some(match ctx.date {
+                Some(dd) => {
+                    let (y, m, d) = add_days(dd, i64::from(d));
+                    (hit.start, hit.end, format!("{y:04}-{m:02}-{d:02}"))
+                }
+                // Without a document date the day is unknown but still a
+                // date: TIMEX3's underspecified form.
+                None => (hit.start, hit.end, "XXXX-XX-XX".to_string()),
             }),
             Trigger::Relative(r) => relative(text, hit, r, ctx),
             Trigger::Weekday(w) => weekday(text, hit, w, ctx),
@@ -575,11 +581,28 @@ fn fiscal(s: &str, hit: &Hit) -> Option<Cand> {
 
 /// `last year`, `this quarter`, `next month` against the document date.
 fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
-    let (y, m, _) = ctx.date?;
     let i = skip_spaces(s, hit.end, 1);
     if i == hit.end {
         return None;
     }
+    let Some((y, m, _)) = ctx.date else {
+        // No document date: the span is a date, its value underspecified.
+        for (w, v) in
+            [("year", "XXXX"), ("quarter", "XXXX-QX"), ("month", "XXXX-XX")]
+        {
+            if let Some(e) = eat_word_ci(s, i, w) {
+                return Some((hit.start, e, v.to_string()));
+            }
+        }
+        let w = super::text::word_at(s, i);
+        if let Some(mo) = month_number(w)
+            .filter(|_| w.len() > 3 || w.eq_ignore_ascii_case("may"))
+            && w.as_bytes()[0].is_ascii_uppercase()
+        {
+            return Some((hit.start, i + w.len(), format!("XXXX-{mo:02}")));
+        }
+        return None;
+    };
     if let Some(e) = eat_word_ci(s, i, "year") {
         return Some((hit.start, e, format!("{:04}", y + r)));
     }
@@ -613,10 +636,13 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
 /// A weekday in news text refers to the most recent such day on or before
 /// the document date ("said on Tuesday").
 fn weekday(s: &str, hit: &Hit, w: u32, ctx: &DocContext) -> Option<Cand> {
-    let date = ctx.date?;
     if !s.as_bytes()[hit.start].is_ascii_uppercase() {
         return None;
     }
+    let Some(date) = ctx.date else {
+        // TIMEX3's form for "a Tuesday": XXXX-WXX-2.
+        return Some((hit.start, hit.end, format!("XXXX-WXX-{}", w + 1)));
+    };
     let today = weekday_of(date);
     let back = (today + 7 - w) % 7;
     let (y, m, d) = add_days(date, -i64::from(back));

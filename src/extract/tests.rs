@@ -1533,9 +1533,26 @@ const DATE: &[Case] = &[
     t!(date680, Date, "It employs 3,000 people.", []),
     t!(date690, Date, "Jan Smith is the CFO.", []),
     t!(date700, Date, "It tightened fiscal policy.", []),
-    t!(date710, Date, "Sales rose last year.", []),
-    t!(date720, Date, "Shares rose today.", []),
-    t!(date730, Date, "It said on Tuesday that sales rose.", []),
+    // Without a document date, relative dates keep TIMEX3's
+    // underspecified values.
+    t!(
+        date710,
+        Date,
+        "Sales rose last year.",
+        [("last year", S("XXXX"), NONE)]
+    ),
+    t!(
+        date720,
+        Date,
+        "Shares rose today.",
+        [("today", S("XXXX-XX-XX"), NONE)]
+    ),
+    t!(
+        date730,
+        Date,
+        "It said on Tuesday that sales rose.",
+        [("Tuesday", S("XXXX-WXX-2"), NONE)]
+    ),
     t!(date740, Date, "FYI, the call is recorded.", []),
     t!(date750, Date, "It hires on H1B visas.", []),
     t!(date760, Date, "Revenue was 2024 million.", []),
