@@ -103,6 +103,13 @@ pub struct Eval {
     pub threads: Option<usize>,
 }
 
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// JSON Lines, one record per line.
+    Jsonl,
+}
+
 /// Flags of `claimscan scan`.
 #[derive(Debug, clap::Args)]
 pub struct Scan {
@@ -114,6 +121,11 @@ pub struct Scan {
     /// end) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Output format. JSON Lines is the record contract (and, corrected by
+    /// hand, a valid gold file for `claimscan eval`).
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
 
     /// Worker threads (default: RAYON_NUM_THREADS, else one per core).
     /// Output is identical for any thread count.

@@ -109,6 +109,7 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
             let scan = args::Scan {
                 paths: args.paths.clone(),
                 output: None,
+                format: args::Format::Jsonl,
                 threads: args.threads,
                 kinds: Vec::new(),
                 skills: Vec::new(),
