@@ -159,30 +159,26 @@ fn small_int(s: &str, i: usize, max_digits: usize) -> Option<(usize, u32)> {
     Some((j, v))
 }
 
+/// `n` digits at `i` that end a word, as a number.
+fn digits_at(s: &str, i: usize, n: usize) -> Option<(usize, i32)> {
+    let b = s.as_bytes();
+    let d = b.get(i..i + n)?;
+    if !d.iter().all(u8::is_ascii_digit)
+        || b.get(i + n).is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    Some((i + n, s[i..i + n].parse().ok()?))
+}
+
 /// A four-digit year (1900 to 2099) at `i` that ends there.
 fn year4(s: &str, i: usize) -> Option<(usize, i32)> {
-    let b = s.as_bytes();
-    if i + 4 > b.len() || !b[i..i + 4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    if b.get(i + 4).is_some_and(|c| c.is_ascii_alphanumeric()) {
-        return None;
-    }
-    let y: i32 = s[i..i + 4].parse().ok()?;
-    (1900..=2099).contains(&y).then_some((i + 4, y))
+    digits_at(s, i, 4).filter(|&(_, y)| (1900..=2099).contains(&y))
 }
 
 /// Two digits read as a year of this century ("25" → 2025).
 fn year2(s: &str, i: usize) -> Option<(usize, i32)> {
-    let b = s.as_bytes();
-    if i + 2 > b.len() || !b[i..i + 2].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    if b.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric()) {
-        return None;
-    }
-    let y: i32 = s[i..i + 2].parse().ok()?;
-    Some((i + 2, 2000 + y))
+    digits_at(s, i, 2).map(|(e, y)| (e, 2000 + y))
 }
 
 /// An apostrophe year: `'25` or `’25`.

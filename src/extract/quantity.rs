@@ -184,14 +184,9 @@ fn digit_tok(s: &str, lit: number::Literal) -> Option<Tok> {
     let mut pct = None;
     let mut cents = false;
     if currency.is_none() {
-        if let Some((e, unit)) = percent::suffix(s, end) {
-            pct = Some(unit);
-            end = e;
-        } else if let Some(sf) = money::suffix(s, end, scale.is_some()) {
-            currency = Some(sf.code);
-            cents = sf.cents;
-            end = sf.end;
-        }
+        let u = unit_suffix(s, end, scale.is_some(), 0);
+        (end, pct, cents) = (u.end, u.pct, u.cents);
+        currency = u.currency;
     }
     // A bare number in a Markdown table column headed "$ millions" is
     // money in millions.
@@ -292,6 +287,43 @@ fn table_money(s: &str, p: usize) -> Option<(&'static str, i32)> {
     Some((code, pow))
 }
 
+/// What follows a number and its scale: a percent unit or a currency.
+struct UnitSuffix {
+    end: usize,
+    pct: Option<&'static str>,
+    currency: Option<&'static str>,
+    cents: bool,
+}
+
+/// Reads a percent suffix (longer than `min_len` bytes) or else a currency
+/// word at `end`.
+fn unit_suffix(
+    s: &str,
+    end: usize,
+    scaled: bool,
+    min_len: usize,
+) -> UnitSuffix {
+    if let Some((e, unit)) =
+        percent::suffix(s, end).filter(|&(e, _)| e > end + min_len)
+    {
+        return UnitSuffix {
+            end: e,
+            pct: Some(unit),
+            currency: None,
+            cents: false,
+        };
+    }
+    if let Some(sf) = money::suffix(s, end, scaled) {
+        return UnitSuffix {
+            end: sf.end,
+            pct: None,
+            currency: Some(sf.code),
+            cents: sf.cents,
+        };
+    }
+    UnitSuffix { end, pct: None, currency: None, cents: false }
+}
+
 /// Reads a number written in words.
 fn word_tok(s: &str, h: &Hit) -> Option<Tok> {
     let w = number::parse_words(s, h.start)?;
@@ -312,19 +344,10 @@ fn word_tok(s: &str, h: &Hit) -> Option<Tok> {
         end = sc.end;
     }
     let scale_end = end;
-    let mut pct = None;
-    let mut currency = None;
-    let mut cents = false;
-    if let Some((e, unit)) =
-        percent::suffix(s, end).filter(|&(e, _)| e > end + 1)
-    {
-        pct = Some(unit);
-        end = e;
-    } else if let Some(sf) = money::suffix(s, end, scale.is_some()) {
-        currency = Some(sf.code);
-        cents = sf.cents;
-        end = sf.end;
-    }
+    // A written number takes only a spelled-out percent ("forty-three
+    // percent", not "three%").
+    let u = unit_suffix(s, end, scale.is_some(), 1);
+    let (end, pct, currency, cents) = (u.end, u.pct, u.currency, u.cents);
     Some(Tok {
         start: h.start,
         end,

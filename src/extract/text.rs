@@ -123,28 +123,26 @@ pub fn skip_spaces_back(s: &str, mut i: usize) -> usize {
 /// ends there, returns the offset after it.
 #[inline]
 pub fn eat_word_ci(s: &str, i: usize, word: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let end = i + word.len();
-    if end > b.len() || !b[i..end].eq_ignore_ascii_case(word.as_bytes()) {
-        return None;
-    }
-    if word.as_bytes().last().is_some_and(|c| c.is_ascii_alphanumeric())
-        && !word_end(s, end)
-    {
-        return None;
-    }
-    Some(end)
+    eat(s, i, word, true)
 }
 
 /// Like [`eat_word_ci`] but case-sensitive.
 #[inline]
 pub fn eat_word(s: &str, i: usize, word: &str) -> Option<usize> {
-    let end = i + word.len();
-    if !s.as_bytes()[i.min(s.len())..].starts_with(word.as_bytes()) {
+    eat(s, i, word, false)
+}
+
+#[inline]
+fn eat(s: &str, i: usize, word: &str, ci: bool) -> Option<usize> {
+    let b = s.as_bytes();
+    let w = word.as_bytes();
+    let end = i + w.len();
+    let here = b.get(i..end)?;
+    let same = if ci { here.eq_ignore_ascii_case(w) } else { here == w };
+    if !same {
         return None;
     }
-    if word.as_bytes().last().is_some_and(|c| c.is_ascii_alphanumeric())
-        && !word_end(s, end)
+    if w.last().is_some_and(|c| c.is_ascii_alphanumeric()) && !word_end(s, end)
     {
         return None;
     }
