@@ -312,7 +312,7 @@ fn basis_of(s: &str) -> Option<&'static str> {
 
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)([A-Z][A-Za-z0-9&'.-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9&'.-]*|&|of|and)){0,4})[ \t]+(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|plc|PLC|Corporation|CORPORATION|Company|Limited|Holdings|S\.A|N\.V|AG|SE)(?-u:\b)\.?",
+        r"(?-u:\b)([A-Z][A-Za-z0-9&'.-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9&'.-]*|&|of|and)){0,4}),?[ \t]+(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|plc|PLC|Corporation|CORPORATION|Company|Limited|Holdings|S\.A|N\.V|AG|SE)(?-u:\b)\.?",
     )
     .expect("company regex")
 });
@@ -440,7 +440,7 @@ fn main_period(mentions: &[Mention]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Date) {
         let Some(v) = m.value.as_text() else { continue };
-        if !(v.contains("-Q") || v.contains("-H")) || v.contains("XXXX") {
+        if !(v.contains("-Q") || v.contains("-H")) || v == "XXXX-QX" {
             continue;
         }
         match counts.iter_mut().find(|c| c.0 == v) {
@@ -448,10 +448,16 @@ fn main_period(mentions: &[Mention]) -> Option<String> {
             None => counts.push((v.to_string(), 1)),
         }
     }
-    counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0).reverse()))
-        .map(|c| c.0.clone())
+    // A period with a year wins over one without ("3RD QTR" in a wire
+    // story dated Oct 21, 2025 is anchored by the caller).
+    let best = |dated: bool| {
+        counts
+            .iter()
+            .filter(|c| c.0.contains("XXXX") != dated)
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0).reverse()))
+            .map(|c| c.0.clone())
+    };
+    best(true).or_else(|| best(false))
 }
 
 fn level_of(m: &Mention) -> Option<Level> {
@@ -553,6 +559,7 @@ pub fn analyze(
             let s_subject = subject.clone();
             let mut prev: Option<(usize, Option<&'static str>)> = None;
             let mut in_with = false;
+            let mut prev_claim_end = ss;
             for c in &mut claims {
                 // A basis stated in one clause carries to the clauses
                 // coordinated with it ("..., with X growing 52% and Y
@@ -576,12 +583,39 @@ pub fn analyze(
                     None
                 });
                 prev = Some((c.end, c.basis));
-                let own = period_in(text, mentions, &ms, c.start, c.end);
+                // The claim's own period: dates from the end of the previous
+                // claim (a date before the metric counts: "fourth-quarter
+                // revenue") to the end of this one; a year far from the
+                // document's ("founded in 1987") is not a period.
+                let own = period_in(
+                    text,
+                    mentions,
+                    &ms,
+                    prev_claim_end.max(ss),
+                    c.end,
+                )
+                .filter(|p| {
+                    let far = p.len() == 4
+                        && doc_year
+                            .as_deref()
+                            .and_then(|y| y.parse::<i32>().ok())
+                            .zip(p.parse::<i32>().ok())
+                            .is_some_and(|(d, y)| (d - y).abs() > 1);
+                    !far
+                });
+                // "from $598.8 million in 2024": the claim is about the
+                // year after the comparison.
+                let shifted = if own.is_none() {
+                    compared_period(text, mentions, &ms, c.start, c.end)
+                } else {
+                    None
+                };
                 c.period = own
-                    .clone()
+                    .or(shifted)
                     .or_else(|| s_period.clone())
                     .or_else(|| doc_period.clone())
                     .map(|p| anchor_period(p, doc_year.as_deref()));
+                prev_claim_end = c.end;
                 c.forward = forward;
                 c.subject = s_subject.clone();
                 c.speaker = speaker.clone();
@@ -667,6 +701,33 @@ fn comparison_side(text: &str, floor: usize, p: usize) -> bool {
     ]
     .iter()
     .any(|w| before.contains(w))
+}
+
+/// The period one year after the date on the comparison side of a clause
+/// ("compared with 26,050 in 2024" → `2025`).
+fn compared_period(
+    text: &str,
+    mentions: &[Mention],
+    ms: &[usize],
+    s: usize,
+    e: usize,
+) -> Option<String> {
+    let v = ms
+        .iter()
+        .map(|&i| &mentions[i])
+        .filter(|m| {
+            m.kind == Kind::Date
+                && m.start >= s
+                && m.end <= e
+                && comparison_side(text, s, m.start)
+        })
+        .find_map(|m| m.value.as_text())?;
+    let year: i32 = v.get(..4)?.parse().ok()?;
+    let rest = &v[4..];
+    if !(rest.is_empty() || rest.starts_with("-Q") || rest.starts_with("-H")) {
+        return None;
+    }
+    Some(format!("{}{rest}", year + 1))
 }
 
 /// `2025-09-30` → `2025-Q3`; other dates → `None`.
@@ -1006,6 +1067,13 @@ fn sentence_claims(
     {
         claims.push(c);
     }
+    if claims.is_empty()
+        && anchors.is_empty()
+        && let Some(c) =
+            headline_level(text, ss, se, mentions, ms, &quantities)
+    {
+        claims.push(c);
+    }
     claims
 }
 
@@ -1062,6 +1130,114 @@ fn versus_line(
         speaker: None,
         forward: false,
         mentions: vec![q1, q2],
+        check: None,
+    })
+}
+
+/// Headline style without a verb: "q3 non-gaap earnings per share $0.83",
+/// "sees fy revenue $1.82 billion to $1.83 billion". The words before the
+/// first amount, without reporting verbs, company placeholders and period
+/// words, are the metric when they end in a metric noun.
+fn headline_level(
+    text: &str,
+    ss: usize,
+    se: usize,
+    mentions: &[Mention],
+    ms: &[usize],
+    quantities: &[usize],
+) -> Option<Claim> {
+    let &q = quantities
+        .iter()
+        .find(|&&q| mentions[q].start >= ss && mentions[q].end <= se)?;
+    let m = &mentions[q];
+    let head = &text[ss..m.start];
+    if head.contains([',', ';', ':', '(']) {
+        return None;
+    }
+    let in_date = |p: usize| {
+        ms.iter().any(|&i| {
+            mentions[i].kind == Kind::Date
+                && mentions[i].start <= p
+                && p < mentions[i].end
+        })
+    };
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut off = 0;
+    for w in head.split_whitespace() {
+        let at = head[off..].find(w).map_or(off, |i| off + i);
+        off = at + w.len();
+        words.push((ss + at, w));
+    }
+    let skip = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().trim_end_matches(['.', '-']),
+            "compname"
+                | "reports"
+                | "reported"
+                | "posts"
+                | "posted"
+                | "sees"
+                | "see"
+                | "says"
+                | "qtrly"
+                | "quarterly"
+                | "full-year"
+                | "annual"
+                | "fy"
+                | "the"
+                | "its"
+                | "and"
+                | "for"
+                | "of"
+                | "company"
+                | "expects"
+                | "backs"
+                | "affirms"
+                | "reaffirms"
+                | "raises"
+                | "cuts"
+                | "lowers"
+                | "sets"
+        )
+    };
+    let kept: Vec<(usize, &str)> =
+        words.into_iter().filter(|&(p, w)| !in_date(p) && !skip(w)).collect();
+    let (start, _) = *kept.first()?;
+    let last = kept.last()?.1.to_ascii_lowercase();
+    let last = last.trim_end_matches(['.', ',']);
+    if kept.len() > 7
+        || !(METRIC_HEADS.contains(&last) || last == "share" || last == "shr")
+    {
+        return None;
+    }
+    let metric_end = kept.last().map(|&(p, w)| p + w.len())?;
+    let metric = text[start..metric_end].to_string();
+    let lower = text[m.end..se].to_ascii_lowercase();
+    let gap = lower.trim_start();
+    let range = quantities.iter().any(|&o| {
+        mentions[o].start >= m.end && mentions[o].kind == m.kind && {
+            let between =
+                text[m.end..mentions[o].start].trim().to_ascii_lowercase();
+            matches!(between.as_str(), "to" | "-" | "–")
+        }
+    }) && (gap.starts_with("to")
+        || gap.starts_with('-')
+        || gap.starts_with('–'));
+    Some(Claim {
+        start,
+        end: se,
+        metric,
+        subject: None,
+        value: if range { None } else { level_of(m) },
+        change: None,
+        direction: None,
+        from: None,
+        to: None,
+        basis: None,
+        period: None,
+        speaker: None,
+        forward: false,
+        mentions: vec![q],
         check: None,
     })
 }
@@ -1685,6 +1861,33 @@ mod tests {
         assert_eq!(
             attribution("CFO Erica Gessert said margins rose.").as_deref(),
             Some("Erica Gessert, CFO")
+        );
+    }
+}
+#[cfg(test)]
+mod headline_tests {
+    use super::*;
+    use crate::extract::ExtractorSet;
+
+    fn claims(t: &str) -> Vec<Claim> {
+        let set = ExtractorSet::builtin();
+        let ms = set.extract(t, &DocContext::default());
+        analyze(t, &ms, &DocContext::default()).claims
+    }
+
+    #[test]
+    fn headlines_without_verbs() {
+        let cs = claims("q3 non-gaap earnings per share $0.83.");
+        assert_eq!(cs.len(), 1);
+        assert_eq!(cs[0].metric, "non-gaap earnings per share");
+        assert_eq!(cs[0].value.as_ref().unwrap().value, 0.83);
+        let cs = claims("sees fy revenue $1.82 billion to $1.83 billion.");
+        assert_eq!(cs[0].metric, "revenue");
+        assert!(cs[0].value.is_none(), "a range is no single level");
+        assert!(cs[0].forward);
+        assert!(
+            claims("It has 40 offices in 12 countries.").is_empty(),
+            "no metric noun"
         );
     }
 }
