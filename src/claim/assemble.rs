@@ -667,6 +667,8 @@ fn period_in(
         .filter(|m| m.kind == Kind::Date && m.start >= s && m.end <= e)
         .filter(|m| !comparison_side(text, s, m.start))
         .filter_map(|m| m.value.as_text())
+        // "the quarter" (XXXX-QX) names no period of its own.
+        .filter(|v| !v.ends_with('X') && !v.contains('W'))
         .collect();
     // A quarter, half or fiscal period first; a quarter-end date stands
     // for its quarter ("backlog at Sept 30"); then a month or a year. Other

@@ -24,7 +24,7 @@ leftmost, longest candidate.
 */
 
 use super::count;
-use super::keyword::{Hit, Trigger, month_number};
+use super::keyword::{GENERIC_PERIODS, Hit, Trigger, month_number};
 use super::text::{
     WordSet, eat_word, eat_word_ci, in_set, prev_word, skip_spaces, word_end,
     word_set, word_start,
@@ -53,6 +53,7 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
             }),
             Trigger::Relative(r) => relative(text, hit, r, ctx),
             Trigger::Weekday(w) => weekday(text, hit, w, ctx),
+            Trigger::Generic(i) => generic(text, hit, i, ctx),
             Trigger::NumberWord | Trigger::YearAgo => None,
         };
         cands.extend(c);
@@ -368,7 +369,7 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
             if lower {
                 return None;
             }
-            let y = year_text(anchor_year(ctx, m));
+            let y = year_text(nearest_year(ctx, m, d));
             return Some((hit.start, e, format!("{y}-{m:02}-{d:02}")));
         }
     }
@@ -410,8 +411,41 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
     if !full && !dotted && !prep {
         return None;
     }
-    let y = year_text(anchor_year(ctx, m));
-    Some((hit.start, if dotted { i } else { hit.end }, format!("{y}-{m:02}")))
+    let end = if dotted { i } else { hit.end };
+    // "January this year", "June last year".
+    let k = skip_spaces(s, end, 1);
+    if k > end {
+        for (w, off) in [("this", 0), ("last", -1), ("next", 1)] {
+            if let Some(e1) = eat_word_ci(s, k, w) {
+                let k2 = skip_spaces(s, e1, 1);
+                if let Some(e2) =
+                    eat_word_ci(s, k2, "year").filter(|_| k2 > e1)
+                {
+                    let y = ctx.date.map(|(y, _, _)| y + off);
+                    return Some((
+                        hit.start,
+                        e2,
+                        format!("{}-{m:02}", year_text(y)),
+                    ));
+                }
+            }
+        }
+    }
+    let y = year_text(nearest_year(ctx, m, 15));
+    Some((hit.start, end, format!("{y}-{m:02}")))
+}
+
+/// The year that puts month `m`, day `d` nearest the document date (news
+/// speaks of last December and of next month's meeting alike), with the
+/// past preferred.
+fn nearest_year(ctx: &DocContext, m: u32, d: u32) -> Option<i32> {
+    let doc = ctx.date?;
+    let here = days_from_civil(doc);
+    // News mostly looks back: a date ahead counts three times its distance.
+    (doc.0 - 1..=doc.0 + 1).min_by_key(|&y| {
+        let delta = days_from_civil((y, m, d.min(28))) - here;
+        if delta > 0 { 3 * delta } else { -delta }
+    })
 }
 
 /// `third quarter`, `fiscal first quarter 2022`, `second half of 2025`,
@@ -629,6 +663,44 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
     None
 }
 
+/// "the quarter", "the prior year", "a year ago": resolved against the
+/// document date (the quarter the document date falls in, for news); without
+/// one they keep TIMEX3's underspecified values (`XXXX`, `XXXX-QX`).
+fn generic(s: &str, hit: &Hit, i: u32, ctx: &DocContext) -> Option<Cand> {
+    let (_, unit, off) = GENERIC_PERIODS[i as usize];
+    // "the quarter ended Sept. 30": the date that follows names it.
+    let k = skip_spaces(s, hit.end, 1);
+    if ["ended", "ending", "ends", "through"]
+        .iter()
+        .any(|w| eat_word_ci(s, k, w).is_some())
+    {
+        return None;
+    }
+    // "the full year 2026": the year names it.
+    if year4(s, k).is_some() {
+        return None;
+    }
+    let value = match (unit, ctx.date) {
+        ('Y', Some((y, _, _))) => format!("{:04}", y + off),
+        ('Y', None) => "XXXX".to_string(),
+        ('Q', Some((y, m, _))) => {
+            // "The quarter" in a news story is the last completed quarter
+            // (the one being reported).
+            let q = (m as i32 - 1) / 3 - 1 + off;
+            format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
+        }
+        ('M', Some((y, m, _))) => format!("{y:04}-{m:02}"),
+        ('W', Some(date)) => {
+            let (wy, w) = iso_week(add_days(date, 7 * i64::from(off)));
+            format!("{wy:04}-W{w:02}")
+        }
+        ('Q', None) => "XXXX-QX".to_string(),
+        ('M', _) => "XXXX-XX".to_string(),
+        _ => "XXXX-WXX".to_string(),
+    };
+    Some((hit.start, hit.end, value))
+}
+
 /// A weekday in news text refers to the most recent such day on or before
 /// the document date ("said on Tuesday").
 fn weekday(s: &str, hit: &Hit, w: u32, ctx: &DocContext) -> Option<Cand> {
@@ -746,7 +818,7 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
                 if w.len() <= 3 && !w.eq_ignore_ascii_case("may") && !dotted {
                     return None;
                 }
-                let y = year_text(anchor_year(ctx, m));
+                let y = year_text(nearest_year(ctx, m, d));
                 return Some((p, k + w.len(), format!("{y}-{m:02}-{d:02}")));
             }
         }
@@ -877,6 +949,16 @@ pub fn add_days(date: (i32, u32, u32), days: i64) -> (i32, u32, u32) {
     civil_from_days(days_from_civil(date) + days)
 }
 
+/// ISO 8601 week-numbering year and week of a date.
+fn iso_week(date: (i32, u32, u32)) -> (i32, u32) {
+    let wd = i64::from(weekday_of(date));
+    // The Thursday of this week decides the year.
+    let thursday = civil_from_days(days_from_civil(date) - wd + 3);
+    let jan1 = days_from_civil((thursday.0, 1, 1));
+    let week = (days_from_civil(thursday) - jan1) / 7 + 1;
+    (thursday.0, week as u32)
+}
+
 /// Day of the week, 0 = Monday.
 fn weekday_of(date: (i32, u32, u32)) -> u32 {
     // 1970-01-01 was a Thursday (3).
@@ -894,5 +976,8 @@ mod tests {
         }
         assert_eq!(add_days((2025, 3, 1), -1), (2025, 2, 28));
         assert_eq!(weekday_of((2025, 11, 5)), 2);
+        assert_eq!(iso_week((2025, 11, 5)), (2025, 45));
+        assert_eq!(iso_week((2021, 1, 3)), (2020, 53));
+        assert_eq!(iso_week((2024, 12, 30)), (2025, 1));
     }
 }

@@ -39,7 +39,39 @@ pub enum Trigger {
     YearAgo,
     /// A day of the week, 0 = Monday.
     Weekday(u32),
+    /// A period referred to without a date: "the quarter", "the prior
+    /// year", "a year ago" (see [`GENERIC_PERIODS`]).
+    Generic(u32),
 }
+
+/// Periods named without a date, with what they refer to: the period unit
+/// (`Q`, `Y`, `M`, `W`) and its offset from the document's (0 = the
+/// current one, -1 = the one before).
+pub const GENERIC_PERIODS: &[(&str, char, i32)] = &[
+    ("the quarter", 'Q', 0),
+    ("the current quarter", 'Q', 0),
+    ("the prior quarter", 'Q', -1),
+    ("the previous quarter", 'Q', -1),
+    ("the year-ago quarter", 'Q', -4),
+    ("the prior year quarter", 'Q', -4),
+    ("the prior-year quarter", 'Q', -4),
+    ("the same quarter last year", 'Q', -4),
+    ("the end of the quarter", 'Q', 0),
+    ("the year", 'Y', 0),
+    ("the full year", 'Y', 0),
+    ("the current year", 'Y', 0),
+    ("the end of the year", 'Y', 0),
+    ("year-to-date", 'Y', 0),
+    ("the prior year", 'Y', -1),
+    ("the prior-year", 'Y', -1),
+    ("the previous year", 'Y', -1),
+    ("a year ago", 'Y', -1),
+    ("a year earlier", 'Y', -1),
+    ("the month", 'M', 0),
+    ("this week", 'W', 0),
+    ("last week", 'W', -1),
+    ("next week", 'W', 1),
+];
 
 /// One trigger found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +159,9 @@ impl Keywords {
         add("last", Trigger::Relative(-1));
         add("this", Trigger::Relative(0));
         add("next", Trigger::Relative(1));
+        for (i, &(p, _, _)) in GENERIC_PERIODS.iter().enumerate() {
+            add(p, Trigger::Generic(i as u32));
+        }
         add("year-ago", Trigger::YearAgo);
         add("year ago", Trigger::YearAgo);
         add("prior-year", Trigger::YearAgo);
