@@ -506,7 +506,7 @@ pub fn analyze(
     let turns = transcript::turns(text);
     // Companies are named at the top; a bounded head keeps this cheap on
     // long filings.
-    let mut head = text.len().min(12_000);
+    let mut head = text.len().min(6_000);
     while !text.is_char_boundary(head) {
         head -= 1;
     }
@@ -540,10 +540,17 @@ pub fn analyze(
         let has_quantity = ms.iter().any(|&i| is_quantity(mentions[i].kind));
         let mut claims = Vec::new();
         if has_quantity {
+            claims = sentence_claims(text, ss, se, &lower, mentions, &ms);
+        }
+        if !claims.is_empty() {
             let s_cues = cues(sent);
-            let speaker = turns
-                .iter()
-                .find(|t| t.start <= ss && ss < t.end)
+            // Turns are in order: the one holding this sentence is the last
+            // that starts at or before it.
+            let k = turns.partition_point(|t| t.start <= ss);
+            let speaker = k
+                .checked_sub(1)
+                .map(|k| &turns[k])
+                .filter(|t| ss < t.end)
                 .map(|t| t.speaker())
                 .or_else(|| {
                     if s_cues.contains(&Cue::Attribution) {
@@ -552,7 +559,6 @@ pub fn analyze(
                         None
                     }
                 });
-            claims = sentence_claims(text, ss, se, &lower, mentions, &ms);
             let claims_first_start = claims.first().map(|c| c.start);
             let forward = s_cues.contains(&Cue::Forward);
             let s_period = period_in(text, mentions, &ms, ss, se);
@@ -619,7 +625,9 @@ pub fn analyze(
                 c.forward = forward;
                 c.subject = s_subject.clone();
                 c.speaker = speaker.clone();
-                for (i, m) in mentions.iter().enumerate().take(hi).skip(lo) {
+                for (i, m) in
+                    mentions.iter().enumerate().skip(lo).take(hi - lo)
+                {
                     if m.kind == Kind::Date
                         && m.start >= c.start
                         && m.end <= c.end
