@@ -7,7 +7,7 @@ state a level or a change — change verbs and nouns (`rose`, `fell`,
 `reached`) and `METRIC of VALUE` — and split the sentence into one clause
 per anchor, so "clients rose 43% year-over-year, with volume growing 52%
 and professionals rising 41%" gives three claims. For each clause
-([`assemble`]):
+([`analyze`]):
 
 - `metric`: the noun phrase before the anchor, without connectors,
   determiners, possessive company names and leading periods;
