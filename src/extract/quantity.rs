@@ -539,8 +539,11 @@ fn classify(s: &str, t: &Tok) -> Option<Mention> {
     {
         return None;
     }
-    if t.words && t.scale.is_none() && noun.is_none() {
-        // "one of the", "the two of them": not a count we can name.
+    // A written number is a count from two up ("two of our segments", "the
+    // three of them"); "one" and "zero" only with a noun or scale, since
+    // they are mostly pronouns and idioms ("one of the", "from zero").
+    if t.words && t.scale.is_none() && noun.is_none() && t.value.to_f64() < 2.0
+    {
         return None;
     }
     if t.only_one && t.scale.is_none() {
