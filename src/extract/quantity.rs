@@ -411,7 +411,14 @@ fn carry_ranges(s: &str, toks: &mut [Tok]) {
             b.currency = a.currency;
             b.cents = a.cents;
         }
-        if b.currency.is_some() && a.currency.is_none() && a.pct.is_none() {
+        // "10 to 12 cents" shares the cents; "3.2 million or 25 cents per
+        // share" is an amount and its per-share restatement, not a range.
+        let cents_ok = !b.cents || (a.scale.is_none() && a.small);
+        if b.currency.is_some()
+            && a.currency.is_none()
+            && a.pct.is_none()
+            && cents_ok
+        {
             a.currency = b.currency;
             a.cents = b.cents;
         }

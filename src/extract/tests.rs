@@ -2346,6 +2346,13 @@ const REGRESSION: &[Case] = &[
     t!(regression550, Count, "narrows 2021 earnings per share guidance", []),
     // Model numbers and industry units.
     t!(regression560, Count, "a forward loss on the 787 program", []),
+    // Earnings-21: an amount and its per-share restatement are no range.
+    t!(
+        regression580,
+        Money,
+        "net income of $3.2 million or 25 cents per diluted share",
+        [("$3.2 million", N(3_200_000.0), USD), ("25 cents", N(0.25), USD)]
+    ),
     t!(
         regression570,
         Count,
