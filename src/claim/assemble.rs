@@ -1878,17 +1878,6 @@ mod tests {
             Some("Erica Gessert, CFO")
         );
     }
-}
-#[cfg(test)]
-mod headline_tests {
-    use super::*;
-    use crate::extract::ExtractorSet;
-
-    fn claims(t: &str) -> Vec<Claim> {
-        let set = ExtractorSet::builtin();
-        let ms = set.extract(t, &DocContext::default());
-        analyze(t, &ms, &DocContext::default()).claims
-    }
 
     #[test]
     fn headlines_without_verbs() {
