@@ -1111,7 +1111,7 @@ fn versus_line(
         .find(|&(_, &q)| mentions[q].start >= ss)?;
     let &q2 = quantities.get(i + 1)?;
     let (m1, m2) = (&mentions[q1], &mentions[q2]);
-    if m2.end > se {
+    if m2.end > se || m2.start < m1.end {
         return None;
     }
     let gap = text[m1.end..m2.start].trim().to_ascii_lowercase();

@@ -130,6 +130,26 @@ pub fn suffix(s: &str, i: usize, scaled: bool) -> Option<Suffix> {
         });
     }
     let j = skip_spaces(s, i, 1);
+    // "20€", "20 €", "10$": a currency sign after the amount.
+    if let Some(c) = s[j..].chars().next() {
+        let code = match c {
+            '€' => Some("EUR"),
+            '£' => Some("GBP"),
+            '$' => Some("USD"),
+            _ => None,
+        };
+        let e = j + c.len_utf8();
+        // The sign must end the amount, not start the next one ("$(0.12)").
+        let ends = s.as_bytes().get(e).is_none_or(|&n| {
+            !n.is_ascii_alphanumeric() && !matches!(n, b'(' | b'-' | b'$')
+        });
+        if let Some(code) = code
+            && ends
+            && (j == i || c != '$')
+        {
+            return Some(Suffix { end: e, code, cents: false });
+        }
+    }
     if j == i {
         // "34.6USD" is rare; accept only codes attached.
         return code_suffix(s, i);

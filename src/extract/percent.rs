@@ -67,7 +67,12 @@ pub fn suffix(s: &str, i: usize) -> Option<(usize, &'static str)> {
         ATTACHED.iter().take(if spaced_start { 0 } else { ATTACHED.len() })
     {
         if s[i..].starts_with('%') || s[i..].starts_with('％') {
-            return Some((i + s[i..].chars().next()?.len_utf8(), unit_of(w)));
+            let e = i + s[i..].chars().next()?.len_utf8();
+            // "%28" in a URL is an escape, not a percentage.
+            if b.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                return None;
+            }
+            return Some((e, unit_of(w)));
         }
         if let Some(e) = eat_word_ci(s, i, w) {
             return Some((e, unit));

@@ -110,7 +110,16 @@ pub fn find(
     toks.sort_by_key(|t| t.start);
     carry_ranges(s, &mut toks);
     infer_currency(s, &mut toks);
-    toks.iter().filter_map(|t| classify(s, t)).collect()
+    // Spans must not overlap (a currency sign between two numbers can be
+    // read as the end of one and the start of the other): the first wins.
+    let mut out: Vec<Mention> = Vec::with_capacity(toks.len());
+    for m in toks.iter().filter_map(|t| classify(s, t)) {
+        if out.last().is_some_and(|l| m.start < l.end) {
+            continue;
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// Reads a written number at a keyword hit, unless the hit is inside the

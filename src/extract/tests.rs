@@ -2353,6 +2353,15 @@ const REGRESSION: &[Case] = &[
         "net income of $3.2 million or 25 cents per diluted share",
         [("$3.2 million", N(3_200_000.0), USD), ("25 cents", N(0.25), USD)]
     ),
+    // Recognizers-Text specs: URL escapes are not percentages; a sign after
+    // the amount is a currency.
+    t!(regression590, Percent, "see issn%280024%2D9114%29 online", []),
+    t!(
+        regression600,
+        Money,
+        "It costs 20€ or 15 £.",
+        [("20€", N(20.0), Some("EUR")), ("15 £", N(15.0), Some("GBP"))]
+    ),
     t!(
         regression570,
         Count,
