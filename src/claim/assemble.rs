@@ -365,55 +365,38 @@ fn main_company(text: &str) -> Option<String> {
             None => counts.push((name, weight, pos)),
         }
     };
-    for c in COMPANY.captures_iter(text).take(200) {
+    // (pattern, capture group, weight, most matches read, first words
+    // that disqualify a name).
+    const NOT_COMPANY_REPORTED: &[&str] = &[
+        "CFO",
+        "CEO",
+        "COO",
+        "Chief",
+        "President",
+        "The",
+        "It",
+        "Analysts",
+        "Management",
+    ];
+    const NOT_COMPANY_POSSESSIVE: &[&str] = &[
+        "It", "The", "That", "This", "What", "Let", "There", "Here", "Today",
+        "Year", "Company", "Quarter", "Q",
+    ];
+    let sources: [(&Regex, usize, usize, usize, &[&str]); 4] = [
         // The fullest form: the name with its legal suffix.
-        let m = c.get(0).expect("group 0");
-        bump(m.as_str(), m.start(), 3);
-    }
-    for c in REPORTED.captures_iter(text).take(50) {
-        let m = c.get(1).expect("group 1");
-        let first = m.as_str().split_whitespace().next().unwrap_or("");
-        if matches!(
-            first,
-            "CFO"
-                | "CEO"
-                | "COO"
-                | "Chief"
-                | "President"
-                | "The"
-                | "It"
-                | "Analysts"
-                | "Management"
-        ) {
-            continue;
+        (&COMPANY, 0, 3, 200, &[]),
+        (&REPORTED, 1, 2, 50, NOT_COMPANY_REPORTED),
+        (&INTRO, 1, 3, 20, &[]),
+        (&POSSESSIVE, 1, 1, 400, NOT_COMPANY_POSSESSIVE),
+    ];
+    for (re, group, weight, most, not) in sources {
+        for c in re.captures_iter(text).take(most) {
+            let m = c.get(group).expect("the group exists");
+            let first = m.as_str().split_whitespace().next().unwrap_or("");
+            if !not.contains(&first) {
+                bump(m.as_str(), m.start(), weight);
+            }
         }
-        bump(m.as_str(), m.start(), 2);
-    }
-    for c in INTRO.captures_iter(text).take(20) {
-        let m = c.get(1).expect("group 1");
-        bump(m.as_str(), m.start(), 3);
-    }
-    for c in POSSESSIVE.captures_iter(text).take(400) {
-        let m = c.get(1).expect("group 1");
-        let first = m.as_str().split_whitespace().next().unwrap_or("");
-        if matches!(
-            first,
-            "It" | "The"
-                | "That"
-                | "This"
-                | "What"
-                | "Let"
-                | "There"
-                | "Here"
-                | "Today"
-                | "Year"
-                | "Company"
-                | "Quarter"
-                | "Q"
-        ) {
-            continue;
-        }
-        bump(m.as_str(), m.start(), 1);
     }
     // Merge short forms into the longest name that starts with them
     // ("Brightlane" into "Brightlane Talent").
