@@ -1577,21 +1577,34 @@ fn fill_numbers(
             matches!(m.unit.as_deref(), Some("%") | Some("pp") | Some("bp"));
         let before_noun =
             matches!(first.kind, AnchorKind::Noun(_)) && m.end <= first.start;
+        let compared_to =
+            lower[..m.start - ss].trim_end().ends_with("compared to");
         match pw.as_str() {
-            "to" if dir.is_some() || c.value.is_none() => {
+            "to" if (dir.is_some() || c.value.is_none()) && !compared_to => {
                 if c.to.is_none() {
                     c.to = Some(level.clone());
                     c.value = Some(level);
                     c.mentions.push(q);
                 }
             }
-            "from" | "versus" | "vs" | "vs." | "against" | "with"
-                if dir.is_some() =>
+            // A comparison names the earlier level, after a change ("rose
+            // 5% from $40 million") or after a level ("were $50 million,
+            // compared with $40 million").
+            "from" | "versus" | "vs" | "vs." | "against" | "with" | "to"
+                if (dir.is_some() || c.value.is_some()) && pw != "to"
+                    || pw == "to"
+                        && lower[..m.start - ss]
+                            .trim_end()
+                            .ends_with("compared to") =>
             {
-                let after_compared = pw != "with"
-                    || lower[..m.start - ss]
-                        .trim_end()
-                        .ends_with("compared with");
+                let before = lower[..m.start - ss].trim_end();
+                let after_compared = !matches!(pw.as_str(), "with" | "to")
+                    || before.ends_with("compared with")
+                    || before.ends_with("compared to");
+                // "from" after a level without a change word is a source,
+                // not an earlier level ("$5 million from operations").
+                let after_compared =
+                    after_compared && (dir.is_some() || pw != "from");
                 if c.from.is_none() && after_compared {
                     c.from = Some(level);
                     c.mentions.push(q);
@@ -1672,6 +1685,29 @@ fn fill_numbers(
     }
     if c.direction == Some(Direction::Flat) {
         c.change = None;
+    }
+    // "$6.3 billion and $4.7 billion in 2021 and 2020, respectively": the
+    // first is the level, the second the earlier one.
+    if c.from.is_none()
+        && c.change.is_none()
+        && lower[c.start - ss..c.end - ss].contains("respectively")
+    {
+        let pair: Vec<usize> = qs
+            .iter()
+            .copied()
+            .filter(|&q| mentions[q].start >= first.end)
+            .collect();
+        if let [a, b, ..] = pair[..]
+            && mentions[a].kind == mentions[b].kind
+            && lower[mentions[a].end - ss..mentions[b].start - ss].trim()
+                == "and"
+            && let (Some(la), Some(lb)) =
+                (level_of(&mentions[a]), level_of(&mentions[b]))
+        {
+            c.value = Some(la);
+            c.from = Some(lb);
+            c.mentions.extend([a, b]);
+        }
     }
     // `from` and `to` come as a pair (the contract: "where the text gives
     // both"): a level compared with an earlier one is the `to`, and a `to`
@@ -1876,5 +1912,22 @@ mod tests {
             claims("It has 40 offices in 12 countries.").is_empty(),
             "no metric noun"
         );
+    }
+
+    #[test]
+    fn comparisons_after_levels() {
+        let cs = claims(
+            "Net sales were $6.3 billion in 2021, compared with $4.7 billion in 2020.",
+        );
+        assert_eq!(cs.len(), 1);
+        assert_eq!(cs[0].from.as_ref().unwrap().value, 4_700_000_000.0);
+        assert_eq!(cs[0].to.as_ref().unwrap().value, 6_300_000_000.0);
+        let cs = claims(
+            "Revenue was $6.3 billion and $4.7 billion in 2021 and 2020, respectively.",
+        );
+        assert_eq!(cs[0].value.as_ref().unwrap().value, 6_300_000_000.0);
+        assert_eq!(cs[0].from.as_ref().unwrap().value, 4_700_000_000.0);
+        let cs = claims("Cash was $5 million from operations.");
+        assert!(cs[0].from.is_none(), "a source, not an earlier level");
     }
 }
