@@ -25,6 +25,8 @@ pub struct Config {
     pub doc_dates: std::collections::HashMap<String, (i32, u32, u32)>,
     /// Assemble claims (on by default).
     pub claims: bool,
+    /// Scan only shard K of N (1-based) of the inputs.
+    pub shard: Option<(u64, u64)>,
 }
 
 /// Builds a [`Config`].
@@ -37,6 +39,7 @@ pub struct ConfigBuilder {
     max_file_size: Option<u64>,
     doc_dates: std::collections::HashMap<String, (i32, u32, u32)>,
     claims: bool,
+    shard: Option<(u64, u64)>,
 }
 
 impl Default for ConfigBuilder {
@@ -56,6 +59,7 @@ impl ConfigBuilder {
             max_file_size: None,
             doc_dates: Default::default(),
             claims: true,
+            shard: None,
         }
     }
 
@@ -104,6 +108,12 @@ impl ConfigBuilder {
         self
     }
 
+    /// Scan only shard K of N (1-based).
+    pub fn shard(mut self, shard: Option<(u64, u64)>) -> ConfigBuilder {
+        self.shard = shard;
+        self
+    }
+
     /// Compiles the extractors.
     pub fn build(self) -> Config {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
@@ -121,6 +131,7 @@ impl ConfigBuilder {
             max_file_size: self.max_file_size,
             doc_dates: self.doc_dates,
             claims: self.claims,
+            shard: self.shard,
         }
     }
 }

@@ -67,7 +67,9 @@ pub fn run(
         let (walk_tx, walk_rx) = mpsc::sync_channel::<Walk>(4 * BATCH_DOCS);
         let opts = &opts;
         threads.spawn(move || {
-            for item in source::walk(paths, opts) {
+            for item in
+                source::walk(paths, opts).filter(|w| in_shard(w, config.shard))
+            {
                 if walk_tx.send(item).is_err() {
                     break;
                 }
@@ -130,6 +132,30 @@ pub fn run(
     out.flush()?;
     total.elapsed = started.elapsed();
     Ok(total)
+}
+
+/// True when an input belongs to the shard: FNV-1a of its path, mod N.
+/// Every input (including errors and skipped files) belongs to exactly one
+/// shard, so the shards' outputs and summaries add up to one run's.
+fn in_shard(item: &Walk, shard: Option<(u64, u64)>) -> bool {
+    let Some((k, n)) = shard else { return true };
+    let key = match item {
+        Walk::Source(s) => match s.path() {
+            Some(p) => p.to_string_lossy().into_owned(),
+            None => s.doc_id.clone(),
+        },
+        Walk::Error(e) => e
+            .path
+            .as_ref()
+            .map(|p| p.to_string_lossy().into_owned())
+            .or_else(|| e.doc.clone())
+            .unwrap_or_default(),
+        Walk::Skipped(p) => p.to_string_lossy().into_owned(),
+    };
+    let h = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    h % n == k - 1
 }
 
 /// Takes the next batch from the walk: up to [`BATCH_DOCS`] inputs or

@@ -289,3 +289,58 @@ fn output_to_a_device_is_not_replaced() {
         "the FIFO was replaced"
     );
 }
+
+/// `--shard K/N` for N = 1..4: the shards together give exactly the records
+/// of one run, each exactly once; `--manifest` lists inputs.
+#[test]
+fn shards_partition_the_run() {
+    let corpus = crate::util::root().join("corpus");
+    let all = claimscan(&["scan", "-q", corpus.to_str().unwrap()], None, None);
+    let mut want: Vec<String> = String::from_utf8(all.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    want.sort();
+    for n in 1..=4 {
+        let mut got: Vec<String> = Vec::new();
+        for k in 1..=n {
+            let shard = format!("{k}/{n}");
+            let out = claimscan(
+                &["scan", "-q", "--shard", &shard, corpus.to_str().unwrap()],
+                None,
+                None,
+            );
+            assert!(out.status.success());
+            got.extend(
+                String::from_utf8(out.stdout)
+                    .unwrap()
+                    .lines()
+                    .map(str::to_string),
+            );
+        }
+        got.sort();
+        assert_eq!(got, want, "{n} shards");
+    }
+    let bad = claimscan(
+        &["scan", "--shard", "5/4", corpus.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    // A manifest of two files gives their records.
+    let d = Dir::new();
+    let a = d.create("a.txt", "Up 5%.");
+    let b = d.create("b.txt", "Down 3%.");
+    let m = d.create(
+        "list.txt",
+        format!("# inputs\n{}\n\n{}\n", a.display(), b.display()),
+    );
+    let out = claimscan(
+        &["scan", "-q", "--manifest", m.to_str().unwrap()],
+        None,
+        None,
+    );
+    let recs = records(&out.stdout);
+    assert_eq!(recs.iter().filter(|r| r["kind"] == "percent").count(), 2);
+}

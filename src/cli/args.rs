@@ -114,8 +114,20 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Scan {
     /// Files or folders to scan; `-` is standard input.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "manifest", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Also scan the paths listed in FILE, one per line (blank lines and
+    /// lines starting with `#` are skipped; relative paths are relative to
+    /// the current folder).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+
+    /// Scan only shard K of N (1-based): a deterministic 1/N of the inputs,
+    /// chosen by a hash of each input's path, so that the N shards together
+    /// give exactly the records of one run.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
 
     /// Write records to FILE (atomically: a temporary file renamed at the
     /// end) instead of standard output.

@@ -54,6 +54,13 @@ pub fn config(scan: &Scan) -> Result<Config> {
         .doc_dates(doc_dates)
         .max_file_size(scan.max_file_size)
         .claims(!scan.no_claims)
+        .shard(match &scan.shard {
+            Some(sh) => Some(
+                parse_shard(sh)
+                    .with_context(|| format!("bad --shard {sh:?}"))?,
+            ),
+            None => None,
+        })
         .build())
 }
 
@@ -83,9 +90,31 @@ pub fn read_doc_dates(
     Ok(out)
 }
 
-/// The paths to scan.
-pub fn paths(scan: &Scan) -> Vec<PathBuf> {
-    scan.paths.clone()
+/// The paths to scan: the arguments, then the manifest's lines.
+pub fn paths(scan: &Scan) -> Result<Vec<PathBuf>> {
+    let mut paths = scan.paths.clone();
+    if let Some(m) = &scan.manifest {
+        let text = std::fs::read_to_string(m).with_context(|| {
+            format!("cannot read manifest {}", m.display())
+        })?;
+        paths.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(PathBuf::from),
+        );
+    }
+    Ok(paths)
+}
+
+/// Parses `K/N` (1 ≤ K ≤ N).
+fn parse_shard(s: &str) -> Result<(u64, u64)> {
+    let (k, n) = s.split_once('/').context("expected K/N, e.g. 2/8")?;
+    let (k, n): (u64, u64) = (k.trim().parse()?, n.trim().parse()?);
+    if n == 0 || k == 0 || k > n {
+        bail!("K/N needs 1 <= K <= N");
+    }
+    Ok((k, n))
 }
 
 pub fn parse_date(s: &str) -> Result<(i32, u32, u32)> {

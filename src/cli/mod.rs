@@ -29,7 +29,7 @@ pub fn run() -> Result<ExitCode> {
 
 fn run_scan(scan: args::Scan) -> Result<ExitCode> {
     let config = build::config(&scan)?;
-    let paths = build::paths(&scan);
+    let paths = build::paths(&scan)?;
     let sink = claimscan::sink::JsonlSink;
     let quiet = scan.quiet;
     let mut report = |msg: &str| {
@@ -115,6 +115,8 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
                 skills: Vec::new(),
                 no_builtin_skills: false,
                 no_claims: false,
+                manifest: None,
+                shard: None,
                 doc_date: args.doc_date.clone(),
                 doc_dates: args.doc_dates.clone(),
                 max_file_size: None,
