@@ -196,3 +196,130 @@ fn very_large_document_is_chunked_deterministically() {
         text.lines().filter(|l| l.starts_with(r#"{"type":"claim""#)).count();
     assert_eq!(claims, n, "one claim per paragraph");
 }
+
+/// A validator for the subset of JSON Schema that docs/schema.json uses:
+/// `$ref`, `oneOf`, `type`, `const`, `enum`, `required`, `properties`,
+/// `additionalProperties: false`, `items`, `minimum`.
+fn validate(
+    v: &serde_json::Value,
+    s: &serde_json::Value,
+    root: &serde_json::Value,
+) -> Result<(), String> {
+    use serde_json::Value as J;
+    if let Some(r) = s.get("$ref").and_then(J::as_str) {
+        let name = r.trim_start_matches("#/$defs/");
+        return validate(v, &root["$defs"][name], root);
+    }
+    if let Some(alts) = s.get("oneOf").and_then(J::as_array) {
+        let ok = alts.iter().filter(|a| validate(v, a, root).is_ok()).count();
+        return if ok == 1 {
+            Ok(())
+        } else {
+            Err(format!("{v} matches {ok} of oneOf"))
+        };
+    }
+    if let Some(t) = s.get("type") {
+        let types: Vec<&str> = match t {
+            J::String(x) => vec![x.as_str()],
+            J::Array(xs) => xs.iter().filter_map(J::as_str).collect(),
+            _ => vec![],
+        };
+        let fits = |ty: &str| match ty {
+            "string" => v.is_string(),
+            "number" => v.is_number(),
+            "integer" => v.is_u64() || v.is_i64(),
+            "boolean" => v.is_boolean(),
+            "object" => v.is_object(),
+            "array" => v.is_array(),
+            "null" => v.is_null(),
+            _ => false,
+        };
+        if !types.iter().any(|t| fits(t)) {
+            return Err(format!("{v} is not {types:?}"));
+        }
+    }
+    if let Some(c) = s.get("const")
+        && v != c
+    {
+        return Err(format!("{v} != {c}"));
+    }
+    if let Some(e) = s.get("enum").and_then(J::as_array)
+        && !e.contains(v)
+    {
+        return Err(format!("{v} not in {e:?}"));
+    }
+    if let (Some(min), Some(x)) =
+        (s.get("minimum").and_then(J::as_f64), v.as_f64())
+        && x < min
+    {
+        return Err(format!("{x} < {min}"));
+    }
+    if let Some(o) = v.as_object() {
+        for r in s.get("required").and_then(J::as_array).into_iter().flatten()
+        {
+            let k = r.as_str().unwrap();
+            if !o.contains_key(k) {
+                return Err(format!("missing {k}"));
+            }
+        }
+        let props = s.get("properties").and_then(J::as_object);
+        for (k, x) in o {
+            match props.and_then(|p| p.get(k)) {
+                Some(ps) => {
+                    validate(x, ps, root).map_err(|e| format!("{k}: {e}"))?
+                }
+                None if s.get("additionalProperties")
+                    == Some(&J::Bool(false)) =>
+                {
+                    return Err(format!("unexpected field {k}"));
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(a)) = (s.get("items"), v.as_array()) {
+        for x in a {
+            validate(x, items, root)?;
+        }
+    }
+    Ok(())
+}
+
+/// `claimscan schema` prints docs/schema.json, and every record of real
+/// runs (corpus, gold documents, bad input) validates against it.
+#[test]
+fn schema_validates_real_output() {
+    let printed = claimscan(&["schema"], None, None);
+    let schema: serde_json::Value =
+        serde_json::from_slice(&printed.stdout).unwrap();
+    let on_disk: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(schema, on_disk);
+    let d = Dir::new();
+    d.create("bin.txt", b"\0\0binary");
+    d.create("latin1.txt", b"caf\xe9 up 5%");
+    let mut n = 0;
+    for p in [
+        root().join("corpus"),
+        root().join("fixtures"),
+        d.path().to_path_buf(),
+    ] {
+        let out = claimscan(&["scan", "-q", p.to_str().unwrap()], None, None);
+        for line in String::from_utf8(out.stdout).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            validate(&v, &schema, &schema)
+                .unwrap_or_else(|e| panic!("{e}\n{line}"));
+            n += 1;
+        }
+    }
+    assert!(n > 1000, "{n} records validated");
+    // The validator rejects what the schema forbids.
+    let bad = serde_json::json!({"type":"mention","doc":"a","id":"a#x@0-1","kind":"percent","text":"x","start":0,"end":1,"value":1,"unit":5});
+    assert!(validate(&bad, &schema, &schema).is_err());
+    let extra = serde_json::json!({"type":"error","doc":null,"path":null,"message":"m","severity":"error","x":1});
+    assert!(validate(&extra, &schema, &schema).is_err());
+    let kind = serde_json::json!({"type":"mention","doc":"a","id":"i","kind":"weather","text":"x","start":0,"end":1,"value":1,"unit":null});
+    assert!(validate(&kind, &schema, &schema).is_err());
+}

@@ -44,6 +44,10 @@ pub enum Command {
     /// (each is printed), 2 on bad input (malformed lines are reported with
     /// their line number).
     Eval(Eval),
+
+    /// Print the JSON Schema of the output records (mention, claim,
+    /// error), as kept in docs/schema.json.
+    Schema,
 }
 
 /// Flags of `claimscan eval`.

@@ -24,6 +24,10 @@ pub fn run() -> Result<ExitCode> {
     match args.command {
         Command::Scan(scan) => run_scan(scan),
         Command::Eval(eval) => run_eval(eval),
+        Command::Schema => {
+            print!("{}", claimscan::sink::jsonl::SCHEMA);
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -39,6 +39,10 @@ use crate::error::InputError;
 use crate::extract::{CharIndex, Mention, Value, count_chars};
 use crate::reader::Document;
 
+/// The JSON Schema of every record type (`docs/schema.json`, printed by
+/// `claimscan schema`; `tests/json.rs` validates real output against it).
+pub const SCHEMA: &str = include_str!("../../docs/schema.json");
+
 /// Writes JSON Lines.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct JsonlSink;
