@@ -813,8 +813,8 @@ fn sentence_claims(
         }
         let w = word(k);
         let Some(kind) = anchor_kind(w) else { continue };
-        let kind = match kind {
-            AnchorKind::Level => {
+        if let AnchorKind::Level | AnchorKind::Object = kind {
+            if kind == AnchorKind::Level {
                 // "of"/"at" anchor only after a metric noun ("revenue of
                 // $1.2 billion"); "came in at", "stood at", "ended at" keep
                 // the verb.
@@ -837,32 +837,18 @@ fn sentence_claims(
                         continue;
                     }
                 }
-                // A level word must be followed closely by a quantity.
-                let next_q = quantities
-                    .iter()
-                    .map(|&i| mentions[i].start)
-                    .find(|&p| p >= e);
-                match next_q {
-                    Some(p) if text[e..p].split_whitespace().count() <= 3 => {
-                        AnchorKind::Level
-                    }
-                    _ => continue,
-                }
             }
-            AnchorKind::Object => {
-                let next_q = quantities
-                    .iter()
-                    .map(|&i| mentions[i].start)
-                    .find(|&p| p >= e);
-                match next_q {
-                    Some(p) if text[e..p].split_whitespace().count() <= 3 => {
-                        AnchorKind::Object
-                    }
-                    _ => continue,
-                }
+            // A level or object word must be followed closely by a
+            // quantity.
+            let next_q = quantities
+                .iter()
+                .map(|&i| mentions[i].start)
+                .find(|&p| p >= e);
+            if next_q.is_none_or(|p| text[e..p].split_whitespace().count() > 3)
+            {
+                continue;
             }
-            other => other,
-        };
+        }
         anchors.push(Anchor { start: s, end: e, kind });
     }
     // Keep anchors that govern at least one quantity before the next

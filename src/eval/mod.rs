@@ -111,6 +111,10 @@ fn field<'a>(
     o.get(k).ok_or_else(|| format!("missing field {k:?}"))
 }
 
+fn text_of(o: &serde_json::Map<String, Json>) -> String {
+    o.get("text").and_then(Json::as_str).unwrap_or("").to_string()
+}
+
 fn as_usize(v: &Json, k: &str) -> Result<usize, String> {
     v.as_u64()
         .map(|n| n as usize)
@@ -170,11 +174,7 @@ impl Records {
                             kind,
                             start,
                             end,
-                            text: o
-                                .get("text")
-                                .and_then(Json::as_str)
-                                .unwrap_or("")
-                                .to_string(),
+                            text: text_of(o),
                             value: o
                                 .get("value")
                                 .cloned()
@@ -195,11 +195,7 @@ impl Records {
                             doc,
                             start,
                             end,
-                            text: o
-                                .get("text")
-                                .and_then(Json::as_str)
-                                .unwrap_or("")
-                                .to_string(),
+                            text: text_of(o),
                             fields: o.clone(),
                         })
                     })()
