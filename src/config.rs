@@ -27,6 +27,12 @@ pub struct Config {
     pub claims: bool,
     /// Scan only shard K of N (1-based) of the inputs.
     pub shard: Option<(u64, u64)>,
+    /// How inputs are read (format, JSON fields, size limits).
+    pub read: crate::reader::ReadOptions,
+    /// Inputs already done in an earlier run (`--resume`): skipped.
+    pub done: std::collections::HashSet<String>,
+    /// Write each document's text (what offsets refer to) here.
+    pub emit_text: Option<std::path::PathBuf>,
 }
 
 /// Builds a [`Config`].
@@ -40,6 +46,9 @@ pub struct ConfigBuilder {
     doc_dates: std::collections::HashMap<String, (i32, u32, u32)>,
     claims: bool,
     shard: Option<(u64, u64)>,
+    read: crate::reader::ReadOptions,
+    done: std::collections::HashSet<String>,
+    emit_text: Option<std::path::PathBuf>,
 }
 
 impl Default for ConfigBuilder {
@@ -60,6 +69,9 @@ impl ConfigBuilder {
             doc_dates: Default::default(),
             claims: true,
             shard: None,
+            read: crate::reader::ReadOptions::default(),
+            done: Default::default(),
+            emit_text: None,
         }
     }
 
@@ -114,6 +126,31 @@ impl ConfigBuilder {
         self
     }
 
+    /// How inputs are read: format, JSON fields, limits. `max_file_size`,
+    /// when set, overrides `read.max_size`.
+    pub fn read(mut self, read: crate::reader::ReadOptions) -> ConfigBuilder {
+        self.read = read;
+        self
+    }
+
+    /// Inputs to skip because an earlier run finished them.
+    pub fn done(
+        mut self,
+        done: std::collections::HashSet<String>,
+    ) -> ConfigBuilder {
+        self.done = done;
+        self
+    }
+
+    /// Write each document's text into this folder.
+    pub fn emit_text(
+        mut self,
+        dir: Option<std::path::PathBuf>,
+    ) -> ConfigBuilder {
+        self.emit_text = dir;
+        self
+    }
+
     /// Compiles the extractors.
     pub fn build(self) -> Config {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
@@ -132,6 +169,12 @@ impl ConfigBuilder {
             doc_dates: self.doc_dates,
             claims: self.claims,
             shard: self.shard,
+            read: crate::reader::ReadOptions {
+                max_size: self.max_file_size.unwrap_or(self.read.max_size),
+                ..self.read
+            },
+            done: self.done,
+            emit_text: self.emit_text,
         }
     }
 }

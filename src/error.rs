@@ -73,6 +73,9 @@ pub struct InputError {
     pub doc: Option<String>,
     /// The file path, when there is one.
     pub path: Option<PathBuf>,
+    /// Where in a container file: the line (JSON lines) or record number
+    /// (WARC, Reuters SGML), 1-based.
+    pub record: Option<u64>,
     /// What went wrong, for people.
     pub message: String,
     /// Whether the document was lost or only degraded.
@@ -86,6 +89,19 @@ impl fmt::Display for InputError {
             (None, Some(d)) => d.clone(),
             (None, None) => "<input>".to_string(),
         };
-        write!(f, "{}: {what}: {}", self.severity.as_str(), self.message)
+        match self.record {
+            Some(r) if self.path.is_some() => write!(
+                f,
+                "{}: {what}:{r}: {}",
+                self.severity.as_str(),
+                self.message
+            ),
+            _ => write!(
+                f,
+                "{}: {what}: {}",
+                self.severity.as_str(),
+                self.message
+            ),
+        }
     }
 }

@@ -17,31 +17,48 @@ extracted in parallel.
 */
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::error::{Error, InputError};
+use crate::error::{Error, InputError, Severity};
 use crate::extract::Mention;
-use crate::reader::{self, Document};
+use crate::reader::frame::{self, Raw, Unit};
+use crate::reader::{self, Document, Format};
 use crate::segment;
 use crate::sink::{Sink, Summary};
 use crate::source::{self, Walk, WalkOptions};
 
-/// Most documents in one batch.
+/// Most units (documents, records, parts) in one batch.
 pub const BATCH_DOCS: usize = 128;
 
-/// Most bytes (by file size) in one batch.
+/// Most bytes (by file or record size) in one batch.
 pub const BATCH_BYTES: u64 = 32 << 20;
 
-/// What a worker hands back for one input.
+/// What a worker hands back for one unit.
+#[derive(Default)]
 struct Done {
     bytes: Vec<u8>,
     summary: Summary,
     messages: Vec<String>,
+    /// The input this unit finished (for the `--resume` journal).
+    finished: Option<std::sync::Arc<str>>,
+    /// The document's text for `--emit-text`: (id, text, append).
+    text: Option<(String, String, bool)>,
+}
+
+/// Where a resumable run records the inputs it has finished: one line per
+/// input, `OFFSET TAB KEY`, where OFFSET is the output's length once every
+/// record of that input was written. Lines are appended after the output
+/// is flushed, so the journal never claims records that are not on disk.
+pub struct Journal<'a> {
+    /// The journal file.
+    pub file: &'a mut dyn Write,
+    /// Bytes already in the output before this run.
+    pub offset: u64,
 }
 
 /// Runs the pipeline over `paths`, writing records to `out` with `sink`.
@@ -54,6 +71,20 @@ pub fn run(
     out: &mut dyn Write,
     report: &mut dyn FnMut(&str),
 ) -> Result<Summary, Error> {
+    run_with(config, paths, sink, out, report, None, &mut |_| {})
+}
+
+/// [`run`], with a `--resume` journal and a progress callback (called
+/// after each batch is written, with the running summary).
+pub fn run_with(
+    config: &Config,
+    paths: &[PathBuf],
+    sink: &dyn Sink,
+    out: &mut dyn Write,
+    report: &mut dyn FnMut(&str),
+    mut journal: Option<Journal<'_>>,
+    progress: &mut dyn FnMut(&Summary),
+) -> Result<Summary, Error> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
@@ -61,25 +92,42 @@ pub fn run(
         .map_err(|e| Error::Threads(e.to_string()))?;
     let opts = WalkOptions::default();
     let mut total = Summary::default();
+    let mut written = journal.as_ref().map_or(0, |j| j.offset);
     std::thread::scope(|threads| -> Result<(), Error> {
-        // The walk runs ahead on its own thread (directory reads and stat
-        // calls are sequential work), bounded by the channel.
-        let (walk_tx, walk_rx) = mpsc::sync_channel::<Walk>(4 * BATCH_DOCS);
+        // The walk and the framing of containers run ahead on their own
+        // thread (directory reads, stat calls and stream cutting are
+        // sequential work), bounded by the channel.
+        let (walk_tx, walk_rx) = mpsc::sync_channel::<Unit>(4 * BATCH_DOCS);
         let opts = &opts;
         threads.spawn(move || {
+            let mut resumed = 0u64;
             for item in
                 source::walk(paths, opts).filter(|w| in_shard(w, config.shard))
             {
-                if walk_tx.send(item).is_err() {
-                    break;
+                if !config.done.is_empty()
+                    && config.done.contains(&Unit::key(&item))
+                {
+                    resumed += 1;
+                    continue;
                 }
+                let mut open = true;
+                frame::frame(item, &config.read, &mut |u| {
+                    open = open && walk_tx.send(u).is_ok();
+                    open
+                });
+                if !open {
+                    return;
+                }
+            }
+            if resumed > 0 {
+                let _ = walk_tx.send(Unit::Resumed(resumed));
             }
         });
         // Batch N+1 is extracted on the pool while this thread writes
         // batch N, so workers never wait for the writer.
         pool.in_place_scope(|scope| -> Result<(), Error> {
             let (done_tx, done_rx) = mpsc::channel::<Vec<Done>>();
-            let start = |batch: Vec<Walk>| {
+            let start = |batch: Vec<Unit>| {
                 let tx = done_tx.clone();
                 scope.spawn(move |_| {
                     // `process` contains its own panics; this guard makes
@@ -88,12 +136,12 @@ pub fn run(
                         std::panic::AssertUnwindSafe(|| {
                             batch
                                 .par_iter()
-                                .map(|w| process(config, sink, w))
+                                .map(|u| process(config, sink, u))
                                 .collect::<Vec<Done>>()
                         }),
                     )
                     .unwrap_or_else(|_| {
-                        batch.iter().map(|w| lost(sink, w)).collect()
+                        batch.iter().map(|u| lost(sink, u)).collect()
                     });
                     let _ = tx.send(done);
                 });
@@ -115,15 +163,42 @@ pub fn run(
                         in_flight = true;
                     }
                 }
+                let mut finished = Vec::new();
                 for d in done {
                     if result.is_ok() {
                         result = out.write_all(&d.bytes).map_err(Error::from);
+                        written += d.bytes.len() as u64;
+                        if let (Some(dir), Some((id, text, append))) =
+                            (&config.emit_text, &d.text)
+                            && result.is_ok()
+                        {
+                            result = write_text(dir, id, text, *append)
+                                .map_err(Error::from);
+                        }
                     }
                     for m in &d.messages {
                         report(m);
                     }
                     total.add(&d.summary);
+                    if let Some(k) = d.finished {
+                        finished.push((written, k));
+                    }
                 }
+                if let Some(j) = journal.as_mut()
+                    && result.is_ok()
+                    && !finished.is_empty()
+                {
+                    result = out.flush().map_err(Error::from).and_then(|_| {
+                        let mut lines = String::new();
+                        for (off, key) in &finished {
+                            lines.push_str(&format!("{off}\t{key}\n"));
+                        }
+                        j.file.write_all(lines.as_bytes())?;
+                        j.file.flush().map_err(Error::from)
+                    });
+                }
+                total.elapsed = started.elapsed();
+                progress(&total);
             }
             drop(walk_rx);
             result
@@ -134,138 +209,314 @@ pub fn run(
     Ok(total)
 }
 
+/// Writes one document's text for `--emit-text`: the file name is the
+/// document id with every byte outside `[A-Za-z0-9._-]` percent-encoded,
+/// plus `.txt`.
+fn write_text(
+    dir: &Path,
+    id: &str,
+    text: &str,
+    append: bool,
+) -> std::io::Result<()> {
+    let path = dir.join(text_file_name(id));
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .append(append)
+        .truncate(!append)
+        .open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+/// The `--emit-text` file name of a document id.
+pub fn text_file_name(id: &str) -> String {
+    let mut name = String::with_capacity(id.len() + 4);
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-') {
+            name.push(b as char);
+        } else {
+            name.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if name.starts_with('.') {
+        name.replace_range(..1, "%2E");
+    }
+    if name.len() > 240 {
+        // Keep names within file-system limits, still unique by hash.
+        let h = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        name.truncate(200);
+        while !name.is_char_boundary(name.len()) {
+            name.pop();
+        }
+        name.push_str(&format!("~{h:016x}"));
+    }
+    name.push_str(".txt");
+    name
+}
+
 /// True when an input belongs to the shard: FNV-1a of its path, mod N.
 /// Every input (including errors and skipped files) belongs to exactly one
 /// shard, so the shards' outputs and summaries add up to one run's.
 fn in_shard(item: &Walk, shard: Option<(u64, u64)>) -> bool {
     let Some((k, n)) = shard else { return true };
-    let key = match item {
-        Walk::Source(s) => match s.path() {
-            Some(p) => p.to_string_lossy().into_owned(),
-            None => s.doc_id.clone(),
-        },
-        Walk::Error(e) => e
-            .path
-            .as_ref()
-            .map(|p| p.to_string_lossy().into_owned())
-            .or_else(|| e.doc.clone())
-            .unwrap_or_default(),
-        Walk::Skipped(p) => p.to_string_lossy().into_owned(),
-    };
+    let key = Unit::key(item);
     let h = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     h % n == k - 1
 }
 
-/// Takes the next batch from the walk: up to [`BATCH_DOCS`] inputs or
-/// [`BATCH_BYTES`] bytes. Empty when the walk is over.
-fn next_batch(rx: &mpsc::Receiver<Walk>) -> Vec<Walk> {
+/// Takes the next batch: up to [`BATCH_DOCS`] units or [`BATCH_BYTES`]
+/// bytes. Empty when the walk is over.
+fn next_batch(rx: &mpsc::Receiver<Unit>) -> Vec<Unit> {
     let mut batch = Vec::new();
     let mut bytes = 0u64;
     while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
         let Ok(item) = rx.recv() else { break };
-        if let Walk::Source(s) = &item {
-            bytes += s.size.unwrap_or(0);
-        }
+        bytes += item.weight();
         batch.push(item);
     }
     batch
 }
 
-/// Reads, extracts and encodes one input.
-fn process(config: &Config, sink: &dyn Sink, item: &Walk) -> Done {
-    let mut done = Done {
-        bytes: Vec::new(),
-        summary: Summary::default(),
-        messages: Vec::new(),
+/// Reads (or decodes), extracts and encodes one unit.
+fn process(config: &Config, sink: &dyn Sink, unit: &Unit) -> Done {
+    let mut done = Done::default();
+    let decoded: Result<Option<Document>, InputError> = match unit {
+        Unit::Skipped => {
+            done.summary.skipped = 1;
+            return done;
+        }
+        Unit::Resumed(n) => {
+            done.summary.resumed = *n;
+            return done;
+        }
+        Unit::Done(key) => {
+            done.finished = Some(key.clone());
+            return done;
+        }
+        Unit::Error(e) => {
+            fail(sink, e, &mut done);
+            return done;
+        }
+        Unit::File(src, format) => read_file(config, src, *format).map(Some),
+        Unit::Bytes(src, format, bytes) => {
+            reader::decode_single(&src.doc_id, bytes.clone(), *format)
+                .map(|mut d| {
+                    d.meta.source = Some(src.path().map_or("-".into(), |p| {
+                        p.to_string_lossy().into_owned()
+                    }));
+                    Some(d)
+                })
+                .map_err(|m| {
+                    record_error(Some(&src.doc_id), src.path(), None, m)
+                })
+        }
+        Unit::Record(origin, n, raw) => {
+            let source = origin.name.as_str();
+            let decoded = match raw {
+                Raw::Jsonl(b) => {
+                    reader::jsonl::decode(b, source, *n, &config.read.fields)
+                        .map(Some)
+                }
+                Raw::Reuters(b) => {
+                    reader::reuters::decode(b, source, *n).map(Some)
+                }
+                Raw::Warc(r) => {
+                    reader::warc::decode(r, source, config.read.max_size)
+                }
+            };
+            decoded.map_err(|m| {
+                record_error(
+                    Some(&origin.doc_id),
+                    origin.path.as_deref(),
+                    Some(*n),
+                    m,
+                )
+            })
+        }
+        Unit::Part(origin, p) => {
+            let mut d = Document::new(origin.doc_id.clone(), p.text.clone());
+            d.bytes = p.bytes;
+            d.base = p.base;
+            d.more = p.more;
+            d.meta.source = Some(origin.name.clone());
+            d.meta.format = Some(Format::Text);
+            if p.lossy {
+                d.warnings.push(InputError::warning(
+                    &origin.doc_id,
+                    format!(
+                        "invalid UTF-8 in the part at byte {}; decoded with U+FFFD replacements",
+                        p.base.0
+                    ),
+                ));
+            }
+            Ok(Some(d))
+        }
     };
-    match item {
-        Walk::Skipped(_) => done.summary.skipped = 1,
-        Walk::Error(e) => fail(sink, e, &mut done),
-        Walk::Source(src) => {
-            done.summary.found = 1;
-            match reader::read(src, config.max_file_size) {
-                Err(e) => fail(sink, &e, &mut done),
-                Ok(mut doc) => {
-                    if doc.context == Default::default() {
-                        doc.context = config.doc_context;
-                    }
-                    if let Some(&d) = config.doc_dates.get(&doc.id) {
-                        doc.context.date = Some(d);
-                    }
-                    // A bug in an extractor must cost one document, not
-                    // the run: the panic becomes an error record.
-                    let caught = std::panic::catch_unwind(
-                        std::panic::AssertUnwindSafe(|| {
-                            let mentions = extract_document(config, &doc);
-                            let analysis = if config.claims {
-                                crate::claim::analyze(
-                                    &doc.text,
-                                    &mentions,
-                                    &doc.context,
-                                )
-                            } else {
-                                crate::claim::Analysis::default()
-                            };
-                            let mut bytes = Vec::new();
-                            sink.encode_document(
-                                &doc, &mentions, &analysis, &mut bytes,
-                            );
-                            (mentions, analysis, bytes)
-                        }),
-                    );
-                    let Ok((mentions, analysis, bytes)) = caught else {
-                        let e = InputError {
-                            doc: Some(doc.id.clone()),
-                            path: src.path().map(|p| p.to_path_buf()),
-                            message: "internal error: extraction panicked (please report this input)".into(),
-                            severity: crate::error::Severity::Error,
-                        };
-                        fail(sink, &e, &mut done);
-                        return done;
-                    };
-                    done.bytes = bytes;
-                    done.summary.claims = analysis.claims.len() as u64;
-                    done.summary.read = 1;
-                    done.summary.bytes = doc.bytes;
-                    done.summary.warnings =
-                        u64::from(!doc.warnings.is_empty());
-                    for w in &doc.warnings {
-                        done.messages.push(w.to_string());
-                    }
-                    for m in &mentions {
-                        done.summary.mentions[m.kind.index()] += 1;
+    let mut doc = match decoded {
+        Err(e) => {
+            fail(sink, &e, &mut done);
+            return done;
+        }
+        Ok(None) => {
+            done.summary.skipped = 1;
+            return done;
+        }
+        Ok(Some(d)) => d,
+    };
+    for w in &mut doc.warnings {
+        if w.path.is_none() {
+            w.path = doc
+                .meta
+                .source
+                .as_deref()
+                .filter(|s| *s != "-")
+                .map(PathBuf::from);
+        }
+        if w.record.is_none() {
+            w.record = doc.meta.record;
+        }
+    }
+    // The document's date: --doc-dates, else its metadata, else
+    // --doc-date.
+    doc.context = config.doc_context;
+    reader::apply_meta_context(&mut doc);
+    if doc.context.date.is_none() {
+        doc.context.date = config.doc_context.date;
+    }
+    if let Some(&d) = config.doc_dates.get(&doc.id) {
+        doc.context.date = Some(d);
+    }
+    // A bug in an extractor must cost one document, not the run: the
+    // panic becomes an error record.
+    let caught =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mentions = extract_document(config, &doc);
+            let mut analysis = if config.claims {
+                crate::claim::analyze(&doc.text, &mentions, &doc.context)
+            } else {
+                crate::claim::Analysis::default()
+            };
+            if let Some(company) = &doc.meta.company {
+                for c in &mut analysis.claims {
+                    if c.subject.is_none() {
+                        c.subject = Some(company.clone());
                     }
                 }
             }
-        }
+            let mut bytes = Vec::new();
+            sink.encode_document(&doc, &mentions, &analysis, &mut bytes);
+            (mentions, analysis, bytes)
+        }));
+    let Ok((mentions, analysis, bytes)) = caught else {
+        let e = InputError {
+            doc: Some(doc.id.clone()),
+            path: doc.meta.source.as_deref().filter(|s| *s != "-").map(PathBuf::from),
+            record: doc.meta.record,
+            message: "internal error: extraction panicked (please report this input)".into(),
+            severity: Severity::Error,
+        };
+        fail(sink, &e, &mut done);
+        return done;
+    };
+    done.bytes = bytes;
+    done.summary.claims = analysis.claims.len() as u64;
+    done.summary.bytes = doc.bytes;
+    if !doc.more {
+        // A document is counted once, with its last part.
+        done.summary.found = 1;
+        done.summary.read = 1;
+    }
+    done.summary.warnings = u64::from(!doc.warnings.is_empty());
+    for w in &doc.warnings {
+        done.messages.push(w.to_string());
+    }
+    for m in &mentions {
+        done.summary.mentions[m.kind.index()] += 1;
+    }
+    if config.emit_text.is_some() {
+        done.text = Some((doc.id.clone(), doc.text.clone(), doc.base.0 > 0));
+    }
+    if let Unit::File(src, _) = unit {
+        // A single-document file is finished with its one unit.
+        let _ = src;
     }
     done
 }
 
-/// The record of an input lost to a panic outside the per-document guard:
+fn record_error(
+    doc: Option<&str>,
+    path: Option<&Path>,
+    record: Option<u64>,
+    message: String,
+) -> InputError {
+    InputError {
+        doc: doc.map(str::to_string),
+        path: path.map(Path::to_path_buf),
+        record,
+        message,
+        severity: Severity::Error,
+    }
+}
+
+/// Reads a single-document file.
+fn read_file(
+    config: &Config,
+    src: &crate::source::Source,
+    format: Format,
+) -> Result<Document, InputError> {
+    let fail =
+        |m: String| record_error(Some(&src.doc_id), src.path(), None, m);
+    let max = config.read.max_size;
+    if let Some(size) = src.size
+        && size > max
+    {
+        return Err(fail(format!(
+            "file is {size} bytes, larger than --max-file-size {max}"
+        )));
+    }
+    let path = src.path().expect("file units have a path");
+    let file = std::fs::File::open(path)
+        .map_err(|e| fail(format!("cannot open: {e}")))?;
+    let (mut r, gz) = reader::open_stream(file, max)
+        .map_err(|e| fail(reader::describe_io(&e, false)))?;
+    let bytes = reader::read_all(&mut r, gz).map_err(fail)?;
+    let mut doc =
+        reader::decode_single(&src.doc_id, bytes, format).map_err(fail)?;
+    doc.meta.source = Some(path.to_string_lossy().into_owned());
+    Ok(doc)
+}
+
+/// The record of a unit lost to a panic outside the per-document guard:
 /// reported and counted, never silently dropped.
-fn lost(sink: &dyn Sink, item: &Walk) -> Done {
-    let mut done = Done {
-        bytes: Vec::new(),
-        summary: Summary::default(),
-        messages: Vec::new(),
-    };
-    let (doc, path) = match item {
-        Walk::Source(s) => {
-            (Some(s.doc_id.clone()), s.path().map(|p| p.to_path_buf()))
+fn lost(sink: &dyn Sink, unit: &Unit) -> Done {
+    let mut done = Done::default();
+    let (doc, path, record) = match unit {
+        Unit::File(s, _) | Unit::Bytes(s, _, _) => {
+            (Some(s.doc_id.clone()), s.path().map(|p| p.to_path_buf()), None)
         }
-        Walk::Error(e) => (e.doc.clone(), e.path.clone()),
-        Walk::Skipped(p) => (None, Some(p.clone())),
+        Unit::Record(o, n, _) => {
+            (Some(o.doc_id.clone()), o.path.clone(), Some(*n))
+        }
+        Unit::Part(o, _) => (Some(o.doc_id.clone()), o.path.clone(), None),
+        Unit::Error(e) => (e.doc.clone(), e.path.clone(), e.record),
+        Unit::Done(k) => {
+            done.finished = Some(k.clone());
+            return done;
+        }
+        Unit::Skipped | Unit::Resumed(_) => return done,
     };
     let e = InputError {
         doc,
         path,
+        record,
         message:
             "internal error: processing panicked (please report this input)"
                 .into(),
-        severity: crate::error::Severity::Error,
+        severity: Severity::Error,
     };
     fail(sink, &e, &mut done);
     done

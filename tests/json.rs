@@ -62,7 +62,20 @@ fn corpus_records_satisfy_the_contract() {
     let mut kinds = HashSet::new();
     let mut n = 0;
     let mut claims = 0;
+    let mut docs = 0;
     for line in text.lines() {
+        if line.starts_with(r#"{"type":"doc""#) {
+            // The doc record's length is the text's, in code points.
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let doc = std::fs::read_to_string(
+                corpus.join(v["doc"].as_str().unwrap()),
+            )
+            .unwrap();
+            assert_eq!(v["chars"], doc.chars().count(), "{line}");
+            assert_eq!(v["format"], "text", "{line}");
+            docs += 1;
+            continue;
+        }
         if line.starts_with(r#"{"type":"claim""#) {
             let c: ClaimRecord = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("{line}: {e}"));
@@ -151,6 +164,7 @@ fn corpus_records_satisfy_the_contract() {
     }
     assert_eq!(kinds.len(), 5, "every kind appears in the corpus");
     assert!(claims > 100, "{claims} claims");
+    assert!(docs >= 14, "{docs} doc records");
     assert!(n > 500, "{n} mentions");
 }
 

@@ -58,6 +58,11 @@ pub fn claimscan(
 
 /// Parses JSON Lines output into values.
 pub fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
+    all_records(stdout).into_iter().filter(|r| r["type"] != "doc").collect()
+}
+
+/// Every record, `doc` records included.
+pub fn all_records(stdout: &[u8]) -> Vec<serde_json::Value> {
     let text = std::str::from_utf8(stdout).expect("output is UTF-8");
     text.lines()
         .map(|l| {

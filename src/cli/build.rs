@@ -53,6 +53,8 @@ pub fn config(scan: &Scan) -> Result<Config> {
         .doc_context(ctx)
         .doc_dates(doc_dates)
         .max_file_size(scan.max_file_size)
+        .read(read_options(scan)?)
+        .emit_text(scan.emit_text.clone())
         .claims(!scan.no_claims)
         .shard(match &scan.shard {
             Some(sh) => Some(
@@ -88,6 +90,24 @@ pub fn read_doc_dates(
         out.insert(doc.to_string(), d);
     }
     Ok(out)
+}
+
+/// Input reading options from the flags.
+fn read_options(scan: &Scan) -> Result<claimscan::reader::ReadOptions> {
+    let mut fields = claimscan::reader::jsonl::Fields::default();
+    for f in &scan.field {
+        fields.set(f).map_err(anyhow::Error::msg)?;
+    }
+    if let Some(dir) = &scan.emit_text {
+        std::fs::create_dir_all(dir).with_context(|| {
+            format!("cannot create --emit-text folder {}", dir.display())
+        })?;
+    }
+    Ok(claimscan::reader::ReadOptions {
+        format: scan.input_format,
+        fields,
+        ..Default::default()
+    })
 }
 
 /// The paths to scan: the arguments, then the manifest's lines.

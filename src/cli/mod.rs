@@ -42,6 +42,10 @@ fn run_scan(scan: args::Scan) -> Result<ExitCode> {
         }
     };
     let summary = match &scan.output {
+        Some(path) if scan.resume.is_some() => {
+            let journal = scan.resume.as_deref().expect("checked");
+            run_resumable(config, &paths, &sink, path, journal, &mut report)?
+        }
         None => {
             let stdout = std::io::stdout();
             let mut out =
@@ -65,6 +69,95 @@ fn run_scan(scan: args::Scan) -> Result<ExitCode> {
     eprintln!("{summary}");
     std::io::stderr().flush().ok();
     Ok(if summary.clean() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A `--resume` run: skips the inputs the journal lists, truncates the
+/// output to the length the journal last recorded (dropping records of an
+/// input that was cut off), and appends.
+fn run_resumable(
+    mut config: claimscan::Config,
+    paths: &[std::path::PathBuf],
+    sink: &dyn claimscan::sink::Sink,
+    out_path: &std::path::Path,
+    journal_path: &std::path::Path,
+    report: &mut dyn FnMut(&str),
+) -> Result<claimscan::sink::Summary> {
+    use std::fs::OpenOptions;
+    let old = match std::fs::read_to_string(journal_path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(e).with_context(|| {
+                format!(
+                    "cannot read --resume journal {}",
+                    journal_path.display()
+                )
+            });
+        }
+    };
+    // Only complete lines count: a line cut by a crash is dropped.
+    let complete = match old.rfind('\n') {
+        Some(p) => &old[..=p],
+        None => "",
+    };
+    let mut committed = 0u64;
+    let mut done = std::collections::HashSet::new();
+    for (i, line) in complete.lines().enumerate() {
+        let (off, key) = line.split_once('\t').with_context(|| {
+            format!(
+                "{}:{}: not a claimscan --resume journal line",
+                journal_path.display(),
+                i + 1
+            )
+        })?;
+        committed = off.parse().with_context(|| {
+            format!("{}:{}: bad offset", journal_path.display(), i + 1)
+        })?;
+        done.insert(key.to_string());
+    }
+    let out = if done.is_empty() {
+        std::fs::File::create(out_path)
+    } else {
+        OpenOptions::new().write(true).open(out_path)
+    }
+    .with_context(|| format!("cannot open {}", out_path.display()))?;
+    let len = out.metadata()?.len();
+    if len < committed {
+        anyhow::bail!(
+            "{} has {len} bytes but the journal {} records {committed}: not the output of this journal",
+            out_path.display(),
+            journal_path.display()
+        );
+    }
+    out.set_len(committed)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
+    std::io::Seek::seek(&mut out, std::io::SeekFrom::End(0))?;
+    std::fs::write(journal_path, complete).with_context(|| {
+        format!("cannot write --resume journal {}", journal_path.display())
+    })?;
+    let mut jf = OpenOptions::new().append(true).open(journal_path)?;
+    if !done.is_empty() {
+        report(&format!(
+            "resuming: {} inputs already done, output kept up to byte {committed}",
+            done.len()
+        ));
+    }
+    config.done = done;
+    let summary = claimscan::pipeline::run_with(
+        &config,
+        paths,
+        sink,
+        &mut out,
+        report,
+        Some(claimscan::pipeline::Journal {
+            file: &mut jf,
+            offset: committed,
+        }),
+        &mut |_| {},
+    )?;
+    out.flush()?;
+    out.get_ref().sync_all().ok();
+    Ok(summary)
 }
 
 fn run_eval(args: args::Eval) -> Result<ExitCode> {
@@ -125,6 +218,10 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
                 doc_dates: args.doc_dates.clone(),
                 max_file_size: None,
                 quiet: true,
+                input_format: None,
+                field: Vec::new(),
+                resume: None,
+                emit_text: None,
             };
             let config = build::config(&scan)?;
             let mut buf = Vec::new();

@@ -6,24 +6,26 @@ nothing and keeping it means offsets point into the file as written.
 */
 
 use super::Document;
-use crate::error::{InputError, Severity};
-use crate::extract::DocContext;
+use crate::error::InputError;
 
 /// How many leading bytes we search for NUL to call a file binary. Text
 /// files never contain NUL; this is the heuristic git and ripgrep use.
 const SNIFF: usize = 64 * 1024;
 
-/// Decodes bytes into a document. Fails on binary data; replaces invalid
-/// UTF-8 with U+FFFD and records a warning.
-pub fn from_bytes(id: &str, bytes: Vec<u8>) -> Result<Document, String> {
-    let n = bytes.len() as u64;
+/// Decodes bytes into text: fails on binary data (a NUL byte in the
+/// first 64 KiB, or anywhere when the bytes are not UTF-8); replaces
+/// invalid UTF-8 with U+FFFD and says so in the returned warning; drops a
+/// byte-order mark.
+pub fn decode_lossy(
+    bytes: Vec<u8>,
+) -> Result<(String, Option<String>), String> {
     let head = &bytes[..bytes.len().min(SNIFF)];
     if let Some(pos) = memchr::memchr(0, head) {
         return Err(format!(
             "binary file (NUL byte at offset {pos}), skipped"
         ));
     }
-    let mut warnings = Vec::new();
+    let mut warning = None;
     let text = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
@@ -32,14 +34,9 @@ pub fn from_bytes(id: &str, bytes: Vec<u8>) -> Result<Document, String> {
             if memchr::memchr(0, &bytes).is_some() {
                 return Err("binary file (NUL byte), skipped".to_string());
             }
-            warnings.push(InputError {
-                doc: Some(id.to_string()),
-                path: None,
-                message: format!(
-                    "invalid UTF-8 at byte {at}; decoded with U+FFFD replacements"
-                ),
-                severity: Severity::Warning,
-            });
+            warning = Some(format!(
+                "invalid UTF-8 at byte {at}; decoded with U+FFFD replacements"
+            ));
             String::from_utf8_lossy(&bytes).into_owned()
         }
     };
@@ -48,13 +45,20 @@ pub fn from_bytes(id: &str, bytes: Vec<u8>) -> Result<Document, String> {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    Ok(Document {
-        id: id.to_string(),
-        text,
-        bytes: n,
-        context: DocContext::default(),
-        warnings,
-    })
+    Ok((text, warning))
+}
+
+/// Decodes bytes into a document. Fails on binary data; replaces invalid
+/// UTF-8 with U+FFFD and records a warning.
+pub fn from_bytes(id: &str, bytes: Vec<u8>) -> Result<Document, String> {
+    let n = bytes.len() as u64;
+    let (text, warning) = decode_lossy(bytes)?;
+    let mut doc = Document::new(id, text);
+    doc.bytes = n;
+    if let Some(w) = warning {
+        doc.warnings.push(InputError::warning(id, w));
+    }
+    Ok(doc)
 }
 
 #[cfg(test)]

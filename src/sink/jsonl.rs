@@ -186,8 +186,58 @@ struct ErrorRecord<'a> {
     ty: &'static str,
     doc: Option<&'a str>,
     path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<u64>,
     message: &'a str,
     severity: &'static str,
+}
+
+#[derive(Serialize)]
+struct DocRecord<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    doc: &'a str,
+    source: Option<&'a str>,
+    format: Option<&'static str>,
+    record: Option<u64>,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    company: Option<&'a str>,
+    url: Option<&'a str>,
+    chars: usize,
+    bytes: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extra: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+/// Appends the `doc` record: the document's metadata, so a dataset can be
+/// joined back to its source. It comes after the document's other records
+/// (for a document read in parts, after the last part's).
+fn encode_doc(doc: &Document, out: &mut Vec<u8>) {
+    let m = &doc.meta;
+    let extra = (!m.extra.is_empty()).then(|| {
+        m.extra
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect()
+    });
+    let rec = DocRecord {
+        ty: "doc",
+        doc: &doc.id,
+        source: m.source.as_deref(),
+        format: m.format.map(|f| f.as_str()),
+        record: m.record,
+        title: m.title.as_deref(),
+        date: m.date.as_deref(),
+        company: m.company.as_deref(),
+        url: m.url.as_deref(),
+        chars: doc.base.1 + doc.text.chars().count(),
+        bytes: doc.base.0 as u64 + doc.bytes,
+        extra,
+    };
+    serde_json::to_writer(&mut *out, &rec)
+        .expect("writing to a Vec cannot fail");
+    out.push(b'\n');
 }
 
 impl Sink for JsonlSink {
@@ -206,8 +256,9 @@ impl Sink for JsonlSink {
         push_str(&mut doc_json, &doc.id);
         let mut spans = Vec::with_capacity(mentions.len());
         let mut periods = analysis.skill_periods.iter().peekable();
+        let base = doc.base.1;
         for (i, m) in mentions.iter().enumerate() {
-            let start = ix.char_offset(m.start);
+            let start = base + ix.char_offset(m.start);
             let end =
                 start + count_chars(&doc.text.as_bytes()[m.start..m.end]);
             spans.push((start, end));
@@ -222,12 +273,9 @@ impl Sink for JsonlSink {
                 period,
             );
         }
-        if analysis.claims.is_empty() {
-            return;
-        }
         let mut ix = CharIndex::new(&doc.text);
         for c in &analysis.claims {
-            let start = ix.char_offset(c.start);
+            let start = base + ix.char_offset(c.start);
             let end =
                 start + count_chars(&doc.text.as_bytes()[c.start..c.end]);
             let ids: Vec<String> = c
@@ -279,6 +327,9 @@ impl Sink for JsonlSink {
                 .expect("writing to a Vec cannot fail");
             out.push(b'\n');
         }
+        if !doc.more {
+            encode_doc(doc, out);
+        }
     }
 
     fn encode_error(&self, err: &InputError, out: &mut Vec<u8>) {
@@ -286,6 +337,7 @@ impl Sink for JsonlSink {
             ty: "error",
             doc: err.doc.as_deref(),
             path: err.path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+            record: err.record,
             message: &err.message,
             severity: err.severity.as_str(),
         };

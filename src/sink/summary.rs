@@ -22,8 +22,11 @@ pub struct Summary {
     pub failed: u64,
     /// Documents extracted with a warning.
     pub warnings: u64,
-    /// Files skipped by type inside folders.
+    /// Files skipped by type inside folders (and container records that
+    /// hold no document, such as WARC request records).
     pub skipped: u64,
+    /// Inputs skipped because an earlier run finished them (`--resume`).
+    pub resumed: u64,
     /// Bytes read.
     pub bytes: u64,
     /// Mentions by kind, indexed by [`Kind::index`].
@@ -42,6 +45,7 @@ impl Summary {
         self.failed += o.failed;
         self.warnings += o.warnings;
         self.skipped += o.skipped;
+        self.resumed += o.resumed;
         self.bytes += o.bytes;
         for k in 0..5 {
             self.mentions[k] += o.mentions[k];
@@ -83,6 +87,9 @@ impl fmt::Display for Summary {
             write!(f, " {}={}", k, self.mentions[k.index()])?;
         }
         write!(f, "; claims {}", self.claims)?;
+        if self.resumed > 0 {
+            write!(f, "; {} inputs done earlier (resumed)", self.resumed)?;
+        }
         write!(
             f,
             "; {:.2} s, {:.1} MB/s",

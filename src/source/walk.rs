@@ -2,8 +2,10 @@
 Directory traversal with walkdir.
 
 Files named on the command line are always read, whatever their name.
-Inside folders we read plain text and Markdown (`.txt`, `.text`, `.md`,
-`.markdown`) and files without an extension, skip hidden entries, follow
+Inside folders we read the formats of [`crate::reader`] (`.txt`, `.text`,
+`.md`, `.markdown`, `.html`, `.htm`, `.xhtml`, `.shtml`, `.jsonl`,
+`.ndjson`, `.jsonlines`, `.warc`, `.sgm`, `.sgml`, any of them gzipped as
+`.gz`) and files without an extension, skip hidden entries, follow
 symbolic links (walkdir reports loops as errors instead of recursing
 forever), and count the files we skip so the summary can say so.
 */
@@ -27,10 +29,26 @@ pub struct WalkOptions {
 impl Default for WalkOptions {
     fn default() -> WalkOptions {
         WalkOptions {
-            extensions: ["txt", "text", "md", "markdown"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            extensions: [
+                "txt",
+                "text",
+                "md",
+                "markdown",
+                "html",
+                "htm",
+                "xhtml",
+                "shtml",
+                "jsonl",
+                "ndjson",
+                "jsonlines",
+                "warc",
+                "sgm",
+                "sgml",
+                "gz",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
             no_extension: true,
         }
     }
@@ -71,6 +89,7 @@ fn walk_root<'a>(
             return Box::new(std::iter::once(Walk::Error(InputError {
                 doc: Some(root.display().to_string()),
                 path: Some(root.to_path_buf()),
+                record: None,
                 message: format!("cannot open: {e}"),
                 severity: Severity::Error,
             })));
@@ -104,6 +123,7 @@ fn walk_root<'a>(
                 Some(Walk::Error(InputError {
                     doc: path.as_ref().map(|p| rel_id(root, p)),
                     path,
+                    record: None,
                     message: format!("cannot walk: {reason}"),
                     severity: Severity::Error,
                 }))
@@ -129,6 +149,19 @@ fn wanted(p: &Path, opts: &WalkOptions) -> bool {
         None => opts.no_extension,
         Some(ext) => {
             let ext = ext.to_string_lossy().to_ascii_lowercase();
+            if ext == "gz" {
+                // `x.txt.gz` and `x.gz` yes; `x.tar.gz` (or any other
+                // unknown inner extension) no.
+                let stem = Path::new(p.file_stem().unwrap_or_default());
+                return match stem.extension() {
+                    None => opts.no_extension,
+                    Some(inner) => {
+                        let inner =
+                            inner.to_string_lossy().to_ascii_lowercase();
+                        inner != "gz" && opts.extensions.contains(&inner)
+                    }
+                };
+            }
             opts.extensions.contains(&ext)
         }
     }
