@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::error::{Error, InputError, Severity};
 use crate::extract::Mention;
-use crate::reader::frame::{self, Raw, Unit};
+use crate::reader::frame::{self, Unit};
 use crate::reader::{self, Document, Format};
 use crate::segment;
 use crate::sink::{Sink, Summary};
@@ -302,59 +302,7 @@ fn process(config: &Config, sink: &dyn Sink, unit: &Unit) -> Done {
             return done;
         }
         Unit::File(src, format) => read_file(config, src, *format).map(Some),
-        Unit::Bytes(src, format, bytes) => {
-            reader::decode_single(&src.doc_id, bytes.clone(), *format)
-                .map(|mut d| {
-                    d.meta.source = Some(src.path().map_or("-".into(), |p| {
-                        p.to_string_lossy().into_owned()
-                    }));
-                    Some(d)
-                })
-                .map_err(|m| {
-                    record_error(Some(&src.doc_id), src.path(), None, m)
-                })
-        }
-        Unit::Record(origin, n, raw) => {
-            let source = origin.name.as_str();
-            let decoded = match raw {
-                Raw::Jsonl(b) => {
-                    reader::jsonl::decode(b, source, *n, &config.read.fields)
-                        .map(Some)
-                }
-                Raw::Reuters(b) => {
-                    reader::reuters::decode(b, source, *n).map(Some)
-                }
-                Raw::Warc(r) => {
-                    reader::warc::decode(r, source, config.read.max_size)
-                }
-            };
-            decoded.map_err(|m| {
-                record_error(
-                    Some(&origin.doc_id),
-                    origin.path.as_deref(),
-                    Some(*n),
-                    m,
-                )
-            })
-        }
-        Unit::Part(origin, p) => {
-            let mut d = Document::new(origin.doc_id.clone(), p.text.clone());
-            d.bytes = p.bytes;
-            d.base = p.base;
-            d.more = p.more;
-            d.meta.source = Some(origin.name.clone());
-            d.meta.format = Some(Format::Text);
-            if p.lossy {
-                d.warnings.push(InputError::warning(
-                    &origin.doc_id,
-                    format!(
-                        "invalid UTF-8 in the part at byte {}; decoded with U+FFFD replacements",
-                        p.base.0
-                    ),
-                ));
-            }
-            Ok(Some(d))
-        }
+        other => frame::decode(other, &config.read),
     };
     let mut doc = match decoded {
         Err(e) => {
@@ -447,29 +395,15 @@ fn process(config: &Config, sink: &dyn Sink, unit: &Unit) -> Done {
     done
 }
 
-fn record_error(
-    doc: Option<&str>,
-    path: Option<&Path>,
-    record: Option<u64>,
-    message: String,
-) -> InputError {
-    InputError {
-        doc: doc.map(str::to_string),
-        path: path.map(Path::to_path_buf),
-        record,
-        message,
-        severity: Severity::Error,
-    }
-}
-
 /// Reads a single-document file.
 fn read_file(
     config: &Config,
     src: &crate::source::Source,
     format: Format,
 ) -> Result<Document, InputError> {
-    let fail =
-        |m: String| record_error(Some(&src.doc_id), src.path(), None, m);
+    let fail = |m: String| {
+        frame::record_error(Some(&src.doc_id), src.path(), None, m)
+    };
     let max = config.read.max_size;
     if let Some(size) = src.size
         && size > max

@@ -65,7 +65,7 @@ fn bad_inputs_are_reported_and_the_run_carries_on() {
     assert!(err.contains("b_binary.txt: binary file"), "{err}");
     assert!(
         err.contains(
-            "6 documents found, 4 read, 2 errors, 1 warnings, 1 skipped"
+            "6 documents found, 4 read, 2 errors, 2 warnings, 1 skipped"
         ),
         "{err}"
     );

@@ -16,6 +16,9 @@ mod eval;
 // Golden end-to-end cases: fixtures/e2e/<case>/input → expected.jsonl.
 mod golden;
 
+/// Readers, metadata, hostile input, resume.
+mod inputs;
+
 // Output invariants: typed records, offsets, ids, thread-count determinism.
 mod json;
 

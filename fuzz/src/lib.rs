@@ -15,7 +15,10 @@ pub fn config() -> &'static Config {
 
 /// Extracts mentions and assembles claims from `text`, panicking if any
 /// invariant is broken. Returns both so targets can check more.
-pub fn extract_and_check(text: &str, ctx: &DocContext) -> (Vec<Mention>, Analysis) {
+pub fn extract_and_check(
+    text: &str,
+    ctx: &DocContext,
+) -> (Vec<Mention>, Analysis) {
     let mentions = config().extractors.extract(text, ctx);
     check_mentions(text, &mentions);
     let analysis = claimscan::claim::analyze(text, &mentions, ctx);
@@ -27,7 +30,11 @@ pub fn extract_and_check(text: &str, ctx: &DocContext) -> (Vec<Mention>, Analysi
 /// boundaries (all offsets are byte offsets until the sink converts them).
 fn check_span(text: &str, start: usize, end: usize, what: &str) {
     assert!(start < end, "{what}: empty or reversed span {start}..{end}");
-    assert!(end <= text.len(), "{what}: span {start}..{end} past end {}", text.len());
+    assert!(
+        end <= text.len(),
+        "{what}: span {start}..{end} past end {}",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(start) && text.is_char_boundary(end),
         "{what}: span {start}..{end} not on char boundaries"
@@ -51,7 +58,8 @@ pub fn check_mentions(text: &str, mentions: &[Mention]) {
     // Sorted by (start, end, kind).
     for w in mentions.windows(2) {
         assert!(
-            (w[0].start, w[0].end, w[0].kind) <= (w[1].start, w[1].end, w[1].kind),
+            (w[0].start, w[0].end, w[0].kind)
+                <= (w[1].start, w[1].end, w[1].kind),
             "mentions out of order: {:?} before {:?}",
             w[0],
             w[1]
@@ -59,10 +67,9 @@ pub fn check_mentions(text: &str, mentions: &[Mention]) {
     }
     // No date overlaps a quantity.
     for d in mentions.iter().filter(|m| m.kind == Kind::Date) {
-        if let Some(q) = mentions
-            .iter()
-            .find(|q| is_quantity(q.kind) && q.start < d.end && d.start < q.end)
-        {
+        if let Some(q) = mentions.iter().find(|q| {
+            is_quantity(q.kind) && q.start < d.end && d.start < q.end
+        }) {
             panic!("date {d:?} overlaps quantity {q:?}");
         }
     }
@@ -73,7 +80,10 @@ pub fn check_analysis(text: &str, mentions: &[Mention], a: &Analysis) {
     for c in &a.claims {
         check_span(text, c.start, c.end, "claim");
         for &i in &c.mentions {
-            assert!(i < mentions.len(), "claim mention index {i} out of range");
+            assert!(
+                i < mentions.len(),
+                "claim mention index {i} out of range"
+            );
         }
     }
     for w in a.claims.windows(2) {
@@ -84,5 +94,28 @@ pub fn check_analysis(text: &str, mentions: &[Mention], a: &Analysis) {
             mentions.get(*i).is_some_and(|m| m.kind == Kind::Skill),
             "skill_periods index {i} is not a skill mention"
         );
+    }
+}
+
+/// Reads `data` as a file of `format` (sniffed when `None`), checks every
+/// document's invariants, then extracts each one.
+pub fn read_and_check(
+    data: &[u8],
+    format: Option<claimscan::reader::Format>,
+    opts: &claimscan::reader::ReadOptions,
+) {
+    let opts = claimscan::reader::ReadOptions {
+        format,
+        ..opts.clone()
+    };
+    for r in claimscan::reader::frame::read_bytes("fuzz", data, &opts) {
+        match r {
+            Ok(doc) => {
+                assert!(!doc.id.is_empty(), "empty document id");
+                assert!(!doc.more || doc.base.0 == 0 || !doc.text.is_empty());
+                extract_and_check(&doc.text, &doc.context);
+            }
+            Err(e) => assert!(!e.message.is_empty(), "error without a message"),
+        }
     }
 }

@@ -209,6 +209,11 @@ pub struct Scan {
     #[arg(long, value_name = "FILE", requires = "output")]
     pub resume: Option<PathBuf>,
 
+    /// Plain-text files above this many bytes are read in parts (default
+    /// 256 MiB). For tests of the streaming path.
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub stream_threshold: Option<u64>,
+
     /// Write each document's text (what the offsets refer to: for HTML,
     /// the extracted main text) to DIR/<id>.txt, the id percent-encoded.
     #[arg(long, value_name = "DIR")]

@@ -103,10 +103,14 @@ fn read_options(scan: &Scan) -> Result<claimscan::reader::ReadOptions> {
             format!("cannot create --emit-text folder {}", dir.display())
         })?;
     }
+    let defaults = claimscan::reader::ReadOptions::default();
     Ok(claimscan::reader::ReadOptions {
         format: scan.input_format,
         fields,
-        ..Default::default()
+        stream_threshold: scan
+            .stream_threshold
+            .unwrap_or(defaults.stream_threshold),
+        ..defaults
     })
 }
 
@@ -147,6 +151,9 @@ pub fn parse_date(s: &str) -> Result<(i32, u32, u32)> {
     let d: u32 = parts[2].parse()?;
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         bail!("month or day out of range");
+    }
+    if !(1..=9999).contains(&y) {
+        bail!("year out of range (1 to 9999)");
     }
     Ok((y, m, d))
 }

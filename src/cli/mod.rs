@@ -222,6 +222,7 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
                 field: Vec::new(),
                 resume: None,
                 emit_text: None,
+                stream_threshold: None,
             };
             let config = build::config(&scan)?;
             let mut buf = Vec::new();

@@ -116,6 +116,123 @@ impl Unit {
     }
 }
 
+/// An error record for a document or record.
+pub fn record_error(
+    doc: Option<&str>,
+    path: Option<&std::path::Path>,
+    record: Option<u64>,
+    message: String,
+) -> InputError {
+    InputError {
+        doc: doc.map(str::to_string),
+        path: path.map(std::path::Path::to_path_buf),
+        record,
+        message,
+        severity: Severity::Error,
+    }
+}
+
+/// Decodes a unit that carries its bytes (everything but
+/// [`Unit::File`], which a worker reads from disk first): `Ok(None)` for a
+/// record that holds no document. Markers and errors decode to `Ok(None)`
+/// and `Err` respectively.
+pub fn decode(
+    unit: &Unit,
+    opts: &ReadOptions,
+) -> Result<Option<super::Document>, InputError> {
+    match unit {
+        Unit::Bytes(src, format, bytes) => {
+            super::decode_single(&src.doc_id, bytes.clone(), *format)
+                .map(|mut d| {
+                    d.meta.source = Some(src.path().map_or("-".into(), |p| {
+                        p.to_string_lossy().into_owned()
+                    }));
+                    Some(d)
+                })
+                .map_err(|m| {
+                    record_error(Some(&src.doc_id), src.path(), None, m)
+                })
+        }
+        Unit::Record(origin, n, raw) => {
+            let source = origin.name.as_str();
+            let decoded = match raw {
+                Raw::Jsonl(b) => {
+                    super::jsonl::decode(b, source, *n, &opts.fields).map(Some)
+                }
+                Raw::Reuters(b) => {
+                    super::reuters::decode(b, source, *n).map(Some)
+                }
+                Raw::Warc(r) => super::warc::decode(r, source, opts.max_size),
+            };
+            decoded.map_err(|m| {
+                record_error(
+                    Some(&origin.doc_id),
+                    origin.path.as_deref(),
+                    Some(*n),
+                    m,
+                )
+            })
+        }
+        Unit::Part(origin, p) => {
+            let mut d =
+                super::Document::new(origin.doc_id.clone(), p.text.clone());
+            d.bytes = p.bytes;
+            d.base = p.base;
+            d.more = p.more;
+            d.meta.source = Some(origin.name.clone());
+            d.meta.format = Some(Format::Text);
+            if p.lossy {
+                d.warnings.push(InputError::warning(
+                    &origin.doc_id,
+                    format!(
+                        "invalid UTF-8 in the part at byte {}; decoded with U+FFFD replacements",
+                        p.base.0
+                    ),
+                ));
+            }
+            Ok(Some(d))
+        }
+        Unit::File(src, format) => {
+            let path = src.path().expect("file units have a path");
+            let bytes = std::fs::read(path).map_err(|e| {
+                record_error(
+                    Some(&src.doc_id),
+                    src.path(),
+                    None,
+                    format!("cannot read: {e}"),
+                )
+            })?;
+            let unit = Unit::Bytes(src.clone(), *format, bytes);
+            decode(&unit, opts)
+        }
+        Unit::Error(e) => Err(e.clone()),
+        Unit::Skipped | Unit::Done(_) | Unit::Resumed(_) => Ok(None),
+    }
+}
+
+/// Reads documents from bytes in memory, as `claimscan scan` would read a
+/// file holding them (gzip, sniffing, framing and decoding included):
+/// every document or problem, in order. `name` is the file name shown in
+/// records and used as the id of a single-document input. For library
+/// users and the fuzz targets.
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<Result<super::Document, InputError>> {
+    let src = Source {
+        location: Location::Stdin,
+        doc_id: name.to_string(),
+        size: Some(bytes.len() as u64),
+    };
+    let mut units = Vec::new();
+    stream_from(src, Box::new(bytes), opts.format, opts, &mut |u| {
+        units.push(u);
+        true
+    });
+    units.iter().filter_map(|u| decode(u, opts).transpose()).collect()
+}
+
 fn error(src: &Source, record: Option<u64>, message: String) -> InputError {
     InputError {
         doc: Some(src.doc_id.clone()),
@@ -186,6 +303,17 @@ fn stream(
             }
         },
     };
+    stream_from(src, raw, named, opts, emit);
+}
+
+/// Sniffs and streams `raw`, the bytes of `src`.
+fn stream_from<'r>(
+    src: Source,
+    raw: Box<dyn Read + 'r>,
+    named: Option<Format>,
+    opts: &ReadOptions,
+    emit: &mut dyn FnMut(Unit) -> bool,
+) {
     // Containers are bounded per record, not per file.
     let (mut r, gz) = match open_stream(raw, u64::MAX) {
         Ok(x) => x,
@@ -206,7 +334,8 @@ fn stream(
     };
     let name = match src.path() {
         Some(p) => p.to_string_lossy().into_owned(),
-        None => "-".to_string(),
+        None if src.doc_id.is_empty() => "-".to_string(),
+        None => src.doc_id.clone(),
     };
     let origin = Arc::new(Origin {
         name: name.clone(),

@@ -58,6 +58,11 @@ pub fn from_bytes(id: &str, bytes: Vec<u8>) -> Result<Document, String> {
     if let Some(w) = warning {
         doc.warnings.push(InputError::warning(id, w));
     }
+    if n == 0 {
+        // Not lost, but almost always a failed download or export: say so.
+        doc.warnings
+            .push(InputError::warning(id, "empty file (0 bytes)".into()));
+    }
     Ok(doc)
 }
 
