@@ -119,11 +119,23 @@ impl<R: BufRead> Iterator for Frames<R> {
     }
 }
 
-/// The content of the first `<tag>…</tag>` in `s`.
+/// The content of the first `<tag>…</tag>` (or `<tag attrs>…</tag>`) in
+/// `s`.
 fn element<'s>(s: &'s str, tag: &str) -> Option<&'s str> {
-    let open = format!("<{tag}>");
+    let open = format!("<{tag}");
     let close = format!("</{tag}>");
-    let a = s.find(&open)? + open.len();
+    let mut from = 0;
+    let a = loop {
+        let p = from + s[from..].find(&open)?;
+        let after = p + open.len();
+        match s.as_bytes().get(after) {
+            Some(b'>') => break after + 1,
+            Some(c) if c.is_ascii_whitespace() => {
+                break after + s[after..].find('>')? + 1;
+            }
+            _ => from = after,
+        }
+    };
     let b = s[a..].find(&close).map(|p| a + p).unwrap_or(s.len());
     Some(&s[a..b])
 }
@@ -235,13 +247,13 @@ pub fn decode(bytes: &[u8], source: &str, n: u64) -> Result<Document, String> {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" NEWID=\"12\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TOPICS><D>earn</D></TOPICS>\n<PLACES><D>usa</D></PLACES>\n<TEXT>&#2;\n<TITLE>&lt;ACME&gt; 4TH QTR NET</TITLE>\n<DATELINE>    NEW YORK, Feb 26 - </DATELINE><BODY>Shr 1.23 dlrs vs 98 cts\n    Net 12.4 mln vs 9.8 mln\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"13\"><DATE>1-MAR-1987</DATE><TEXT TYPE=\"BRIEF\"><TITLE>BRIEF ONLY</TITLE></TEXT></REUTERS>\n";
+    const SAMPLE: &str = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" NEWID=\"12\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TOPICS><D>earn</D></TOPICS>\n<PLACES><D>usa</D></PLACES>\n<TEXT>&#2;\n<TITLE>&lt;ACME&gt; 4TH QTR NET</TITLE>\n<DATELINE>    NEW YORK, Feb 26 - </DATELINE><BODY>Shr 1.23 dlrs vs 98 cts\n    Net 12.4 mln vs 9.8 mln\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"13\"><DATE>1-MAR-1987</DATE><TEXT TYPE=\"BRIEF\"><TITLE>BRIEF ONLY</TITLE></TEXT></REUTERS>\n<REUTERS NEWID=\"14\"><TEXT TYPE=\"UNPROC\">&#2;\nFED WEEKLY REPORT\n Net free reserves...644 vs...1,337\n</TEXT></REUTERS>\n";
 
     #[test]
     fn frames_and_decodes() {
         let frames: Vec<Frame> =
             Frames::new(SAMPLE.as_bytes(), 1 << 20).collect();
-        assert_eq!(frames.len(), 2);
+        assert_eq!(frames.len(), 3);
         let (n, bytes) = frames[0].clone().unwrap();
         let d = decode(&bytes, "reut.sgm", n).unwrap();
         assert_eq!(d.id, "12");
@@ -255,11 +267,17 @@ mod tests {
         let (n, bytes) = frames[1].clone().unwrap();
         let d = decode(&bytes, "reut.sgm", n).unwrap();
         assert_eq!((d.id.as_str(), d.text.as_str()), ("13", "BRIEF ONLY"));
+        let (n, bytes) = frames[2].clone().unwrap();
+        let d = decode(&bytes, "reut.sgm", n).unwrap();
+        assert_eq!(
+            d.text,
+            "FED WEEKLY REPORT\n Net free reserves...644 vs...1,337"
+        );
     }
 
     #[test]
     fn truncated_and_malformed() {
-        let cut = &SAMPLE[..SAMPLE.len() - 30];
+        let cut = &SAMPLE[..SAMPLE.len() - 150];
         let frames: Vec<Frame> =
             Frames::new(cut.as_bytes(), 1 << 20).collect();
         assert!(frames[0].is_ok());
