@@ -29,8 +29,6 @@ pub struct Config {
     pub shard: Option<(u64, u64)>,
     /// How inputs are read (format, JSON fields, size limits).
     pub read: crate::reader::ReadOptions,
-    /// Inputs already done in an earlier run (`--resume`): skipped.
-    pub done: std::collections::HashSet<String>,
     /// Write each document's text (what offsets refer to) here.
     pub emit_text: Option<std::path::PathBuf>,
 }
@@ -47,7 +45,6 @@ pub struct ConfigBuilder {
     claims: bool,
     shard: Option<(u64, u64)>,
     read: crate::reader::ReadOptions,
-    done: std::collections::HashSet<String>,
     emit_text: Option<std::path::PathBuf>,
 }
 
@@ -70,7 +67,6 @@ impl ConfigBuilder {
             claims: true,
             shard: None,
             read: crate::reader::ReadOptions::default(),
-            done: Default::default(),
             emit_text: None,
         }
     }
@@ -133,15 +129,6 @@ impl ConfigBuilder {
         self
     }
 
-    /// Inputs to skip because an earlier run finished them.
-    pub fn done(
-        mut self,
-        done: std::collections::HashSet<String>,
-    ) -> ConfigBuilder {
-        self.done = done;
-        self
-    }
-
     /// Write each document's text into this folder.
     pub fn emit_text(
         mut self,
@@ -173,7 +160,6 @@ impl ConfigBuilder {
                 max_size: self.max_file_size.unwrap_or(self.read.max_size),
                 ..self.read
             },
-            done: self.done,
             emit_text: self.emit_text,
         }
     }

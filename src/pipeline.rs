@@ -59,6 +59,8 @@ pub struct Journal<'a> {
     pub file: &'a mut dyn Write,
     /// Bytes already in the output before this run.
     pub offset: u64,
+    /// Inputs an earlier run finished: skipped.
+    pub done: std::collections::HashSet<String>,
 }
 
 /// Runs the pipeline over `paths`, writing records to `out` with `sink`.
@@ -93,6 +95,8 @@ pub fn run_with(
     let opts = WalkOptions::default();
     let mut total = Summary::default();
     let mut written = journal.as_ref().map_or(0, |j| j.offset);
+    let done_before = journal.as_mut().map(|j| std::mem::take(&mut j.done));
+    let done_before = &done_before;
     std::thread::scope(|threads| -> Result<(), Error> {
         // The walk and the framing of containers run ahead on their own
         // thread (directory reads, stat calls and stream cutting are
@@ -104,8 +108,9 @@ pub fn run_with(
             for item in
                 source::walk(paths, opts).filter(|w| in_shard(w, config.shard))
             {
-                if !config.done.is_empty()
-                    && config.done.contains(&Unit::key(&item))
+                if done_before
+                    .as_ref()
+                    .is_some_and(|d| d.contains(&Unit::key(&item)))
                 {
                     resumed += 1;
                     continue;

@@ -455,3 +455,72 @@ fn reader_fixtures_cover_every_format() {
     }
     let _ = Path::new(".");
 }
+
+/// Inputs that once crashed a fuzz target (`fuzz/regressions/TARGET/`)
+/// are scanned in their target's format and must give valid records with
+/// exact offsets and no date overlapping a quantity.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = root().join("fuzz/regressions");
+    let mut n = 0;
+    for target in std::fs::read_dir(&dir).unwrap() {
+        let target = target.unwrap().path();
+        let name = target.file_name().unwrap().to_string_lossy().into_owned();
+        let format = match name.as_str() {
+            "extract" | "extract_dated" => "text",
+            "gzip" => "text",
+            f => f,
+        };
+        for f in std::fs::read_dir(&target).unwrap() {
+            let f = f.unwrap().path();
+            let bytes = std::fs::read(&f).unwrap();
+            let out = claimscan(
+                &["scan", "-q", "--input-format", format, "-"],
+                None,
+                Some(&bytes),
+            );
+            assert!(
+                out.status.code().is_some_and(|c| c < 2),
+                "{}",
+                f.display()
+            );
+            let recs = all_records(&out.stdout);
+            let text = String::from_utf8_lossy(&bytes);
+            let mut spans: Vec<(u64, u64, String)> = Vec::new();
+            for r in &recs {
+                if r["type"] != "mention" {
+                    continue;
+                }
+                let (s, e) =
+                    (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap());
+                if format == "text" {
+                    let got: String = text
+                        .chars()
+                        .skip(s as usize)
+                        .take((e - s) as usize)
+                        .collect();
+                    assert_eq!(
+                        got,
+                        r["text"].as_str().unwrap(),
+                        "{}",
+                        f.display()
+                    );
+                }
+                spans.push((s, e, r["kind"].as_str().unwrap().to_string()));
+            }
+            for a in spans.iter().filter(|x| x.2 == "date") {
+                for q in spans.iter().filter(|x| {
+                    matches!(x.2.as_str(), "percent" | "money" | "count")
+                }) {
+                    assert!(
+                        a.1 <= q.0 || q.1 <= a.0,
+                        "{}: date {a:?} overlaps {q:?}",
+                        f.display()
+                    );
+                }
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 1, "no fuzz regressions found in {}", dir.display());
+}

@@ -22,5 +22,8 @@ mod inputs;
 // Output invariants: typed records, offsets, ids, thread-count determinism.
 mod json;
 
+/// CSV and Parquet tables, schemas, progress, filter mode.
+mod tables;
+
 // Property tests: any input gives valid JSONL with exact offsets, no panic.
 mod prop;

@@ -50,9 +50,10 @@ pub enum Command {
     /// their line number).
     Eval(Eval),
 
-    /// Print the JSON Schema of the output records (mention, claim,
-    /// error), as kept in docs/schema.json.
-    Schema,
+    /// Print the schema of the output: the JSON Schema of every record
+    /// type (kept in docs/schema.json), or the CSV/Parquet tables' Arrow
+    /// schemas or Spark DDL.
+    Schema(SchemaArgs),
 }
 
 /// Flags of `claimscan eval`.
@@ -115,8 +116,41 @@ pub struct Eval {
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// JSON Lines, one record per line.
+    /// JSON Lines, one record per line (the record contract).
     Jsonl,
+    /// CSV tables, one per record type, in the folder given by -o.
+    Csv,
+    /// Parquet tables, one per record type, in the folder given by -o.
+    Parquet,
+}
+
+/// Schema formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaFormat {
+    /// JSON Schema of the JSON-lines records.
+    JsonSchema,
+    /// Arrow schemas of the CSV/Parquet tables.
+    Arrow,
+    /// Spark SQL DDL of the tables (or, with --records, of the JSON-lines
+    /// records).
+    SparkDdl,
+}
+
+/// Flags of `claimscan schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Which schema.
+    #[arg(long, value_enum, default_value_t = SchemaFormat::JsonSchema)]
+    pub format: SchemaFormat,
+
+    /// One table only: mentions, claims, docs or errors.
+    #[arg(long, value_name = "TABLE")]
+    pub table: Option<String>,
+
+    /// With --format spark-ddl: the DDL of the JSON-lines records (every
+    /// type in one schema, for `spark.read.schema(ddl).json(lines)`).
+    #[arg(long, conflicts_with = "table")]
+    pub records: bool,
 }
 
 /// Flags of `claimscan scan`.
@@ -139,12 +173,15 @@ pub struct Scan {
     pub shard: Option<String>,
 
     /// Write records to FILE (atomically: a temporary file renamed at the
-    /// end) instead of standard output.
+    /// end) instead of standard output; with --format csv or parquet, FILE
+    /// is a folder that receives mentions, claims, docs and errors tables.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
     /// Output format. JSON Lines is the record contract (and, corrected by
-    /// hand, a valid gold file for `claimscan eval`).
+    /// hand, a valid gold file for `claimscan eval`); csv and parquet write
+    /// flat typed tables into the folder given by -o (see `claimscan
+    /// schema --format arrow`).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
 
@@ -219,8 +256,9 @@ pub struct Scan {
     #[arg(long, value_name = "DIR")]
     pub emit_text: Option<PathBuf>,
 
-    /// Do not print per-file messages on stderr (the final summary is
-    /// still printed).
+    /// Do not print per-file messages or the progress bar on stderr (the
+    /// final summary is still printed). The progress bar is only shown
+    /// when stderr is a terminal.
     #[arg(short, long)]
     pub quiet: bool,
 }

@@ -9,6 +9,7 @@ lexicons, compiles automata, checks values), and [`run`] dispatches.
 
 mod args;
 mod build;
+mod progress;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,10 +25,7 @@ pub fn run() -> Result<ExitCode> {
     match args.command {
         Command::Scan(scan) => run_scan(scan),
         Command::Eval(eval) => run_eval(eval),
-        Command::Schema => {
-            print!("{}", claimscan::sink::jsonl::SCHEMA);
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Schema(a) => run_schema(a),
     }
 }
 
@@ -36,51 +34,150 @@ fn run_scan(scan: args::Scan) -> Result<ExitCode> {
     let paths = build::paths(&scan)?;
     let sink = claimscan::sink::JsonlSink;
     let quiet = scan.quiet;
+    let progress = progress::Progress::new(quiet, &paths);
     let mut report = |msg: &str| {
         if !quiet {
-            eprintln!("claimscan: {msg}");
+            progress.println(msg);
         }
     };
-    let summary = match &scan.output {
-        Some(path) if scan.resume.is_some() => {
+    let mut tick = |s: &claimscan::sink::Summary| progress.update(s);
+    let run = |out: &mut dyn Write,
+               report: &mut dyn FnMut(&str),
+               tick: &mut dyn FnMut(&claimscan::sink::Summary)| {
+        claimscan::pipeline::run_with(
+            &config, &paths, &sink, out, report, None, tick,
+        )
+    };
+    let table_format = match scan.format {
+        args::Format::Jsonl => None,
+        args::Format::Csv => Some(claimscan::sink::table::TableFormat::Csv),
+        args::Format::Parquet => {
+            Some(claimscan::sink::table::TableFormat::Parquet)
+        }
+    };
+    let summary = match (&scan.output, table_format) {
+        (_, Some(_)) if scan.resume.is_some() => {
+            anyhow::bail!("--resume works with --format jsonl only")
+        }
+        (None, Some(_)) => anyhow::bail!(
+            "--format csv and parquet write one table per record type: give a folder with -o DIR"
+        ),
+        (Some(dir), Some(f)) => {
+            let mut tables =
+                claimscan::sink::table::TableWriter::create(dir, f)
+                    .with_context(|| {
+                        format!("cannot create tables in {}", dir.display())
+                    })?;
+            let summary = run(&mut tables, &mut report, &mut tick)?;
+            let rows = tables.rows();
+            tables.finish().with_context(|| {
+                format!("cannot write tables in {}", dir.display())
+            })?;
+            if !quiet {
+                let rows: Vec<String> =
+                    rows.iter().map(|(t, n)| format!("{t} {n}")).collect();
+                progress.println(&format!(
+                    "rows written to {}: {}",
+                    dir.display(),
+                    rows.join(", ")
+                ));
+            }
+            summary
+        }
+        (Some(path), None) if scan.resume.is_some() => {
             let journal = scan.resume.as_deref().expect("checked");
-            run_resumable(config, &paths, &sink, path, journal, &mut report)?
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let mut out =
-                std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
-            claimscan::run(&config, &paths, &sink, &mut out, &mut report)?
-        }
-        Some(path) => {
-            let mut file = build::AtomicFile::create(path)?;
-            let summary = claimscan::run(
+            run_resumable(
                 &config,
                 &paths,
                 &sink,
-                file.writer(),
+                path,
+                journal,
                 &mut report,
-            )?;
+                &mut tick,
+            )?
+        }
+        (None, None) => {
+            let stdout = std::io::stdout();
+            let mut out =
+                std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+            run(&mut out, &mut report, &mut tick)?
+        }
+        (Some(path), None) => {
+            let mut file = build::AtomicFile::create(path)?;
+            let summary = run(file.writer(), &mut report, &mut tick)?;
             file.commit()
                 .with_context(|| format!("cannot write {}", path.display()))?;
             summary
         }
     };
+    progress.finish();
     eprintln!("{summary}");
     std::io::stderr().flush().ok();
     Ok(if summary.clean() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn run_schema(a: args::SchemaArgs) -> Result<ExitCode> {
+    use claimscan::sink::table;
+    let tables: Vec<&table::Table> = match &a.table {
+        Some(t) => vec![table::table(t).with_context(|| {
+            format!("unknown table {t:?} (expected mentions, claims, docs or errors)")
+        })?],
+        None => table::TABLES.iter().collect(),
+    };
+    match a.format {
+        args::SchemaFormat::JsonSchema => {
+            if a.table.is_some() || a.records {
+                anyhow::bail!(
+                    "the JSON Schema covers every record type; --table and --records go with --format arrow or spark-ddl"
+                );
+            }
+            print!("{}", claimscan::sink::jsonl::SCHEMA);
+        }
+        args::SchemaFormat::Arrow => {
+            if a.records {
+                anyhow::bail!("--records goes with --format spark-ddl");
+            }
+            if a.table.is_some() {
+                for t in tables {
+                    for f in t.arrow_schema().fields() {
+                        println!(
+                            "{}: {}{}",
+                            f.name(),
+                            f.data_type(),
+                            if f.is_nullable() { "" } else { " not null" }
+                        );
+                    }
+                }
+            } else {
+                print!("{}", table::arrow_schemas_text());
+            }
+        }
+        args::SchemaFormat::SparkDdl => {
+            if a.records {
+                println!("{}", table::SPARK_RECORDS_DDL);
+            } else if a.table.is_some() {
+                println!("{}", tables[0].spark_ddl());
+            } else {
+                for t in tables {
+                    println!("{}\t{}", t.name, t.spark_ddl());
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A `--resume` run: skips the inputs the journal lists, truncates the
 /// output to the length the journal last recorded (dropping records of an
 /// input that was cut off), and appends.
 fn run_resumable(
-    mut config: claimscan::Config,
+    config: &claimscan::Config,
     paths: &[std::path::PathBuf],
     sink: &dyn claimscan::sink::Sink,
     out_path: &std::path::Path,
     journal_path: &std::path::Path,
     report: &mut dyn FnMut(&str),
+    tick: &mut dyn FnMut(&claimscan::sink::Summary),
 ) -> Result<claimscan::sink::Summary> {
     use std::fs::OpenOptions;
     let old = match std::fs::read_to_string(journal_path) {
@@ -142,9 +239,8 @@ fn run_resumable(
             done.len()
         ));
     }
-    config.done = done;
     let summary = claimscan::pipeline::run_with(
-        &config,
+        config,
         paths,
         sink,
         &mut out,
@@ -152,8 +248,9 @@ fn run_resumable(
         Some(claimscan::pipeline::Journal {
             file: &mut jf,
             offset: committed,
+            done,
         }),
-        &mut |_| {},
+        tick,
     )?;
     out.flush()?;
     out.get_ref().sync_all().ok();

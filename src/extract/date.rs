@@ -68,7 +68,15 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
         while q < b.len() && b[q].is_ascii_digit() {
             q += 1;
         }
-        if word_start(text, p) || b.get(p.wrapping_sub(1)) == Some(&b'\'') {
+        // Digits after "1." or "1," continue a number ("CHF 1.4q" is not
+        // a fourth quarter).
+        let mid_number = p >= 2
+            && matches!(b[p - 1], b'.' | b',')
+            && b[p - 2].is_ascii_digit();
+        if !mid_number
+            && (word_start(text, p)
+                || b.get(p.wrapping_sub(1)) == Some(&b'\''))
+        {
             cands.extend(digit_date(text, p, q, ctx));
         }
         i = q;

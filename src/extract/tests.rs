@@ -2362,6 +2362,15 @@ const REGRESSION: &[Case] = &[
         "It costs 20€ or 15 £.",
         [("20€", N(20.0), Some("EUR")), ("15 £", N(15.0), Some("GBP"))]
     ),
+    // Fuzzing (fuzz/artifacts, extract target): a digit after "1." is not
+    // a quarter ("1.4q" once gave money CHF 1.4 and a date 4q overlapping).
+    t!(regression610, Date, "orders rose 8% to CHF 1.4q", []),
+    t!(
+        regression620,
+        Money,
+        "orders rose 8% to CHF 1.4q",
+        [("CHF 1.4", N(1.4), Some("CHF"))]
+    ),
     t!(
         regression570,
         Count,

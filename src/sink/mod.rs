@@ -10,6 +10,7 @@ prints at the end.
 
 pub mod jsonl;
 mod summary;
+pub mod table;
 
 pub use jsonl::JsonlSink;
 pub use summary::Summary;
