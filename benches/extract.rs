@@ -56,5 +56,41 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Reader throughput: HTML main-text extraction, JSON-lines decoding and
+/// WARC framing+decoding over the reader fixtures, in input bytes per
+/// second.
+fn readers(c: &mut Criterion) {
+    use claimscan::reader::{Format, ReadOptions, frame::read_bytes};
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/e2e");
+    let load = |p: &str| std::fs::read(format!("{root}/{p}")).unwrap();
+    let cases = [
+        ("html", Format::Html, load("html_news/input/acme-q3-results.html")),
+        ("jsonl", Format::Jsonl, load("jsonl_dump/input/news-api-dump.jsonl")),
+        ("warc", Format::Warc, load("warc_crawl/input/crawl-sample.warc")),
+        (
+            "reuters",
+            Format::Reuters,
+            load("reuters_sgml/input/reut-sample.sgm"),
+        ),
+    ];
+    let mut group = c.benchmark_group("read");
+    for (name, format, bytes) in &cases {
+        let opts =
+            ReadOptions { format: Some(*format), ..ReadOptions::default() };
+        let docs = read_bytes("bench", bytes, &opts);
+        let n = docs.iter().filter(|d| d.is_ok()).count();
+        assert!(n >= 1, "{name}: no documents read");
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let docs = read_bytes("bench", black_box(bytes), &opts);
+                assert_eq!(docs.len(), n);
+                docs
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, readers);
 criterion_main!(benches);
