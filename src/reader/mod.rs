@@ -376,6 +376,17 @@ pub fn decode_single(
     match format {
         Format::Html => {
             let n = bytes.len() as u64;
+            // A page that declares a Latin-1 charset and is not UTF-8 is
+            // decoded as Windows-1252, as browsers do.
+            let bytes = if std::str::from_utf8(&bytes).is_err()
+                && warc::charset(None, &bytes)
+                    .is_some_and(|c| warc::is_latin1(&c))
+                && memchr::memchr(0, &bytes).is_none()
+            {
+                warc::decode_cp1252(&bytes).into_bytes()
+            } else {
+                bytes
+            };
             let (raw, warning) = text::decode_lossy(bytes)?;
             let page = html::extract(&raw);
             let mut doc = Document::new(id, page.text);
@@ -535,6 +546,14 @@ mod tests {
         let mut big = Vec::new();
         let e = Limited::new(&data[..], 9).read_to_end(&mut big).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
+    }
+
+    #[test]
+    fn latin1_pages_are_decoded_by_their_charset() {
+        let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 sales rose 5%.</p></body></html>".to_vec();
+        let d = decode_single("p.html", page, Format::Html).unwrap();
+        assert_eq!(d.text, "Caf\u{e9} sales rose 5%.");
+        assert!(d.warnings.is_empty());
     }
 
     #[test]

@@ -298,7 +298,10 @@ pub fn decode_cp1252(bytes: &[u8]) -> String {
 }
 
 /// The charset named in a Content-Type value or an HTML head.
-fn charset(content_type: Option<&str>, body: &[u8]) -> Option<String> {
+pub(crate) fn charset(
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Option<String> {
     let find = |s: &str| {
         let l = s.to_ascii_lowercase();
         let p = l.find("charset=")? + 8;
@@ -314,6 +317,22 @@ fn charset(content_type: Option<&str>, body: &[u8]) -> Option<String> {
     content_type.and_then(find).or_else(|| {
         find(&String::from_utf8_lossy(&body[..body.len().min(2048)]))
     })
+}
+
+/// True for the charsets decoded as Windows-1252 (a superset of Latin-1,
+/// as browsers do).
+pub(crate) fn is_latin1(charset: &str) -> bool {
+    matches!(
+        charset,
+        "iso-8859-1"
+            | "latin1"
+            | "latin-1"
+            | "windows-1252"
+            | "cp1252"
+            | "us-ascii"
+            | "ascii"
+            | "iso-8859-15"
+    )
 }
 
 /// Decodes a framed record into a document; `Ok(None)` for records that
