@@ -50,6 +50,48 @@ struct Done {
     text: Option<(String, String, bool)>,
 }
 
+/// Most bytes of units handed out by the walk thread and not yet written.
+pub const IN_FLIGHT_BYTES: u64 = 2 * BATCH_BYTES;
+
+/// A byte budget: the walk thread waits while the units it has handed out
+/// and the writer has not yet written exceed the limit (one unit is
+/// always let through, whatever its size).
+struct Budget {
+    used: std::sync::Mutex<(u64, bool)>,
+    freed: std::sync::Condvar,
+    limit: u64,
+}
+
+impl Budget {
+    fn new(limit: u64) -> Budget {
+        Budget {
+            used: std::sync::Mutex::new((0, false)),
+            freed: std::sync::Condvar::new(),
+            limit,
+        }
+    }
+
+    fn acquire(&self, n: u64) {
+        let mut g = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while g.0 > 0 && g.0 + n > self.limit && !g.1 {
+            g = self.freed.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+        g.0 += n;
+    }
+
+    fn release(&self, n: u64) {
+        let mut g = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        g.0 = g.0.saturating_sub(n);
+        self.freed.notify_all();
+    }
+
+    fn close(&self) {
+        let mut g = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        g.1 = true;
+        self.freed.notify_all();
+    }
+}
+
 /// Where a resumable run records the inputs it has finished: one line per
 /// input, `OFFSET TAB KEY`, where OFFSET is the output's length once every
 /// record of that input was written. Lines are appended after the output
@@ -93,6 +135,7 @@ pub fn run_with(
         .build()
         .map_err(|e| Error::Threads(e.to_string()))?;
     let opts = WalkOptions::default();
+    let budget = Budget::new(IN_FLIGHT_BYTES);
     let mut total = Summary::default();
     let mut written = journal.as_ref().map_or(0, |j| j.offset);
     let done_before = journal.as_mut().map(|j| std::mem::take(&mut j.done));
@@ -103,6 +146,7 @@ pub fn run_with(
         // sequential work), bounded by the channel.
         let (walk_tx, walk_rx) = mpsc::sync_channel::<Unit>(4 * BATCH_DOCS);
         let opts = &opts;
+        let budget = &budget;
         threads.spawn(move || {
             let mut resumed = 0u64;
             for item in
@@ -117,6 +161,9 @@ pub fn run_with(
                 }
                 let mut open = true;
                 frame::frame(item, &config.read, &mut |u| {
+                    // Large units (parts of huge files, big records) wait
+                    // for room, so memory stays bounded by bytes too.
+                    budget.acquire(u.weight());
                     open = open && walk_tx.send(u).is_ok();
                     open
                 });
@@ -152,7 +199,9 @@ pub fn run_with(
                 });
             };
             let mut in_flight = false;
+            let mut weights = std::collections::VecDeque::new();
             let first = next_batch(&walk_rx);
+            weights.push_back(first.iter().map(Unit::weight).sum::<u64>());
             if !first.is_empty() {
                 start(first);
                 in_flight = true;
@@ -163,12 +212,16 @@ pub fn run_with(
                 in_flight = false;
                 if result.is_ok() {
                     let next = next_batch(&walk_rx);
+                    weights
+                        .push_back(next.iter().map(Unit::weight).sum::<u64>());
                     if !next.is_empty() {
                         start(next);
                         in_flight = true;
                     }
                 }
                 let mut finished = Vec::new();
+                // The batch's bytes are released once it is written.
+                let release = weights.pop_front().unwrap_or(0);
                 for d in done {
                     if result.is_ok() {
                         result = out.write_all(&d.bytes).map_err(Error::from);
@@ -189,6 +242,7 @@ pub fn run_with(
                         finished.push((written, k));
                     }
                 }
+                budget.release(release);
                 if let Some(j) = journal.as_mut()
                     && result.is_ok()
                     && !finished.is_empty()
@@ -206,6 +260,8 @@ pub fn run_with(
                 progress(&total);
             }
             drop(walk_rx);
+            // Unblock the walk thread if it waits for room.
+            budget.close();
             result
         })
     })?;

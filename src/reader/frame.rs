@@ -265,13 +265,17 @@ pub fn frame(
         Walk::Source(s) => s,
     };
     let named = opts.format.or_else(|| src.path().and_then(Format::from_path));
-    let plain_name = src.path().is_some_and(|p| {
-        !p.to_string_lossy().to_ascii_lowercase().ends_with(".gz")
+    let gz_name = src.path().is_some_and(|p| {
+        p.to_string_lossy().to_ascii_lowercase().ends_with(".gz")
     });
+    // Text that may not fit comfortably in memory is streamed in parts
+    // (compressed text may grow tenfold).
     let huge_text = |f: Format| {
         f == Format::Text
-            && plain_name
-            && src.size.is_some_and(|s| s > opts.stream_threshold)
+            && src.size.is_some_and(|s| {
+                s > opts.stream_threshold
+                    || (gz_name && s > opts.stream_threshold / 8)
+            })
     };
     match (named, &src.location) {
         (Some(f), Location::File(_)) if !f.is_container() && !huge_text(f) => {
@@ -422,8 +426,12 @@ fn stream_from<'r>(
             }
         }
         Format::Text | Format::Html => {
-            let big = src.size.is_some_and(|s| s > opts.stream_threshold);
-            if format == Format::Text && big && !gz {
+            // Compressed text may grow tenfold: stream it in parts too.
+            let big = src.size.is_some_and(|s| {
+                s > opts.stream_threshold
+                    || (gz && s > opts.stream_threshold / 8)
+            });
+            if format == Format::Text && big {
                 parts(&src, origin, r, opts, emit);
                 return;
             }

@@ -127,7 +127,9 @@ pub fn decode(
             return Err(format!("field {:?} is not a string", fields.text));
         }
     };
+    // An empty id is no id: it would make every record ambiguous.
     let id = scalar(get(&parsed, &fields.id))
+        .filter(|i| !i.trim().is_empty())
         .unwrap_or_else(|| format!("{source}:{line}"));
     let mut doc = Document::new(id, text);
     doc.bytes = bytes.len() as u64;
@@ -176,6 +178,10 @@ mod tests {
         assert_eq!(d.meta.record, Some(3));
         let d = decode(br#"{"text":"x"}"#, "dump.jsonl", 9, &f).unwrap();
         assert_eq!(d.id, "dump.jsonl:9");
+        // Found by fuzzing (gzip target): an empty id is no id.
+        let d =
+            decode(br#"{"id":" ","text":"x"}"#, "dump.jsonl", 4, &f).unwrap();
+        assert_eq!(d.id, "dump.jsonl:4");
     }
 
     #[test]

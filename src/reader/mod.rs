@@ -235,7 +235,7 @@ pub const DEFAULT_MAX_SIZE: u64 = 1 << 30;
 pub const DEFAULT_STREAM_THRESHOLD: u64 = 256 << 20;
 
 /// The size of one part of a streamed file.
-pub const PART_BYTES: usize = 16 << 20;
+pub const PART_BYTES: usize = 4 << 20;
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {

@@ -180,6 +180,8 @@ pub fn decode(bytes: &[u8], source: &str, n: u64) -> Result<Document, String> {
     let open_end = raw.find('>').ok_or("malformed: no '>' in <REUTERS")?;
     let open = &raw[..open_end];
     let id = attribute(open, "NEWID")
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
         .map(str::to_string)
         .unwrap_or_else(|| format!("{source}:{n}"));
     let title = element(&raw, "TITLE").map(|t| clean(t).trim().to_string());

@@ -345,7 +345,8 @@ pub fn decode(
     let ty = rec.header("warc-type").unwrap_or("").to_ascii_lowercase();
     let uri = rec
         .header("warc-target-uri")
-        .map(|u| u.trim_matches(['<', '>']).to_string());
+        .map(|u| u.trim_matches(['<', '>']).trim().to_string())
+        .filter(|u| !u.is_empty());
     let warc_date = rec.header("warc-date").map(str::to_string);
     let (format, body, ctype): (Format, Vec<u8>, Option<String>) = match ty
         .as_str()
