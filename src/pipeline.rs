@@ -50,12 +50,16 @@ struct Done {
     text: Option<(String, String, bool)>,
 }
 
-/// Most bytes of units handed out by the walk thread and not yet written.
+/// Most bytes of units queued between the walk thread and the batches.
+/// With the batch being formed and the batch being extracted (each at
+/// most [`BATCH_BYTES`] plus one unit), this bounds the input held in
+/// memory whatever the file sizes.
 pub const IN_FLIGHT_BYTES: u64 = 2 * BATCH_BYTES;
 
-/// A byte budget: the walk thread waits while the units it has handed out
-/// and the writer has not yet written exceed the limit (one unit is
-/// always let through, whatever its size).
+/// A byte budget for the queue: the walk thread waits while the units it
+/// has queued and no batch has taken yet exceed the limit (one unit is
+/// always let through, whatever its size). Batches take units without
+/// waiting, so the queue always drains and nothing can deadlock.
 struct Budget {
     used: std::sync::Mutex<(u64, bool)>,
     freed: std::sync::Condvar,
@@ -199,9 +203,7 @@ pub fn run_with(
                 });
             };
             let mut in_flight = false;
-            let mut weights = std::collections::VecDeque::new();
-            let first = next_batch(&walk_rx);
-            weights.push_back(first.iter().map(Unit::weight).sum::<u64>());
+            let first = next_batch(&walk_rx, budget);
             if !first.is_empty() {
                 start(first);
                 in_flight = true;
@@ -211,17 +213,13 @@ pub fn run_with(
                 let done = done_rx.recv().expect("a batch in flight reports");
                 in_flight = false;
                 if result.is_ok() {
-                    let next = next_batch(&walk_rx);
-                    weights
-                        .push_back(next.iter().map(Unit::weight).sum::<u64>());
+                    let next = next_batch(&walk_rx, budget);
                     if !next.is_empty() {
                         start(next);
                         in_flight = true;
                     }
                 }
                 let mut finished = Vec::new();
-                // The batch's bytes are released once it is written.
-                let release = weights.pop_front().unwrap_or(0);
                 for d in done {
                     if result.is_ok() {
                         result = out.write_all(&d.bytes).map_err(Error::from);
@@ -242,7 +240,6 @@ pub fn run_with(
                         finished.push((written, k));
                     }
                 }
-                budget.release(release);
                 if let Some(j) = journal.as_mut()
                     && result.is_ok()
                     && !finished.is_empty()
@@ -331,12 +328,15 @@ fn in_shard(item: &Walk, shard: Option<(u64, u64)>) -> bool {
 
 /// Takes the next batch: up to [`BATCH_DOCS`] units or [`BATCH_BYTES`]
 /// bytes. Empty when the walk is over.
-fn next_batch(rx: &mpsc::Receiver<Unit>) -> Vec<Unit> {
+fn next_batch(rx: &mpsc::Receiver<Unit>, budget: &Budget) -> Vec<Unit> {
     let mut batch = Vec::new();
     let mut bytes = 0u64;
     while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
         let Ok(item) = rx.recv() else { break };
-        bytes += item.weight();
+        let w = item.weight();
+        // Out of the queue: the walk thread may queue more.
+        budget.release(w);
+        bytes += w;
         batch.push(item);
     }
     batch

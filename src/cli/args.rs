@@ -222,7 +222,7 @@ pub struct Scan {
     /// Skip (and report) documents larger than this many bytes: files
     /// of single-document formats (counted after decompression, so a
     /// gzip bomb is stopped), JSON lines, WARC records and SGML elements.
-    /// Default 1 GiB. Plain-text files above 256 MiB are read in parts
+    /// Default 1 GiB. Plain-text files above 32 MiB are read in parts
     /// with bounded memory.
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
@@ -247,7 +247,7 @@ pub struct Scan {
     pub resume: Option<PathBuf>,
 
     /// Plain-text files above this many bytes are read in parts (default
-    /// 256 MiB). For tests of the streaming path.
+    /// 32 MiB). For tests of the streaming path.
     #[arg(long, value_name = "BYTES", hide = true)]
     pub stream_threshold: Option<u64>,
 

@@ -232,7 +232,7 @@ pub struct ReadOptions {
 pub const DEFAULT_MAX_SIZE: u64 = 1 << 30;
 
 /// Plain-text files above this size are streamed in parts.
-pub const DEFAULT_STREAM_THRESHOLD: u64 = 256 << 20;
+pub const DEFAULT_STREAM_THRESHOLD: u64 = 32 << 20;
 
 /// The size of one part of a streamed file.
 pub const PART_BYTES: usize = 4 << 20;
