@@ -387,3 +387,28 @@ fn filter_mode_with_an_empty_environment() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 }
+
+/// The table schemas kept in docs/ are what the binary prints (regenerate
+/// them with `claimscan schema --format arrow > docs/tables.arrow.txt`,
+/// `--format spark-ddl > docs/tables.spark-ddl.tsv` and `--format
+/// spark-ddl --records > docs/records.spark-ddl.txt`).
+#[test]
+fn schemas_in_docs_match_the_binary() {
+    for (file, args) in [
+        ("docs/tables.arrow.txt", &["schema", "--format", "arrow"][..]),
+        (
+            "docs/tables.spark-ddl.tsv",
+            &["schema", "--format", "spark-ddl"][..],
+        ),
+        (
+            "docs/records.spark-ddl.txt",
+            &["schema", "--format", "spark-ddl", "--records"][..],
+        ),
+        ("docs/schema.json", &["schema"][..]),
+    ] {
+        let kept = std::fs::read_to_string(root().join(file)).unwrap();
+        let printed =
+            String::from_utf8(claimscan(args, None, None).stdout).unwrap();
+        assert_eq!(kept, printed, "{file} is stale");
+    }
+}
