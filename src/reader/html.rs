@@ -231,26 +231,30 @@ struct Walker<'a> {
 
 /// Extracts the main text and metadata of an HTML page.
 pub fn extract(src: &str) -> Page {
-    let mut w = Walker {
-        src,
-        stack: Vec::new(),
-        blocks: Vec::new(),
-        cur: Block::default(),
-        in_link: 0,
-        space: false,
-        pre: 0,
-        h1: 0,
-        page: Page::default(),
-        og_title: None,
-        title_tag: None,
-        time_datetime: None,
-        has_main: false,
-    };
+    let mut w = Walker::new(src);
     w.run();
     w.finish()
 }
 
 impl<'a> Walker<'a> {
+    fn new(src: &'a str) -> Walker<'a> {
+        Walker {
+            src,
+            stack: Vec::new(),
+            blocks: Vec::new(),
+            cur: Block::default(),
+            in_link: 0,
+            space: false,
+            pre: 0,
+            h1: 0,
+            page: Page::default(),
+            og_title: None,
+            title_tag: None,
+            time_datetime: None,
+            has_main: false,
+        }
+    }
+
     fn dropping(&self) -> bool {
         self.stack.last().is_some_and(|o| o.drop)
     }
@@ -583,25 +587,11 @@ impl<'a> Walker<'a> {
 
     /// The head: metadata only (and JSON-LD scripts inside it).
     fn head(&mut self, inner: &str) {
-        let mut sub = Walker {
-            src: inner,
-            stack: vec![Open {
-                name: "#head".into(),
-                drop: true,
-                main: false,
-            }],
-            blocks: Vec::new(),
-            cur: Block::default(),
-            in_link: 0,
-            space: false,
-            pre: 0,
-            h1: 0,
-            page: std::mem::take(&mut self.page),
-            og_title: self.og_title.take(),
-            title_tag: self.title_tag.take(),
-            time_datetime: None,
-            has_main: false,
-        };
+        let mut sub = Walker::new(inner);
+        sub.stack.push(Open { name: "#head".into(), drop: true, main: false });
+        sub.page = std::mem::take(&mut self.page);
+        sub.og_title = self.og_title.take();
+        sub.title_tag = self.title_tag.take();
         sub.run();
         self.page = sub.page;
         self.og_title = sub.og_title;

@@ -422,18 +422,7 @@ pub fn decode(
     };
     let id = uri.clone().unwrap_or_else(|| format!("{source}:{}", rec.n));
     let cs = charset(ctype.as_deref(), &body);
-    let latin = cs.as_deref().is_some_and(|c| {
-        matches!(
-            c,
-            "iso-8859-1"
-                | "latin1"
-                | "latin-1"
-                | "windows-1252"
-                | "cp1252"
-                | "us-ascii"
-                | "ascii"
-        )
-    });
+    let latin = cs.as_deref().is_some_and(is_latin1);
     let mut doc = if latin && std::str::from_utf8(&body).is_err() {
         let n = body.len() as u64;
         let text = decode_cp1252(&body);

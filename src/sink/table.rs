@@ -454,43 +454,26 @@ fn to_batch(t: &Table, cols: &mut [Vec<Cell>]) -> io::Result<RecordBatch> {
         .zip(cols.iter_mut())
         .map(|(c, cells)| {
             let cells = std::mem::take(cells);
+            // One typed column from the cells of its variant (others are
+            // nulls).
+            macro_rules! column {
+                ($array:ident, $variant:ident) => {
+                    Arc::new($array::from(
+                        cells
+                            .into_iter()
+                            .map(|x| match x {
+                                Cell::$variant(v) => Some(v),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                    ))
+                };
+            }
             let a: ArrayRef = match c.ty {
-                Type::Str => Arc::new(StringArray::from(
-                    cells
-                        .into_iter()
-                        .map(|x| match x {
-                            Cell::Str(s) => Some(s),
-                            _ => None,
-                        })
-                        .collect::<Vec<_>>(),
-                )),
-                Type::Int => Arc::new(Int64Array::from(
-                    cells
-                        .into_iter()
-                        .map(|x| match x {
-                            Cell::Int(i) => Some(i),
-                            _ => None,
-                        })
-                        .collect::<Vec<_>>(),
-                )),
-                Type::Float => Arc::new(Float64Array::from(
-                    cells
-                        .into_iter()
-                        .map(|x| match x {
-                            Cell::Float(f) => Some(f),
-                            _ => None,
-                        })
-                        .collect::<Vec<_>>(),
-                )),
-                Type::Bool => Arc::new(BooleanArray::from(
-                    cells
-                        .into_iter()
-                        .map(|x| match x {
-                            Cell::Bool(b) => Some(b),
-                            _ => None,
-                        })
-                        .collect::<Vec<_>>(),
-                )),
+                Type::Str => column!(StringArray, Str),
+                Type::Int => column!(Int64Array, Int),
+                Type::Float => column!(Float64Array, Float),
+                Type::Bool => column!(BooleanArray, Bool),
                 Type::StrList => {
                     let mut b = ListBuilder::new(StringBuilder::new());
                     for x in cells {
