@@ -36,7 +36,7 @@ use crate::source::{self, Walk, WalkOptions};
 pub const BATCH_DOCS: usize = 128;
 
 /// Most bytes (by file or record size) in one batch.
-pub const BATCH_BYTES: u64 = 32 << 20;
+pub const BATCH_BYTES: u64 = 8 << 20;
 
 /// What a worker hands back for one unit.
 #[derive(Default)]
