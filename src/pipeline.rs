@@ -331,8 +331,14 @@ fn in_shard(item: &Walk, shard: Option<(u64, u64)>) -> bool {
 fn next_batch(rx: &mpsc::Receiver<Unit>, budget: &Budget) -> Vec<Unit> {
     let mut batch = Vec::new();
     let mut bytes = 0u64;
-    while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+    // Markers (end of input, skipped, resumed) cost nothing and do not
+    // count towards the batch's size.
+    let mut docs = 0;
+    while docs < BATCH_DOCS && bytes < BATCH_BYTES {
         let Ok(item) = rx.recv() else { break };
+        if !matches!(item, Unit::Done(_) | Unit::Skipped | Unit::Resumed(_)) {
+            docs += 1;
+        }
         let w = item.weight();
         // Out of the queue: the walk thread may queue more.
         budget.release(w);
@@ -474,11 +480,29 @@ fn read_file(
         )));
     }
     let path = src.path().expect("file units have a path");
-    let file = std::fs::File::open(path)
+    let mut file = std::fs::File::open(path)
         .map_err(|e| fail(format!("cannot open: {e}")))?;
-    let (mut r, gz) = reader::open_stream(file, max)
-        .map_err(|e| fail(reader::describe_io(&e, false)))?;
-    let bytes = reader::read_all(&mut r, gz).map_err(fail)?;
+    // Read the file in one go (most files are small: no buffering layers),
+    // bounded by the limit, then decompress if it is gzip.
+    let mut bytes =
+        Vec::with_capacity(src.size.unwrap_or(0).min(max) as usize + 1);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut file, max.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(|e| fail(reader::describe_io(&e, false)))?;
+    if bytes.len() as u64 > max {
+        return Err(fail(format!(
+            "file is larger than --max-file-size {max}"
+        )));
+    }
+    let bytes = if reader::is_gzip(&bytes) {
+        let (mut r, gz) = reader::open_stream(&bytes[..], max)
+            .map_err(|e| fail(reader::describe_io(&e, true)))?;
+        reader::read_all(&mut r, gz).map_err(fail)?
+    } else {
+        bytes
+    };
     let mut doc =
         reader::decode_single(&src.doc_id, bytes, format).map_err(fail)?;
     doc.meta.source = Some(path.to_string_lossy().into_owned());
