@@ -20,7 +20,8 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract mentions from files and folders, as JSON Lines.
+    /// Extract mentions and claims from files and folders, as JSON Lines
+    /// (or CSV and Parquet tables).
     ///
     /// Folders are walked recursively (sorted by name; hidden entries
     /// skipped). Inside folders, text (.txt, .md), HTML (.html, .htm),
