@@ -105,3 +105,16 @@ impl fmt::Display for InputError {
         }
     }
 }
+
+impl InputError {
+    /// A warning about document `doc`.
+    pub fn warning(doc: &str, message: String) -> InputError {
+        InputError {
+            doc: Some(doc.to_string()),
+            path: None,
+            record: None,
+            message,
+            severity: Severity::Warning,
+        }
+    }
+}

@@ -27,7 +27,7 @@ use crate::config::Config;
 use crate::error::{Error, InputError, Severity};
 use crate::extract::Mention;
 use crate::reader::frame::{self, Unit};
-use crate::reader::{self, Document, Format};
+use crate::reader::{self, Document};
 use crate::segment;
 use crate::sink::{Sink, Summary};
 use crate::source::{self, Walk, WalkOptions};
@@ -158,7 +158,7 @@ pub fn run_with(
             {
                 if done_before
                     .as_ref()
-                    .is_some_and(|d| d.contains(&Unit::key(&item)))
+                    .is_some_and(|d| d.contains(&Walk::key(&item)))
                 {
                     resumed += 1;
                     continue;
@@ -319,7 +319,7 @@ pub fn text_file_name(id: &str) -> String {
 /// shard, so the shards' outputs and summaries add up to one run's.
 fn in_shard(item: &Walk, shard: Option<(u64, u64)>) -> bool {
     let Some((k, n)) = shard else { return true };
-    let key = Unit::key(item);
+    let key = Walk::key(item);
     let h = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
@@ -368,7 +368,6 @@ fn process(config: &Config, sink: &dyn Sink, unit: &Unit) -> Done {
             fail(sink, e, &mut done);
             return done;
         }
-        Unit::File(src, format) => read_file(config, src, *format).map(Some),
         other => frame::decode(other, &config.read),
     };
     let mut doc = match decoded {
@@ -455,58 +454,7 @@ fn process(config: &Config, sink: &dyn Sink, unit: &Unit) -> Done {
     if config.emit_text.is_some() {
         done.text = Some((doc.id.clone(), doc.text.clone(), doc.base.0 > 0));
     }
-    if let Unit::File(src, _) = unit {
-        // A single-document file is finished with its one unit.
-        let _ = src;
-    }
     done
-}
-
-/// Reads a single-document file.
-fn read_file(
-    config: &Config,
-    src: &crate::source::Source,
-    format: Format,
-) -> Result<Document, InputError> {
-    let fail = |m: String| {
-        frame::record_error(Some(&src.doc_id), src.path(), None, m)
-    };
-    let max = config.read.max_size;
-    if let Some(size) = src.size
-        && size > max
-    {
-        return Err(fail(format!(
-            "file is {size} bytes, larger than --max-file-size {max}"
-        )));
-    }
-    let path = src.path().expect("file units have a path");
-    let mut file = std::fs::File::open(path)
-        .map_err(|e| fail(format!("cannot open: {e}")))?;
-    // Read the file in one go (most files are small: no buffering layers),
-    // bounded by the limit, then decompress if it is gzip.
-    let mut bytes =
-        Vec::with_capacity(src.size.unwrap_or(0).min(max) as usize + 1);
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(&mut file, max.saturating_add(1)),
-        &mut bytes,
-    )
-    .map_err(|e| fail(reader::describe_io(&e, false)))?;
-    if bytes.len() as u64 > max {
-        return Err(fail(format!(
-            "file is larger than --max-file-size {max}"
-        )));
-    }
-    let bytes = if reader::is_gzip(&bytes) {
-        let (mut r, gz) = reader::open_stream(&bytes[..], max)
-            .map_err(|e| fail(reader::describe_io(&e, true)))?;
-        reader::read_all(&mut r, gz).map_err(fail)?
-    } else {
-        bytes
-    };
-    let mut doc =
-        reader::decode_single(&src.doc_id, bytes, format).map_err(fail)?;
-    doc.meta.source = Some(path.to_string_lossy().into_owned());
-    Ok(doc)
 }
 
 /// The record of a unit lost to a panic outside the per-document guard:

@@ -1029,18 +1029,7 @@ fn sentence_claims(
             start: c_start,
             end: c_end.max(c_start),
             metric,
-            subject: None,
-            value: None,
-            change: None,
-            direction: None,
-            from: None,
-            to: None,
-            basis: None,
-            period: None,
-            speaker: None,
-            forward: false,
-            mentions: Vec::new(),
-            check: None,
+            ..Default::default()
         };
         fill_numbers(&mut claim, g, text, lower, ss, mentions, &quantities);
         claims.push(claim);
@@ -1103,18 +1092,11 @@ fn versus_line(
         start: metric_start,
         end: se,
         metric: head.to_string(),
-        subject: None,
         value: Some(to.clone()),
-        change: None,
-        direction: None,
         from: Some(from),
         to: Some(to),
-        basis: None,
-        period: None,
-        speaker: None,
-        forward: false,
         mentions: vec![q1, q2],
-        check: None,
+        ..Default::default()
     })
 }
 
@@ -1211,18 +1193,9 @@ fn headline_level(
         start,
         end: se,
         metric,
-        subject: None,
         value: if range { None } else { level_of(m) },
-        change: None,
-        direction: None,
-        from: None,
-        to: None,
-        basis: None,
-        period: None,
-        speaker: None,
-        forward: false,
         mentions: vec![q],
-        check: None,
+        ..Default::default()
     })
 }
 

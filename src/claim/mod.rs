@@ -92,7 +92,7 @@ pub struct Check {
 }
 
 /// A statement about a metric. Offsets are bytes into the document text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Claim {
     /// Start of the clause.
     pub start: usize,

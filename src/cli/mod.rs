@@ -138,16 +138,7 @@ fn run_schema(a: args::SchemaArgs) -> Result<ExitCode> {
                 anyhow::bail!("--records goes with --format spark-ddl");
             }
             if a.table.is_some() {
-                for t in tables {
-                    for f in t.arrow_schema().fields() {
-                        println!(
-                            "{}: {}{}",
-                            f.name(),
-                            f.data_type(),
-                            if f.is_nullable() { "" } else { " not null" }
-                        );
-                    }
-                }
+                print!("{}", tables[0].arrow_text());
             } else {
                 print!("{}", table::arrow_schemas_text());
             }

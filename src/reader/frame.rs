@@ -97,23 +97,6 @@ impl Unit {
             _ => 0,
         }
     }
-
-    /// The shard/resume key of the input this unit belongs to.
-    pub fn key(item: &Walk) -> String {
-        match item {
-            Walk::Source(s) => match s.path() {
-                Some(p) => p.to_string_lossy().into_owned(),
-                None => s.doc_id.clone(),
-            },
-            Walk::Error(e) => e
-                .path
-                .as_ref()
-                .map(|p| p.to_string_lossy().into_owned())
-                .or_else(|| e.doc.clone())
-                .unwrap_or_default(),
-            Walk::Skipped(p) => p.to_string_lossy().into_owned(),
-        }
-    }
 }
 
 /// An error record for a document or record.
@@ -193,21 +176,54 @@ pub fn decode(
             Ok(Some(d))
         }
         Unit::File(src, format) => {
-            let path = src.path().expect("file units have a path");
-            let bytes = std::fs::read(path).map_err(|e| {
-                record_error(
-                    Some(&src.doc_id),
-                    src.path(),
-                    None,
-                    format!("cannot read: {e}"),
-                )
-            })?;
-            let unit = Unit::Bytes(src.clone(), *format, bytes);
-            decode(&unit, opts)
+            read_file(src, *format, opts.max_size).map(Some)
         }
         Unit::Error(e) => Err(e.clone()),
         Unit::Skipped | Unit::Done(_) | Unit::Resumed(_) => Ok(None),
     }
+}
+
+/// Reads a single-document file: in one go (most files are small, so no
+/// buffering layers), bounded by `max`, decompressed if it is gzip.
+fn read_file(
+    src: &Source,
+    format: Format,
+    max: u64,
+) -> Result<super::Document, InputError> {
+    let fail =
+        |m: String| record_error(Some(&src.doc_id), src.path(), None, m);
+    if let Some(size) = src.size
+        && size > max
+    {
+        return Err(fail(format!(
+            "file is {size} bytes, larger than --max-file-size {max}"
+        )));
+    }
+    let path = src.path().expect("file units have a path");
+    let mut file =
+        File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let mut bytes =
+        Vec::with_capacity(src.size.unwrap_or(0).min(max) as usize + 1);
+    (&mut file)
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(describe_io(&e, false)))?;
+    if bytes.len() as u64 > max {
+        return Err(fail(format!(
+            "file is larger than --max-file-size {max}"
+        )));
+    }
+    let bytes = if super::is_gzip(&bytes) {
+        let (mut r, gz) = open_stream(&bytes[..], max)
+            .map_err(|e| fail(describe_io(&e, true)))?;
+        super::read_all(&mut r, gz).map_err(fail)?
+    } else {
+        bytes
+    };
+    let mut doc =
+        super::decode_single(&src.doc_id, bytes, format).map_err(fail)?;
+    doc.meta.source = Some(path.to_string_lossy().into_owned());
+    Ok(doc)
 }
 
 /// Reads documents from bytes in memory, as `claimscan scan` would read a
@@ -234,13 +250,7 @@ pub fn read_bytes(
 }
 
 fn error(src: &Source, record: Option<u64>, message: String) -> InputError {
-    InputError {
-        doc: Some(src.doc_id.clone()),
-        path: src.path().map(|p| p.to_path_buf()),
-        record,
-        message,
-        severity: Severity::Error,
-    }
+    record_error(Some(&src.doc_id), src.path(), record, message)
 }
 
 /// Expands one walk item into units, handing each to `emit` (which
@@ -250,7 +260,7 @@ pub fn frame(
     opts: &ReadOptions,
     emit: &mut dyn FnMut(Unit) -> bool,
 ) {
-    let key: Arc<str> = Unit::key(&item).into();
+    let key: Arc<str> = item.key().into();
     let src = match item {
         Walk::Skipped(_) => {
             emit(Unit::Skipped);

@@ -33,7 +33,7 @@ pub mod warc;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
-use crate::error::{InputError, Severity};
+use crate::error::InputError;
 use crate::extract::DocContext;
 
 /// Input formats.
@@ -373,24 +373,36 @@ pub fn decode_single(
     bytes: Vec<u8>,
     format: Format,
 ) -> Result<Document, String> {
-    match format {
+    decode_declared(id, bytes, format, None)
+}
+
+/// [`decode_single`], with the Content-Type the bytes came with (a WARC
+/// record's HTTP header). Bytes that are not UTF-8 and declare a Latin-1
+/// charset (in that header or, for HTML, in the page's head) are decoded
+/// as Windows-1252, as browsers do; other invalid UTF-8 is replaced with
+/// U+FFFD and a warning.
+pub fn decode_declared(
+    id: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    content_type: Option<&str>,
+) -> Result<Document, String> {
+    let n = bytes.len() as u64;
+    let head: &[u8] = if format == Format::Html { &bytes } else { &[] };
+    let bytes = if std::str::from_utf8(&bytes).is_err()
+        && warc::charset(content_type, head)
+            .is_some_and(|c| warc::is_latin1(&c))
+        && memchr::memchr(0, &bytes).is_none()
+    {
+        warc::decode_cp1252(&bytes).into_bytes()
+    } else {
+        bytes
+    };
+    let mut doc = match format {
         Format::Html => {
-            let n = bytes.len() as u64;
-            // A page that declares a Latin-1 charset and is not UTF-8 is
-            // decoded as Windows-1252, as browsers do.
-            let bytes = if std::str::from_utf8(&bytes).is_err()
-                && warc::charset(None, &bytes)
-                    .is_some_and(|c| warc::is_latin1(&c))
-                && memchr::memchr(0, &bytes).is_none()
-            {
-                warc::decode_cp1252(&bytes).into_bytes()
-            } else {
-                bytes
-            };
             let (raw, warning) = text::decode_lossy(bytes)?;
             let page = html::extract(&raw);
             let mut doc = Document::new(id, page.text);
-            doc.bytes = n;
             doc.meta.title = page.title;
             doc.meta.url = page.url;
             doc.meta.date = page.date;
@@ -398,14 +410,16 @@ pub fn decode_single(
             if let Some(w) = warning {
                 doc.warnings.push(InputError::warning(id, w));
             }
-            Ok(doc)
+            doc
         }
         _ => {
             let mut doc = text::from_bytes(id, bytes)?;
             doc.meta.format = Some(Format::Text);
-            Ok(doc)
+            doc
         }
-    }
+    };
+    doc.bytes = n;
+    Ok(doc)
 }
 
 /// Applies metadata to a document's context: the date anchors years.
@@ -470,19 +484,6 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
         }
     }
     valid(year?, mon?, day?)
-}
-
-impl InputError {
-    /// A warning about document `doc`.
-    pub fn warning(doc: &str, message: String) -> InputError {
-        InputError {
-            doc: Some(doc.to_string()),
-            path: None,
-            record: None,
-            message,
-            severity: Severity::Warning,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -421,17 +421,7 @@ pub fn decode(
         _ => return Ok(None),
     };
     let id = uri.clone().unwrap_or_else(|| format!("{source}:{}", rec.n));
-    let cs = charset(ctype.as_deref(), &body);
-    let latin = cs.as_deref().is_some_and(is_latin1);
-    let mut doc = if latin && std::str::from_utf8(&body).is_err() {
-        let n = body.len() as u64;
-        let text = decode_cp1252(&body);
-        let mut d = super::decode_single(&id, text.into_bytes(), format)?;
-        d.bytes = n;
-        d
-    } else {
-        super::decode_single(&id, body, format)?
-    };
+    let mut doc = super::decode_declared(&id, body, format, ctype.as_deref())?;
     let page_date = doc.meta.date.take();
     doc.meta = Meta {
         source: Some(source.to_string()),

@@ -240,6 +240,23 @@ impl Table {
         )
     }
 
+    /// This table's Arrow schema, one `name: Type[ not null]` line per
+    /// field.
+    pub fn arrow_text(&self) -> String {
+        self.arrow_schema()
+            .fields()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}: {}{}\n",
+                    f.name(),
+                    f.data_type(),
+                    if f.is_nullable() { "" } else { " not null" }
+                )
+            })
+            .collect()
+    }
+
     /// The Spark SQL DDL of this table (`name TYPE, ...`).
     pub fn spark_ddl(&self) -> String {
         self.columns
@@ -520,7 +537,8 @@ impl Write for TableWriter {
     }
 }
 
-/// The Arrow schemas of every table, printed one field per line.
+/// The Arrow schemas of every table, printed one field per line under a
+/// `table NAME` header.
 pub fn arrow_schemas_text() -> String {
     let mut s = String::new();
     for t in TABLES {
@@ -528,13 +546,8 @@ pub fn arrow_schemas_text() -> String {
             "table {} (record type \"{}\")\n",
             t.name, t.record
         ));
-        for f in t.arrow_schema().fields() {
-            s.push_str(&format!(
-                "  {}: {}{}\n",
-                f.name(),
-                f.data_type(),
-                if f.is_nullable() { "" } else { " not null" }
-            ));
+        for line in t.arrow_text().lines() {
+            s.push_str(&format!("  {line}\n"));
         }
     }
     s

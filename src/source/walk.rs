@@ -65,6 +65,26 @@ pub enum Walk {
     Skipped(PathBuf),
 }
 
+impl Walk {
+    /// The input's key for `--shard` and `--resume`: its path, or the
+    /// document id where there is none.
+    pub fn key(&self) -> String {
+        match self {
+            Walk::Source(s) => match s.path() {
+                Some(p) => p.to_string_lossy().into_owned(),
+                None => s.doc_id.clone(),
+            },
+            Walk::Error(e) => e
+                .path
+                .as_ref()
+                .map(|p| p.to_string_lossy().into_owned())
+                .or_else(|| e.doc.clone())
+                .unwrap_or_default(),
+            Walk::Skipped(p) => p.to_string_lossy().into_owned(),
+        }
+    }
+}
+
 /// Walks the given paths (`-` is stdin) in order.
 pub fn walk<'a>(
     paths: &'a [PathBuf],
