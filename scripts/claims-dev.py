@@ -306,6 +306,8 @@ def cmd_build(args):
             if not line:
                 continue
             a = json.loads(line)
+            if "sentence" not in a:
+                continue  # {"excerpt": ..., "claims": 0}
             xid = a["excerpt"]
             if xid not in texts:
                 die(f"line {n}: unknown excerpt {xid}")
@@ -321,6 +323,9 @@ def cmd_build(args):
             for k in FIELDS:
                 rec[k] = a.get(k)
             rec["forward"] = bool(rec["forward"])
+            if a.get("high") is not None:
+                # A range: `value` (or `change`) is its low end.
+                rec["high"] = a["high"]
             out.append(rec)
             seen_docs.add(xid)
     if bad:
