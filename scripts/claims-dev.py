@@ -21,6 +21,10 @@ excerpts     picks the excerpts (deterministic: seed 20261206), writes
 build        turns annotations (one JSON object per claim, with the exact
              `sentence` quoted from the excerpt) into fixtures/claims-dev/
              gold.jsonl: the quote becomes start/end offsets and is dropped.
+score        scans the excerpts with a claimscan binary (--bin, default
+             target/release/claimscan) and prints `claimscan eval` for the dev
+             and the test part (--split); --diff lists the dev part's errors
+             (never the test part's: it is not looked at while tuning).
 materialize  writes the excerpt texts (checked against their SHA-256) to
              OUT_DIR/{dev,test}/<id>.txt and OUT_DIR/doc-dates.tsv, for
              `claimscan scan` and `claimscan eval`.
@@ -341,6 +345,45 @@ def cmd_build(args):
     print(f"{len(out)} claims in {len(seen_docs)} excerpts -> {path}")
 
 
+def cmd_score(args):
+    import subprocess
+    import tempfile
+    binary = args.bin or os.path.join(ROOT, "target", "release", "claimscan")
+    if not os.path.exists(binary):
+        die(f"no binary at {binary} (cargo build --release)")
+    texts = load_texts(args.shared)
+    gold_all = [json.loads(l) for l in open(os.path.join(FIX, "gold.jsonl"), encoding="utf-8")]
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    with tempfile.TemporaryDirectory() as tmp:
+        dates = os.path.join(tmp, "doc-dates.tsv")
+        with open(dates, "w", encoding="utf-8") as f:
+            for xid, (r, _) in sorted(texts.items()):
+                if r["date"]:
+                    f.write(f"{xid}.txt\t{r['date']}\n")
+        for split in splits:
+            d = os.path.join(tmp, split)
+            os.makedirs(d)
+            for xid, (r, text) in texts.items():
+                if r["split"] == split:
+                    with open(os.path.join(d, f"{xid}.txt"), "w", encoding="utf-8") as f:
+                        f.write(text)
+            gold = os.path.join(tmp, f"gold-{split}.jsonl")
+            with open(gold, "w", encoding="utf-8") as f:
+                for g in gold_all:
+                    if g.get("split") == split:
+                        f.write(json.dumps(g) + "\n")
+            pred = os.path.join(tmp, f"pred-{split}.jsonl")
+            subprocess.run([binary, "scan", "-q", "--doc-dates", dates, "-o", pred, d], check=False)
+            cmd = [args.eval_bin or binary, "eval", "--gold", gold, "--pred", pred]
+            if args.json:
+                cmd.append("--json")
+            if args.diff and split == "dev":
+                cmd += ["--diff", "--docs", d]
+            print(f"## {split} part ({sum(1 for g in gold_all if g.get('split') == split and g['type'] == 'claim')} gold claims)")
+            sys.stdout.flush()
+            subprocess.run(cmd, check=False)
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -348,6 +391,13 @@ def main():
         p = sub.add_parser(name)
         p.add_argument("out")
         p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    p = sub.add_parser("score")
+    p.add_argument("--bin")
+    p.add_argument("--eval-bin", help="score with this binary's eval (to score an older scanner)")
+    p.add_argument("--split", default="both", choices=["dev", "test", "both"])
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--diff", action="store_true", help="dev part only: the test part's errors are never shown")
+    p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     p = sub.add_parser("build")
     p.add_argument("annotations")
     p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
@@ -355,7 +405,7 @@ def main():
     if not os.path.isdir(os.path.join(args.shared, "corpus")):
         die(f"the shared corpus is not at {args.shared}/corpus")
     {"excerpts": cmd_excerpts, "materialize": cmd_materialize,
-     "build": cmd_build}[args.cmd](args)
+     "build": cmd_build, "score": cmd_score}[args.cmd](args)
 
 
 if __name__ == "__main__":

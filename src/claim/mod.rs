@@ -1,38 +1,43 @@
 /*!
 Stage 5: mentions → [`Claim`]s, what a sentence states about a metric.
 
-For each sentence ([`crate::segment::sentence`]) we find the *anchors* that
-state a level or a change — change verbs and nouns (`rose`, `fell`,
-`growing`, `a 250 basis point increase`), level verbs (`was`, `totaled`,
-`reached`) and `METRIC of VALUE` — and split the sentence into one clause
-per anchor, so "clients rose 43% year-over-year, with volume growing 52%
-and professionals rising 41%" gives three claims. For each clause
-([`analyze`]):
+The claim stage is a small clause grammar, one file a step:
 
-- `metric`: the noun phrase before the anchor, without connectors,
-  determiners, possessive company names and leading periods;
-- `change` and `direction` from the anchor and the first percentage (or
-  amount after `by`); `from`/`to` from `from X to Y`, `to Y from X`,
-  `compared with X`, `versus X`; `value` is the level reached;
-- `basis` from `year-over-year`, `from a year earlier`, `sequentially`,
-  `quarter-over-quarter` in the clause, or shared from the sentence;
-- `period` from a quarter, half or fiscal-year mention in the clause or
-  sentence, else the document's main period;
-- `forward` from guidance words (`expects`, `sees`, `outlook`, `guidance`,
-  `forecasts`, `targets`, `on track to`);
-- `subject` from a possessive company name in the sentence, else the
-  company the document names most;
-- `speaker` from the transcript turn ([`crate::segment::transcript`]) or a
-  news attribution ("said Chief Financial Officer Erica Lindqvist").
+1. [`clause`]: a sentence becomes tokens (words, figures, dates,
+   punctuation) and is cut into clauses at coordination ("and", "while",
+   "as well as", ";", a relative "which"); a piece without a figure joins
+   the clause it belongs to.
+2. [`metric`]: each clause's metric is the noun phrase before its anchor
+   (the first change, level or comparison word), without determiners,
+   possessive names and trailing period phrases; or, failing that, the
+   phrase after its figure ("$142 million of operating cash flow").
+3. [`frame`]: each figure gets a role from the words beside it (level,
+   change, from, to); figures fill a frame left to right, and a role
+   already filled starts a new frame for the same metric, so one sentence
+   gives one claim per comparison. A clause with no metric of its own
+   continues the frame before it (shared subject, shared level).
+4. This module: frames become [`Claim`]s with their basis (the phrase
+   tables of [`phrases`], shared across coordinated clauses), period (a
+   date in the clause, the sentence, a table header line, the document's
+   main period), guidance (`forward`, only when a guidance cue governs the
+   figure), subject, speaker and the consistency [`Check`]. "...,
+   respectively" sentences pair the n metrics with the n figures of each
+   role.
 
-Claims with a change and both `from` and `to` get a `check`: the change
-computed from the endpoints and whether the stated one agrees within
-rounding.
+Every word list is one table in [`phrases`]. Every step is linear in the
+sentence's length, and sentences are bounded ([`MAX_SENTENCE`]).
 */
 
 mod assemble;
+mod clause;
+mod context;
+mod frame;
+mod metric;
+pub mod phrases;
+#[cfg(test)]
+mod tests;
 
-pub use assemble::{Analysis, analyze};
+pub use assemble::{Analysis, MAX_SENTENCE, analyze};
 
 use crate::extract::Kind;
 
@@ -108,6 +113,9 @@ pub struct Claim {
     pub change: Option<Change>,
     /// Up, down or flat.
     pub direction: Option<Direction>,
+    /// The upper end of a range ("$1.82 billion to $1.83 billion"), whose
+    /// lower end is `value`.
+    pub high: Option<Level>,
     /// The earlier level.
     pub from: Option<Level>,
     /// The later level.

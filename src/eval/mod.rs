@@ -21,11 +21,16 @@ document with no gold records).
   overlap-matched pairs whose gold value is not null: numbers must agree to
   a relative 1e-6, strings exactly; unit accuracy likewise.
 - **Claims**: a gold and a predicted claim match when their spans overlap
-  (one-to-one, largest overlap first). Precision, recall, F1 of that
-  matching, then, over matched pairs, the accuracy of each field: metric,
-  subject, value, change, direction, from, to, basis, period, speaker,
-  forward. Text fields are compared case-insensitively with white space
-  collapsed; numbers to a relative 1e-6.
+  and they agree on a figure (value, change or from) or on the metric's
+  head word (one-to-one, most agreeing fields first, then largest
+  overlap): a sentence with two comparisons pairs each with its own.
+  Precision, recall, F1 of that matching, then, over matched pairs, the
+  accuracy of each field: metric, subject, value, change, direction, from,
+  to, basis, period, speaker, forward, and `metric_head`, `from_to`,
+  `value_change`. Text fields are compared case-insensitively with white
+  space collapsed; numbers to a relative 1e-6 (a gold range, with its
+  upper end in `high`, accepts either end or its middle); units for money
+  and percent (a count's counted noun is not scored).
 */
 
 mod report;
@@ -560,28 +565,21 @@ fn score_claims(
         }
     }
     let mut score = ClaimScore::default();
-    for f in CLAIM_FIELDS {
+    for f in CLAIM_FIELDS.iter().chain(DERIVED_FIELDS.iter()) {
         score.fields.insert(f.to_string(), Accuracy::default());
     }
     let mut tp = 0;
     for (g, p) in by_doc.values() {
         score.gold += g.len();
         score.pred += p.len();
-        let gs: Vec<(usize, usize)> =
-            g.iter().map(|c| (c.start, c.end)).collect();
-        let ps: Vec<(usize, usize)> =
-            p.iter().map(|c| (c.start, c.end)).collect();
-        let pairs = match_spans(&gs, &ps, false);
+        let pairs = match_claims(g, p);
         tp += pairs.len();
         let mut gm = vec![false; g.len()];
         let mut pm = vec![false; p.len()];
         for (gi, pi) in pairs {
             gm[gi] = true;
             pm[pi] = true;
-            for f in CLAIM_FIELDS {
-                let gv = g[gi].fields.get(f).unwrap_or(&Json::Null);
-                let pv = p[pi].fields.get(f).unwrap_or(&Json::Null);
-                let ok = values_agree(gv, pv, true);
+            for (f, ok) in claim_field_scores(g[gi], p[pi]) {
                 score.fields.get_mut(f).expect("field listed").add(ok);
             }
         }
@@ -598,6 +596,147 @@ fn score_claims(
     }
     score.matched = Prf::new(tp, score.gold, score.pred);
     score
+}
+
+/// Fields reported beside the contract's: `metric_head` (the last word of
+/// the metric agrees), `from_to` (both ends agree), `value_change` (value
+/// and change agree).
+pub const DERIVED_FIELDS: [&str; 3] =
+    ["metric_head", "from_to", "value_change"];
+
+fn f64_of(v: &Json) -> Option<f64> {
+    v.as_f64()
+}
+
+/// A level or change field agrees: the numbers within 1e-6 relative (a
+/// gold range, with its upper end in `high`, accepts its low end, its
+/// high end or its middle), and the units for money and percent (a count's
+/// counted noun is not scored).
+fn figure_agrees(gold: &Json, pred: &Json, high: Option<f64>) -> bool {
+    match (gold, pred) {
+        (Json::Null, Json::Null) => true,
+        (Json::Object(g), Json::Object(p)) => {
+            let (Some(gv), Some(pv)) = (
+                g.get("value").and_then(f64_of),
+                p.get("value").and_then(f64_of),
+            ) else {
+                return false;
+            };
+            let num = num_eq(gv, pv)
+                || high.is_some_and(|h| {
+                    num_eq(h, pv) || num_eq((gv + h) / 2.0, pv)
+                });
+            let kind = g.get("kind").and_then(Json::as_str);
+            // A count's unit is its counted noun, which is not scored; a
+            // change has no kind, and its unit is a code or `%`/`bp`/`pp`.
+            let noun_unit = g.get("unit").is_some_and(|u| {
+                u.as_str().is_some_and(|u| {
+                    !matches!(u, "%" | "bp" | "pp") && u.len() != 3
+                })
+            });
+            let unit_matters = !matches!(kind, Some("count"))
+                && (kind.is_some() || !noun_unit);
+            let unit = !unit_matters
+                || values_agree(
+                    g.get("unit").unwrap_or(&Json::Null),
+                    p.get("unit").unwrap_or(&Json::Null),
+                    true,
+                );
+            num && unit
+        }
+        _ => false,
+    }
+}
+
+fn metric_head(c: &ClaimRec) -> String {
+    c.fields
+        .get("metric")
+        .and_then(Json::as_str)
+        .unwrap_or("")
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase()
+}
+
+fn claim_field_scores(
+    g: &ClaimRec,
+    p: &ClaimRec,
+) -> Vec<(&'static str, bool)> {
+    let get =
+        |c: &ClaimRec, k: &str| c.fields.get(k).cloned().unwrap_or(Json::Null);
+    let high = g.fields.get("high").and_then(f64_of);
+    let mut out = Vec::with_capacity(14);
+    for f in CLAIM_FIELDS {
+        let ok = match f {
+            "value" | "to" => figure_agrees(&get(g, f), &get(p, f), high),
+            "change" => figure_agrees(&get(g, f), &get(p, f), high),
+            "from" => figure_agrees(&get(g, f), &get(p, f), None),
+            "forward" => {
+                get(g, f).as_bool().unwrap_or(false)
+                    == get(p, f).as_bool().unwrap_or(false)
+            }
+            _ => values_agree(&get(g, f), &get(p, f), true),
+        };
+        out.push((f, ok));
+    }
+    let ok = |k: &str| out.iter().any(|(f, ok)| *f == k && *ok);
+    let ft = ok("from") && ok("to");
+    let vc = ok("value") && ok("change");
+    out.push(("metric_head", metric_head(g) == metric_head(p)));
+    out.push(("from_to", ft));
+    out.push(("value_change", vc));
+    out
+}
+
+/// One-to-one matching of gold and predicted claims of one document. A
+/// pair must overlap in span and agree on a figure (value, change or from)
+/// or on the metric's head word; pairs are taken by the most agreeing
+/// fields first, then the largest overlap.
+fn match_claims(g: &[&ClaimRec], p: &[&ClaimRec]) -> Vec<(usize, usize)> {
+    let mut cands: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (gi, gc) in g.iter().enumerate() {
+        for (pi, pc) in p.iter().enumerate() {
+            let lo = gc.start.max(pc.start);
+            let hi = gc.end.min(pc.end);
+            if hi <= lo {
+                continue;
+            }
+            let scores = claim_field_scores(gc, pc);
+            let ok = |k: &str| scores.iter().any(|(f, ok)| *f == k && *ok);
+            let filled =
+                |k: &str| !gc.fields.get(k).unwrap_or(&Json::Null).is_null();
+            let figure =
+                ["value", "change", "from"].iter().any(|k| filled(k) && ok(k));
+            let head = ok("metric_head") && !metric_head(gc).is_empty();
+            if !(figure || head) {
+                continue;
+            }
+            let agree = scores.iter().filter(|s| s.1).count()
+                + 3 * usize::from(figure)
+                + 2 * usize::from(head);
+            cands.push((agree, hi - lo, gi, pi));
+        }
+    }
+    cands.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut gu = vec![false; g.len()];
+    let mut pu = vec![false; p.len()];
+    let mut out = Vec::new();
+    for (_, _, gi, pi) in cands {
+        if !gu[gi] && !pu[pi] {
+            gu[gi] = true;
+            pu[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 fn claim_diff(what: &'static str, c: &ClaimRec) -> DiffItem {

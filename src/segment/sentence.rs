@@ -6,7 +6,12 @@ within each line, then undo the breaks that news text does not mean:
 after abbreviations ("Nov.", "Inc.", "U.S.", "approx.", "vs."), after
 single-letter initials ("J. Smith"), and inside decimals and numbered
 lists. A line break always ends a sentence: transcripts and most archives
-put one paragraph (often one sentence) per line.
+put one paragraph (often one sentence) per line. The exception is a
+sentence wrapped inside its paragraph, as newswires wrap at 65 columns: a
+line that ends without a terminator joins the next line when that line
+starts in lower case, or when it ends on a word that cannot end a sentence
+("of", "the", "said"). A wire table's lines ("Shr 68 cts vs 78 cts" over
+"Net 2,432,179 vs 2,236,471") stay apart.
 */
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -34,9 +39,105 @@ fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&w.as_str())
 }
 
+/// Words that cannot end a sentence: a line ending on one continues.
+fn continues(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "its"
+            | "their"
+            | "our"
+            | "his"
+            | "her"
+            | "said"
+            | "says"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "that"
+            | "which"
+            | "as"
+            | "than"
+            | "vs"
+            | "per"
+            | "into"
+            | "about"
+            | "after"
+            | "before"
+            | "over"
+            | "under"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "had"
+            | "has"
+            | "have"
+            | "up"
+            | "down"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "not"
+    )
+}
+
+/// Whether the sentence `a` (ending a line) and `b` (starting the next)
+/// are one sentence wrapped across the line break.
+fn wrapped(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let between = &text[a.1..b.0];
+    if between.bytes().filter(|&c| c == b'\n').count() != 1
+        || !between.bytes().all(|c| c.is_ascii_whitespace())
+    {
+        return false;
+    }
+    let first = &text[a.0..a.1];
+    if first.ends_with(['.', '!', '?', ':', ';', '"', '”']) {
+        return false;
+    }
+    let next = &text[b.0..b.1];
+    // A line without a figure continued by one that opens with a figure
+    // ("said net income rose" over "12 pct to ...") is prose, not a table.
+    let lower_start = next.chars().next().is_some_and(|c| {
+        c.is_lowercase()
+            || ((c.is_ascii_digit() || c == '$')
+                && !first.bytes().any(|b| b.is_ascii_digit()))
+    });
+    let last = first.rsplit(char::is_whitespace).next().unwrap_or("");
+    lower_start || continues(last)
+}
+
 /// Splits `text` into sentences, as byte spans without surrounding white
 /// space. Empty lines produce nothing.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let raw = line_sentences(text);
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    for s in raw {
+        match out.last_mut() {
+            Some(last) if wrapped(text, *last, s) => last.1 = s.1,
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+fn line_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -126,6 +227,29 @@ mod tests {
         assert_eq!(
             split("CEO J. Smith spoke. It was approx. 5%."),
             ["CEO J. Smith spoke.", "It was approx. 5%."]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_stay_one_sentence() {
+        assert_eq!(
+            split(
+                "Champion Products Inc said its\nboard approved a split.\nShr 68 cts vs 78 cts\n    Net 2,432,179 vs 2,236,471\n"
+            ),
+            [
+                "Champion Products Inc said its\nboard approved a split.",
+                "Shr 68 cts vs 78 cts",
+                "Net 2,432,179 vs 2,236,471"
+            ]
+        );
+        assert_eq!(
+            split(
+                "gains on sale of real\nestate of 470,778 dlrs.\n\nNext paragraph"
+            ),
+            [
+                "gains on sale of real\nestate of 470,778 dlrs.",
+                "Next paragraph"
+            ]
         );
     }
 

@@ -168,6 +168,7 @@ struct ClaimRecord<'a> {
     metric: &'a str,
     subject: Option<&'a str>,
     value: Option<LevelRecord<'a>>,
+    high: Option<LevelRecord<'a>>,
     change: Option<ChangeRecord<'a>>,
     direction: Option<&'static str>,
     from: Option<LevelRecord<'a>>,
@@ -274,7 +275,17 @@ impl Sink for JsonlSink {
             );
         }
         let mut ix = CharIndex::new(&doc.text);
+        // Claims of one clause share its span: the second and later get a
+        // suffix, so ids stay unique and stable.
+        let mut last_span = (usize::MAX, usize::MAX);
+        let mut nth = 0usize;
         for c in &analysis.claims {
+            if (c.start, c.end) == last_span {
+                nth += 1;
+            } else {
+                last_span = (c.start, c.end);
+                nth = 0;
+            }
             let start = base + ix.char_offset(c.start);
             let end =
                 start + count_chars(&doc.text.as_bytes()[c.start..c.end]);
@@ -298,13 +309,18 @@ impl Sink for JsonlSink {
             let rec = ClaimRecord {
                 ty: "claim",
                 doc: &doc.id,
-                id: format!("{}#claim@{start}-{end}", doc.id),
+                id: if nth == 0 {
+                    format!("{}#claim@{start}-{end}", doc.id)
+                } else {
+                    format!("{}#claim@{start}-{end}.{nth}", doc.id)
+                },
                 start,
                 end,
                 text: &doc.text[c.start..c.end],
                 metric: &c.metric,
                 subject: c.subject.as_deref(),
                 value: level(&c.value),
+                high: level(&c.high),
                 change: c.change.as_ref().map(|ch| ChangeRecord {
                     value: JsonNumber(ch.value),
                     unit: ch.unit.as_deref(),

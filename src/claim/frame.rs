@@ -1,0 +1,561 @@
+/*!
+Clause → frames: one frame per comparison.
+
+Each figure in a clause gets a role from the words next to it:
+
+| role | cue | example |
+|---|---|---|
+| change | after a change word, or before a change noun | "rose **43%**", "a **7%** decline", "up **60 basis points**" |
+| to | after `to` in a clause with a change | "increased 6% **to $423 million**" |
+| from | after `from`, or a comparison word | "from **$399 million**", "compared to **36.9%**", "vs **78 cts**" |
+| level | after a level word, or right after the metric | "was **$412.5 million**", "Shr **68 cts**" |
+
+Figures fill a frame left to right; a role that is already filled starts a
+new frame for the same metric, which keeps the level ("..., down 3% from
+the prior year and up 12% sequentially" → two frames sharing the value).
+A clause that has no metric of its own continues the frame before it.
+*/
+
+use super::clause::{Clause, Sentence, TokKind};
+use super::phrases::{self, Phrase, Word};
+use super::{Direction, Level};
+use crate::extract::{Kind, Mention};
+
+/// What a figure states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The level reached.
+    Level,
+    /// The later level of a comparison.
+    To,
+    /// The earlier level.
+    From,
+    /// The size of the change.
+    Change,
+}
+
+/// One comparison (or one level) of a metric.
+#[derive(Clone, Debug, Default)]
+pub struct Frame {
+    /// Metric token span in the sentence (`a..b`), if found.
+    pub metric: Option<(usize, usize)>,
+    /// Words the metric borrows from a later list item ("GAAP" + "operating
+    /// income" in "GAAP and adjusted operating income").
+    pub tail: Option<String>,
+    /// Level (mention index).
+    pub value: Option<usize>,
+    /// Whether the value came from a `to` figure.
+    pub value_is_to: bool,
+    /// The upper end of a range whose lower end is `value`.
+    pub high: Option<usize>,
+    /// Earlier level.
+    pub from: Option<usize>,
+    /// Change size.
+    pub change: Option<usize>,
+    /// Direction.
+    pub direction: Option<Direction>,
+    /// Basis.
+    pub basis: Option<&'static str>,
+    /// The basis came from "same timeframe".
+    pub same_basis: bool,
+    /// Forward.
+    pub forward: bool,
+    /// Token span of the clause(s) the frame covers.
+    pub start: usize,
+    /// End token.
+    pub end: usize,
+    /// First figure's token (where the frame's own phrases start).
+    pub first_fig: usize,
+    /// The level was shared from the frame before.
+    pub shared_value: bool,
+}
+
+/// Phrase hits mapped to token indices: `(first token, end token, class)`.
+pub type Hits = Vec<(usize, usize, Phrase)>;
+
+/// Maps the sentence's phrase hits to tokens.
+pub fn phrase_hits(s: &Sentence) -> Hits {
+    phrases::phrases(&s.lower)
+        .into_iter()
+        .map(|(a, b, p)| (s.tok_holding(s.base + a), s.tok_at(s.base + b), p))
+        .collect()
+}
+
+fn is_fig(s: &Sentence, i: usize) -> Option<usize> {
+    match s.toks.get(i)?.kind {
+        TokKind::Fig(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// The nearest word before `i` (within the clause) that is not a hedge,
+/// with its index.
+fn prev_word<'s>(
+    s: &'s Sentence,
+    lo: usize,
+    i: usize,
+) -> Option<(usize, &'s str)> {
+    let mut j = i;
+    let mut steps = 0;
+    while j > lo && steps < 4 {
+        j -= 1;
+        steps += 1;
+        match s.toks[j].kind {
+            TokKind::Word => {
+                let w = s.word(j);
+                if phrases::is_hedge(w)
+                    && !matches!(w, "to" | "by" | "of" | "and" | "or" | "than")
+                {
+                    continue;
+                }
+                return Some((j, w));
+            }
+            TokKind::Punct(b':') => return Some((j, ":")),
+            TokKind::Punct(b'(') => return Some((j, "(")),
+            TokKind::Punct(b',') => return Some((j, ",")),
+            TokKind::Punct(b'-') => return Some((j, "-")),
+            TokKind::Date(_) => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn next_word<'s>(
+    s: &'s Sentence,
+    i: usize,
+    hi: usize,
+) -> Option<(usize, &'s str)> {
+    let mut j = i + 1;
+    while j < hi && j < i + 4 {
+        match s.toks[j].kind {
+            TokKind::Word => {
+                let w = s.word(j);
+                if matches!(
+                    w,
+                    "year-over-year"
+                        | "yoy"
+                        | "sequential"
+                        | "annual"
+                        | "organic"
+                        | "quarterly"
+                ) {
+                    j += 1;
+                    continue;
+                }
+                return Some((j, w));
+            }
+            TokKind::Punct(b'-') => j += 1,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether a hit of class `p` ends right before token `i` (skipping
+/// hedges).
+fn phrase_before(
+    s: &Sentence,
+    hits: &Hits,
+    lo: usize,
+    i: usize,
+    p: Phrase,
+) -> bool {
+    let mut j = i;
+    while j > lo
+        && s.toks[j - 1].kind == TokKind::Word
+        && phrases::is_hedge(s.word(j - 1))
+        && !matches!(s.word(j - 1), "to" | "with")
+    {
+        j -= 1;
+    }
+    hits.iter().any(|h| h.2 == p && h.1 == j && h.0 >= lo)
+}
+
+/// The role of the figure at token `i` of clause `c`.
+fn role(
+    s: &Sentence,
+    c: &Clause,
+    hits: &Hits,
+    mentions: &[Mention],
+    i: usize,
+    clause_dir: Option<Direction>,
+) -> Option<(Role, Option<Direction>)> {
+    let m = &mentions[is_fig(s, i)?];
+    let unit = m.unit.as_deref();
+    // Comparison phrases first: "compared to X", "up from X".
+    if phrase_before(s, hits, c.start, i, Phrase::Compare) {
+        let dir = match prev_word(s, c.start, i).map(|p| p.1) {
+            Some("from") => {
+                let j = prev_word(s, c.start, i).map(|p| p.0).unwrap_or(i);
+                match s.word(j.saturating_sub(1)) {
+                    "up" => Some(Direction::Up),
+                    "down" => Some(Direction::Down),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        return Some((Role::From, dir));
+    }
+    let prev = prev_word(s, c.start, i);
+    let next = next_word(s, i, c.end);
+    // "a 7% decline", "43% growth", "5% higher".
+    if let Some((_, w)) = next {
+        match phrases::word(w) {
+            Word::ChangeNoun(d) => return Some((Role::Change, Some(d))),
+            Word::Change(d)
+                if matches!(
+                    w,
+                    "higher"
+                        | "lower"
+                        | "increase"
+                        | "decrease"
+                        | "decline"
+                        | "rise"
+                        | "drop"
+                        | "up"
+                        | "down"
+                        | "improvement"
+                ) =>
+            {
+                return Some((Role::Change, Some(d)));
+            }
+            _ => {}
+        }
+        if matches!(
+            w,
+            "increase"
+                | "decrease"
+                | "decline"
+                | "reduction"
+                | "rise"
+                | "drop"
+        ) {
+            let d = if matches!(w, "increase" | "rise") {
+                Direction::Up
+            } else {
+                Direction::Down
+            };
+            return Some((Role::Change, Some(d)));
+        }
+    }
+    let Some((pj, pw)) = prev else {
+        // A figure right at the clause start continues the clause before
+        // (the caller decides).
+        return Some((Role::Level, None));
+    };
+    match pw {
+        "from" => return Some((Role::From, None)),
+        "to" => {
+            // "amounted to", "came to": a level.
+            let before = prev_word(s, c.start, pj).map(|p| p.1).unwrap_or("");
+            if matches!(
+                before,
+                "amounted"
+                    | "came"
+                    | "amount"
+                    | "equal"
+                    | "equivalent"
+                    | "up"
+                    | "close"
+                    | "due"
+                    | "closer"
+                    | "relative"
+                    | "compared"
+            ) {
+                return Some((Role::Level, None));
+            }
+            return Some((Role::To, None));
+        }
+        "by" | "of" => {
+            // "increased by 5%", "an increase of 5%", "growth of 5%".
+            let before = prev_word(s, c.start, pj).map(|p| p.1).unwrap_or("");
+            match phrases::word(before) {
+                Word::Change(d) | Word::ChangeNoun(d) => {
+                    return Some((Role::Change, Some(d)));
+                }
+                _ => {}
+            }
+            if matches!(
+                before,
+                "increase"
+                    | "increases"
+                    | "decrease"
+                    | "decline"
+                    | "declines"
+                    | "rise"
+                    | "drop"
+            ) {
+                let d = if matches!(before, "increase" | "increases" | "rise")
+                {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                };
+                return Some((Role::Change, Some(d)));
+            }
+            // "a drop in net income of $17 million".
+            if pw == "of" {
+                let mut k = pj;
+                while k > c.start && pj - k < 8 {
+                    k -= 1;
+                    let w = s.word(k);
+                    if s.word(k + 1) == "in" {
+                        match phrases::word(w) {
+                            Word::ChangeNoun(d) | Word::Change(d) => {
+                                return Some((Role::Change, Some(d)));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            if pw == "by" {
+                return Some((Role::Change, clause_dir));
+            }
+            return Some((Role::Level, None));
+        }
+        "or" | "(" | "," => {
+            // "up $4.4 million, or 23%": a second size of the change.
+            if unit == Some("%") && clause_dir.is_some() {
+                return Some((Role::Change, clause_dir));
+            }
+            return Some((Role::Level, None));
+        }
+        _ => {}
+    }
+    match phrases::word(pw) {
+        Word::Change(d) | Word::ChangeNoun(d) => Some((Role::Change, Some(d))),
+        Word::Compare => Some((Role::From, None)),
+        Word::Level | Word::Object => Some((Role::Level, None)),
+        _ => {
+            if matches!(unit, Some("bp") | Some("pp")) && clause_dir.is_some()
+            {
+                return Some((Role::Change, clause_dir));
+            }
+            if matches!(pw, "increase" | "decrease" | "decline" | "rise") {
+                let d = if matches!(pw, "increase" | "rise") {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                };
+                return Some((Role::Change, Some(d)));
+            }
+            Some((Role::Level, None))
+        }
+    }
+}
+
+/// The first direction word of a clause, with its token.
+fn clause_direction(
+    s: &Sentence,
+    c: &Clause,
+    hits: &Hits,
+) -> Option<(usize, Direction)> {
+    for h in hits {
+        if h.2 == Phrase::Flat && h.0 >= c.start && h.0 < c.end {
+            return Some((h.0, Direction::Flat));
+        }
+    }
+    (c.start..c.end).find_map(|j| match phrases::word(s.word(j)) {
+        Word::Change(d) | Word::ChangeNoun(d) => Some((j, d)),
+        _ => match s.word(j) {
+            "increase" | "increases" | "rise" => Some((j, Direction::Up)),
+            "decrease" | "decline" | "declines" | "drop" => {
+                Some((j, Direction::Down))
+            }
+            _ => None,
+        },
+    })
+}
+
+/// Whether a figure can be part of a claim: quantities, not durations or
+/// slide numbers.
+fn usable(m: &Mention) -> bool {
+    match m.kind {
+        Kind::Percent | Kind::Money => m.value.as_f64().is_some(),
+        Kind::Count => {
+            m.value.as_f64().is_some()
+                && !m.unit.as_deref().is_some_and(phrases::is_non_metric_count)
+        }
+        _ => false,
+    }
+}
+
+/// Frames of one clause, appended to `out`. `carry` is the frame the
+/// clause may continue (the last of the clause before).
+pub fn clause_frames(
+    s: &Sentence,
+    c: &Clause,
+    hits: &Hits,
+    mentions: &[Mention],
+    carry: Option<&Frame>,
+    out: &mut Vec<Frame>,
+) {
+    let dir = clause_direction(s, c, hits);
+    let metric = super::metric::metric(s, c, hits, mentions);
+    // A clause with no metric of its own continues the frame before: its
+    // figures fill that frame's empty roles first.
+    let continues = metric.is_none() && carry.is_some();
+    let mut cur: Option<Frame> = if continues { out.pop() } else { None };
+    if let Some(f) = cur.as_mut() {
+        f.end = c.end;
+    }
+    let first_new = out.len();
+    for i in c.start..c.end {
+        let Some(mi) = is_fig(s, i) else { continue };
+        if !usable(&mentions[mi]) {
+            continue;
+        }
+        let Some((mut r, d)) = role(s, c, hits, mentions, i, dir.map(|x| x.1))
+        else {
+            continue;
+        };
+        // A level in a clause that only continues a comparison: "up 5%
+        // to $10" handled above; "12%" alone after "rose 43%," is a
+        // change like the one before ("30% in local currencies").
+        let at_start = prev_word(s, c.start, i).is_none();
+        if at_start
+            && continues
+            && dir.is_none()
+            && let Some(p) = carry
+            && p.change.is_some()
+            && p.value.is_none()
+            && mentions[mi].unit
+                == p.change.and_then(|k| mentions[k].unit.clone())
+        {
+            r = Role::Change;
+        }
+        let frame = cur.get_or_insert_with(|| {
+            let mut f = Frame {
+                start: c.start,
+                end: c.end,
+                first_fig: i,
+                ..Frame::default()
+            };
+            if continues && let Some(p) = carry {
+                f.metric = p.metric;
+                f.tail = p.tail.clone();
+                f.forward = p.forward;
+                if r != Role::Level && r != Role::To {
+                    f.value = p.value;
+                    f.value_is_to = false;
+                    f.shared_value = p.value.is_some();
+                }
+            } else {
+                f.metric = metric;
+            }
+            f
+        });
+        // "$1.82 billion to $1.83 billion", "5% to 7%": a range.
+        if range_end(s, mentions, i)
+            && (frame.value.is_some() || frame.change.is_some())
+            && frame.high.is_none()
+        {
+            frame.high = Some(mi);
+            continue;
+        }
+        let filled = match r {
+            Role::Level | Role::To => {
+                frame.value.is_some() && !frame.shared_value
+            }
+            Role::From => frame.from.is_some(),
+            Role::Change => frame.change.is_some(),
+        };
+        // A second size of the same change ("$4.4 million, or 23%"): the
+        // percent wins.
+        if r == Role::Change && filled {
+            let old = frame.change.and_then(|k| mentions[k].unit.clone());
+            let new = mentions[mi].unit.as_deref();
+            if old.as_deref() != Some("%") && new == Some("%") {
+                frame.change = Some(mi);
+                continue;
+            }
+        }
+        if filled {
+            let done = cur.take().expect("frame exists");
+            let mut f = Frame {
+                metric: done.metric,
+                tail: done.tail.clone(),
+                start: c.start,
+                end: c.end,
+                first_fig: i,
+                forward: done.forward,
+                ..Frame::default()
+            };
+            if r != Role::Level && r != Role::To && done.value.is_some() {
+                f.value = done.value;
+                f.shared_value = true;
+            }
+            out.push(done);
+            cur = Some(f);
+        }
+        let frame = cur.as_mut().expect("frame exists");
+        match r {
+            Role::Level => {
+                frame.value = Some(mi);
+                frame.shared_value = false;
+            }
+            Role::To => {
+                frame.value = Some(mi);
+                frame.value_is_to = true;
+                frame.shared_value = false;
+            }
+            Role::From => frame.from = Some(mi),
+            Role::Change => frame.change = Some(mi),
+        }
+        if d.is_some() && (frame.direction.is_none() || r == Role::Change) {
+            frame.direction = d;
+        }
+    }
+    if let Some(f) = cur {
+        out.push(f);
+    }
+    // Directions: the clause's direction word for frames without one.
+    for f in &mut out[first_new..] {
+        if f.direction.is_none()
+            && let Some((j, d)) = dir
+            && (f.change.is_some()
+                || f.from.is_some()
+                || f.value_is_to
+                || d == Direction::Flat)
+            && j < f.first_fig.max(j + 1)
+        {
+            f.direction = Some(d);
+        }
+    }
+}
+
+/// Whether the figure at token `i` ends a range: "X to Y", "X - Y", "X
+/// and Y" after "between", with X a figure of the same kind right before.
+fn range_end(s: &Sentence, mentions: &[Mention], i: usize) -> bool {
+    let Some(m) = is_fig(s, i) else { return false };
+    if i < 2 {
+        return false;
+    }
+    let joiner = match s.toks[i - 1].kind {
+        TokKind::Word => matches!(s.word(i - 1), "to" | "and"),
+        TokKind::Punct(b'-') => true,
+        _ => false,
+    };
+    let Some(p) = is_fig(s, i - 2) else { return false };
+    let (a, b) = (&mentions[p], &mentions[m]);
+    if !joiner || a.kind != b.kind {
+        return false;
+    }
+    // "rose 5% to $10 million" differ in kind; "from 5% to 7%" is a
+    // comparison, not a range.
+    let before = i.checked_sub(3).map_or("", |k| s.word(k));
+    if s.word(i - 1) == "and" && before != "between" {
+        return false;
+    }
+    before != "from"
+        && a.value.as_f64().zip(b.value.as_f64()).is_some_and(|(x, y)| x < y)
+}
+
+/// A level from a mention, with its kind.
+pub fn level(m: &Mention) -> Option<Level> {
+    let v = m.value.as_f64()?;
+    Some(Level { value: v, unit: m.unit.clone(), kind: m.kind })
+}

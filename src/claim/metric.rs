@@ -1,0 +1,410 @@
+/*!
+The metric of a clause: the noun phrase a figure is about.
+
+The usual place is before the clause's anchor (its first change word,
+level word or figure): "**Gross margin** was 38.1%". We take the words
+back from the anchor up to a word that cannot be in a noun phrase (a
+reporting verb, a pronoun, a conjunction, punctuation), cut a trailing
+period or basis phrase ("in the first quarter", "year-over-year") and
+leading determiners and possessive names ("our", "Brightlane's").
+
+When nothing is left, the metric is after the figure: "we generated $142
+million **of operating cash flow**", "a 7% decline **in bookings**".
+Every scan is bounded (a dozen words), so this is linear in the clause.
+*/
+
+use super::clause::{Clause, Sentence, TokKind};
+use super::frame::Hits;
+use super::phrases::{self, Phrase, Word};
+use crate::extract::Mention;
+
+/// The longest metric we take, in words.
+const MAX_WORDS: usize = 10;
+
+/// Prepositions allowed inside a metric ("cost of sales", "revenue per
+/// visit in the centers").
+fn inner_prep(w: &str) -> bool {
+    matches!(w, "of" | "in" | "per" | "for" | "on" | "from" | "at")
+}
+
+/// The token that anchors the clause: its first change, level or object
+/// word, comparison word or figure.
+fn anchor(s: &Sentence, c: &Clause) -> Option<usize> {
+    (c.start..c.end).find(|&j| match s.toks[j].kind {
+        TokKind::Fig(_) => true,
+        TokKind::Word => {
+            let w = s.word(j);
+            match phrases::word(w) {
+                Word::Change(_)
+                | Word::Level
+                | Word::Object
+                | Word::Compare => {
+                    // "of" and "at" anchor only after a noun ("revenue of").
+                    !matches!(w, "of" | "at" | "up" | "down")
+                        || (j > c.start && s.toks[j - 1].kind == TokKind::Word)
+                            && !matches!(w, "up" | "down")
+                        || (matches!(w, "up" | "down")
+                            && s.toks.get(j + 1).is_some_and(|t| {
+                                matches!(t.kind, TokKind::Fig(_))
+                                    || s.word(j + 1) == "from"
+                                    || phrases::is_hedge(s.word(j + 1))
+                            }))
+                }
+                _ => false,
+            }
+        }
+        TokKind::Punct(b':') => true,
+        _ => false,
+    })
+}
+
+/// Cuts a trailing period, basis or hedge phrase from the words `a..b`.
+fn trim_trailing(s: &Sentence, hits: &Hits, a: usize, mut b: usize) -> usize {
+    loop {
+        let before = b;
+        // Trailing hedges and adverbs.
+        while b > a
+            && s.toks[b - 1].kind == TokKind::Word
+            && matches!(
+                s.word(b - 1),
+                "also"
+                    | "again"
+                    | "both"
+                    | "each"
+                    | "all"
+                    | "alone"
+                    | "together"
+                    | "combined"
+                    | "overall"
+                    | "respectively"
+                    | "itself"
+                    | "slightly"
+                    | "just"
+                    | "only"
+                    | "still"
+                    | "further"
+                    | "significantly"
+                    | "organically"
+                    | "reported"
+                    | "total"
+            )
+            && b - 1 > a
+        {
+            b -= 1;
+        }
+        // A trailing phrase of the basis/no-period tables.
+        if let Some(h) = hits.iter().find(|h| {
+            h.1 == b
+                && h.0 > a
+                && matches!(
+                    h.2,
+                    Phrase::Yoy
+                        | Phrase::Qoq
+                        | Phrase::Sequential
+                        | Phrase::NoPeriod
+                        | Phrase::SameBasis
+                )
+        }) {
+            b = h.0;
+        }
+        // A trailing date.
+        while b > a && matches!(s.toks[b - 1].kind, TokKind::Date(_)) {
+            b -= 1;
+        }
+        // "... in the first quarter", "for the quarter", "this year":
+        // back to a preposition or determiner when the phrase holds a
+        // period word or a date.
+        let mut j = b;
+        let mut period = false;
+        while j > a && b - j < 8 {
+            let t = s.toks[j - 1];
+            if let TokKind::Date(_) = t.kind {
+                period = true;
+            } else if t.kind == TokKind::Word {
+                let w = s.word(j - 1);
+                if phrases::is_period_word(w) {
+                    period = true;
+                }
+                if period
+                    && matches!(
+                        w,
+                        "in" | "for"
+                            | "during"
+                            | "through"
+                            | "this"
+                            | "last"
+                            | "the"
+                            | "at"
+                            | "on"
+                            | "over"
+                            | "of"
+                            | "versus"
+                            | "vs"
+                            | "vs."
+                    )
+                    && j - 1 > a
+                {
+                    // "the" only when nothing but a period follows.
+                    b = j - 1;
+                    if !matches!(w, "the") {
+                        break;
+                    }
+                }
+            } else {
+                break;
+            }
+            j -= 1;
+        }
+        // Trailing punctuation.
+        while b > a && matches!(s.toks[b - 1].kind, TokKind::Punct(_)) {
+            b -= 1;
+        }
+        if b == before {
+            return b;
+        }
+    }
+}
+
+/// Scans back from `b` over noun-phrase words; returns the start.
+fn scan_back(s: &Sentence, a: usize, b: usize) -> usize {
+    let mut j = b;
+    let mut words = 0;
+    while j > a && words < MAX_WORDS {
+        let t = s.toks[j - 1];
+        match t.kind {
+            TokKind::Word => {
+                let w = s.word(j - 1);
+                let class = phrases::word(w);
+                let stop = match class {
+                    Word::Stop | Word::Conjunction => !inner_prep(w),
+                    Word::Object | Word::Compare => true,
+                    Word::Level => {
+                        !matches!(w, "of" | "at" | "total") || j - 1 == a
+                    }
+                    Word::Change(_) => {
+                        !matches!(
+                            w,
+                            "higher"
+                                | "lower"
+                                | "increased"
+                                | "reduced"
+                                | "expanded"
+                                | "improved"
+                                | "raised"
+                                | "grow,"
+                        ) || j == b
+                    }
+                    _ => false,
+                };
+                if stop && !(inner_prep(w) && j < b) {
+                    break;
+                }
+                if inner_prep(w) && j == b {
+                    break;
+                }
+                words += 1;
+            }
+            TokKind::Punct(b'-')
+            | TokKind::Punct(b'.')
+            | TokKind::Punct(b'(')
+            | TokKind::Punct(b')') => {
+                if j - 1 > a
+                    && s.toks[j - 2].end == t.start
+                    && t.end == s.toks[j].start
+                {
+                    // A joined hyphen: "non-GAAP" split oddly.
+                } else {
+                    break;
+                }
+            }
+            TokKind::Date(_) => {
+                // "fourth-quarter revenue": a date in front is not part of
+                // the metric, and ends it.
+                break;
+            }
+            _ => break,
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// Cuts leading determiners, possessive names, prepositions and hedges.
+fn trim_leading(s: &Sentence, mut a: usize, b: usize) -> usize {
+    while a < b {
+        let w = s.word(a);
+        let t = s.toks[a];
+        let possessive = t.kind == TokKind::Word
+            && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
+            && s.text.as_bytes()[t.start - s.base].is_ascii_uppercase();
+        // "a drop in net income": the change noun and its "in" go.
+        if matches!(phrases::word(w), Word::ChangeNoun(_) | Word::Change(_))
+            && s.word(a + 1) == "in"
+            && a + 2 < b
+        {
+            a += 2;
+            continue;
+        }
+        let lead = matches!(
+            phrases::word(w),
+            Word::Determiner | Word::Hedge | Word::Stop
+        ) || inner_prep(w)
+            || matches!(w, "total" if false)
+            || possessive
+            || t.kind != TokKind::Word
+            || phrases::is_period_word(w)
+                && !matches!(w, "prior")
+                && a + 1 < b
+                && phrases::is_period_word(s.word(a + 1))
+                    .then_some(())
+                    .is_some();
+        if !lead {
+            break;
+        }
+        a += 1;
+    }
+    a
+}
+
+/// A metric span `a..b` (tokens), or `None` when the words are no metric.
+fn accept(s: &Sentence, a: usize, b: usize) -> Option<(usize, usize)> {
+    if a >= b {
+        return None;
+    }
+    let n_words = (a..b).filter(|&j| s.toks[j].kind == TokKind::Word).count();
+    if n_words == 0 {
+        return None;
+    }
+    if n_words == 1 && phrases::is_empty_metric(s.word(a)) {
+        return None;
+    }
+    if (a..b).all(|j| {
+        phrases::is_period_word(s.word(j)) || s.toks[j].kind != TokKind::Word
+    }) {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// The metric after the figure at `f`: "$142 million of operating cash
+/// flow", "a 7% decline in bookings", "14 new stores".
+fn after(
+    s: &Sentence,
+    c: &Clause,
+    hits: &Hits,
+    f: usize,
+) -> Option<(usize, usize)> {
+    let mut j = f + 1;
+    // Skip a change noun: "a 7% decline in X".
+    while j < c.end
+        && matches!(
+            phrases::word(s.word(j)),
+            Word::ChangeNoun(_) | Word::Change(_)
+        )
+    {
+        j += 1;
+    }
+    let a = if matches!(s.word(j), "of" | "in" | "for") {
+        j + 1
+    } else if j == f + 1
+        && s.toks.get(j).is_some_and(|t| t.kind == TokKind::Word)
+    {
+        // "We own 4,942 unsold finished lots".
+        j
+    } else {
+        return None;
+    };
+    let mut b = a;
+    while b < c.end && b - a < MAX_WORDS && s.toks[b].kind == TokKind::Word {
+        let w = s.word(b);
+        if matches!(
+            phrases::word(w),
+            Word::Stop
+                | Word::Conjunction
+                | Word::Change(_)
+                | Word::Level
+                | Word::Object
+                | Word::Compare
+        ) && !matches!(w, "of")
+        {
+            break;
+        }
+        // "855,000 clients used ChatGPT": the counted noun, not the verb.
+        if b > a && w.ends_with("ed") {
+            break;
+        }
+        b += 1;
+    }
+    let b = trim_trailing(s, hits, a, b);
+    let a = trim_leading(s, a, b);
+    accept(s, a, b)
+}
+
+/// The metric of a clause, as a token span.
+pub fn metric(
+    s: &Sentence,
+    c: &Clause,
+    hits: &Hits,
+    _mentions: &[Mention],
+) -> Option<(usize, usize)> {
+    let anc = anchor(s, c)?;
+    // "The platform saw clients engaged in AI work increase 43%": after an
+    // object verb, the noun phrase up to the next anchor is the metric.
+    if s.toks[anc].kind == TokKind::Word
+        && phrases::word(s.word(anc)) == Word::Object
+    {
+        let inner = Clause { start: anc + 1, ..*c };
+        if let Some(next) = anchor(s, &inner)
+            && next > anc + 1
+            && !matches!(s.toks[next].kind, TokKind::Fig(_))
+        {
+            let b = trim_trailing(s, hits, anc + 1, next);
+            let a = trim_leading(s, anc + 1, b);
+            if (a..b).all(|j| {
+                s.toks[j].kind == TokKind::Word
+                    && !matches!(
+                        phrases::word(s.word(j)),
+                        Word::Stop | Word::Conjunction
+                    )
+                    || inner_prep(s.word(j))
+            }) && let Some(m) = accept(s, a, b)
+            {
+                return Some(m);
+            }
+        }
+    }
+    // A fronted "Sequentially," or "On a GAAP basis," is not the metric.
+    let mut b = trim_trailing(s, hits, c.start, anc);
+    // "Income tax expense as a percentage of pretax income": X.
+    if let Some(k) = (c.start..b).find(|&k| {
+        s.word(k) == "as"
+            && s.word(k + 1) == "a"
+            && matches!(s.word(k + 2), "percentage" | "percent" | "share")
+    }) && k > c.start
+    {
+        b = trim_trailing(s, hits, c.start, k);
+    }
+    let a = scan_back(s, c.start, b);
+    let a = trim_leading(s, a, b);
+    if let Some(m) = accept(s, a, b) {
+        // "X growth was N%": keep the change noun.
+        return Some(m);
+    }
+    // Nothing before: the metric follows the first figure.
+    let f =
+        (anc..c.end).find(|&j| matches!(s.toks[j].kind, TokKind::Fig(_)))?;
+    after(s, c, hits, f)
+}
+
+/// The metric text: the tokens' original text, with white space collapsed.
+pub fn text(s: &Sentence, (a, b): (usize, usize)) -> String {
+    let raw = s.span_text(a, b);
+    let mut out = String::with_capacity(raw.len());
+    for (k, w) in raw.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
