@@ -10,6 +10,9 @@ mod util;
 // Command-line behaviour: flags, exit codes, error records, bad input.
 mod cli;
 
+// The blind claims dev set: the frozen test part keeps its figures.
+mod claims_dev;
+
 // `claimscan eval`: scoring, thresholds, exit codes, our gold set.
 mod eval;
 

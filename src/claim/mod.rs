@@ -3,15 +3,15 @@ Stage 5: mentions → [`Claim`]s, what a sentence states about a metric.
 
 The claim stage is a small clause grammar, one file a step:
 
-1. [`clause`]: a sentence becomes tokens (words, figures, dates,
+1. `clause.rs`: a sentence becomes tokens (words, figures, dates,
    punctuation) and is cut into clauses at coordination ("and", "while",
    "as well as", ";", a relative "which"); a piece without a figure joins
    the clause it belongs to.
-2. [`metric`]: each clause's metric is the noun phrase before its anchor
+2. `metric.rs`: each clause's metric is the noun phrase before its anchor
    (the first change, level or comparison word), without determiners,
    possessive names and trailing period phrases; or, failing that, the
    phrase after its figure ("$142 million of operating cash flow").
-3. [`frame`]: each figure gets a role from the words beside it (level,
+3. `frame.rs`: each figure gets a role from the words beside it (level,
    change, from, to); figures fill a frame left to right, and a role
    already filled starts a new frame for the same metric, so one sentence
    gives one claim per comparison. A clause with no metric of its own
