@@ -406,10 +406,20 @@ fn match_spans(
     }
     cands
         .sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut gu = vec![false; gold.len()];
-    let mut pu = vec![false; pred.len()];
+    take_pairs(cands.into_iter().map(|c| (c.1, c.2)), gold.len(), pred.len())
+}
+
+/// Takes (gold, pred) pairs in the given order, each side at most once;
+/// returns them sorted.
+fn take_pairs(
+    ordered: impl Iterator<Item = (usize, usize)>,
+    n_gold: usize,
+    n_pred: usize,
+) -> Vec<(usize, usize)> {
+    let mut gu = vec![false; n_gold];
+    let mut pu = vec![false; n_pred];
     let mut out = Vec::new();
-    for (_, gi, pi) in cands {
+    for (gi, pi) in ordered {
         if !gu[gi] && !pu[pi] {
             gu[gi] = true;
             pu[pi] = true;
@@ -725,18 +735,7 @@ fn match_claims(g: &[&ClaimRec], p: &[&ClaimRec]) -> Vec<(usize, usize)> {
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
-    let mut gu = vec![false; g.len()];
-    let mut pu = vec![false; p.len()];
-    let mut out = Vec::new();
-    for (_, _, gi, pi) in cands {
-        if !gu[gi] && !pu[pi] {
-            gu[gi] = true;
-            pu[pi] = true;
-            out.push((gi, pi));
-        }
-    }
-    out.sort_unstable();
-    out
+    take_pairs(cands.into_iter().map(|c| (c.2, c.3)), g.len(), p.len())
 }
 
 fn claim_diff(what: &'static str, c: &ClaimRec) -> DiffItem {
