@@ -34,6 +34,7 @@ FROM (
 INSERT OVERWRITE DIRECTORY '${output}/claims.parquet' USING parquet
 SELECT r.doc, r.id, r.`start`, r.`end`, r.text, r.metric, r.subject,
        v.value AS value_value, v.unit AS value_unit, v.kind AS value_kind,
+       r.high.value AS high_value, r.high.unit AS high_unit, r.high.kind AS high_kind,
        r.change.value AS change_value, r.change.unit AS change_unit,
        r.direction,
        r.`from`.value AS from_value, r.`from`.unit AS from_unit, r.`from`.kind AS from_kind,
