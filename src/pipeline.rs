@@ -48,6 +48,10 @@ struct Done {
     finished: Option<std::sync::Arc<str>>,
     /// The document's text for `--emit-text`: (id, text, append).
     text: Option<(String, String, bool)>,
+    /// A document over [`segment::SPLIT_THRESHOLD`], decoded but not yet
+    /// analysed: the writer analyses it in pieces and writes each
+    /// piece's records before the next is made.
+    big: Option<Box<Document>>,
 }
 
 /// Most bytes of units queued between the walk thread and the batches.
@@ -220,22 +224,20 @@ pub fn run_with(
                     }
                 }
                 let mut finished = Vec::new();
-                for d in done {
-                    if result.is_ok() {
-                        result = out.write_all(&d.bytes).map_err(Error::from);
-                        written += d.bytes.len() as u64;
-                        if let (Some(dir), Some((id, text, append))) =
-                            (&config.emit_text, &d.text)
-                            && result.is_ok()
-                        {
-                            result = write_text(dir, id, text, *append)
-                                .map_err(Error::from);
-                        }
+                for mut d in done {
+                    let mut w = Written {
+                        out: &mut *out,
+                        result: &mut result,
+                        written: &mut written,
+                        report: &mut *report,
+                        total: &mut total,
+                    };
+                    if let Some(doc) = d.big.take() {
+                        in_pieces(config, sink, &pool, *doc, &mut |p| {
+                            w.write(config, &p)
+                        });
                     }
-                    for m in &d.messages {
-                        report(m);
-                    }
-                    total.add(&d.summary);
+                    w.write(config, &d);
                     if let Some(k) = d.finished {
                         finished.push((written, k));
                     }
@@ -265,6 +267,110 @@ pub fn run_with(
     out.flush()?;
     total.elapsed = started.elapsed();
     Ok(total)
+}
+
+/// Where the writer puts what workers hand back.
+struct Written<'a> {
+    out: &'a mut dyn Write,
+    result: &'a mut Result<(), Error>,
+    written: &'a mut u64,
+    report: &'a mut dyn FnMut(&str),
+    total: &'a mut Summary,
+}
+
+impl Written<'_> {
+    /// Writes one unit's records (once the output has failed, only
+    /// counts them) and reports its messages.
+    fn write(&mut self, config: &Config, d: &Done) -> bool {
+        if self.result.is_ok() {
+            *self.result = self.out.write_all(&d.bytes).map_err(Error::from);
+            *self.written += d.bytes.len() as u64;
+            if let (Some(dir), Some((id, text, append))) =
+                (&config.emit_text, &d.text)
+                && self.result.is_ok()
+            {
+                *self.result =
+                    write_text(dir, id, text, *append).map_err(Error::from);
+            }
+        }
+        for m in &d.messages {
+            (self.report)(m);
+        }
+        self.total.add(&d.summary);
+        self.result.is_ok()
+    }
+}
+
+/// Analyses a document over [`segment::SPLIT_THRESHOLD`] in pieces of
+/// about [`segment::PIECE_BYTES`] cut at line breaks, sentence ends or
+/// white space ([`segment::pieces`]), as many at a time as there are
+/// threads, handing each piece's records to `write` in order: memory is
+/// bounded by a few pieces' records, whatever the document's size or
+/// shape. Each piece is a part of the document (offsets are the
+/// document's; its `doc` record comes with the last piece), and claims are
+/// assembled per piece, as for the parts of a streamed file. The output
+/// does not depend on the thread count.
+fn in_pieces(
+    config: &Config,
+    sink: &dyn Sink,
+    pool: &rayon::ThreadPool,
+    mut doc: Document,
+    write: &mut dyn FnMut(Done) -> bool,
+) {
+    let text = std::mem::take(&mut doc.text);
+    let warnings = std::mem::take(&mut doc.warnings);
+    let pieces = segment::pieces(&text, segment::PIECE_BYTES);
+    let n = pieces.len();
+    // Bytes of the input each piece stands for: its text, and the rest
+    // (markup, JSON) with the last piece, so the doc record and the
+    // summary count the document's bytes once.
+    let mut bytes_left = doc.bytes;
+    let mut chars = doc.base.1;
+    let mut subs = Vec::with_capacity(n);
+    for (k, &(off, piece)) in pieces.iter().enumerate() {
+        let last = k + 1 == n;
+        let bytes = if last {
+            bytes_left
+        } else {
+            (piece.len() as u64).min(bytes_left)
+        };
+        bytes_left -= bytes;
+        subs.push((off, chars, bytes, last));
+        chars += piece.chars().count();
+    }
+    let width = config.threads.max(1);
+    for (w, window) in subs.chunks(width).enumerate() {
+        let done: Vec<Done> = pool.install(|| {
+            window
+                .par_iter()
+                .enumerate()
+                .map(|(i, &(off, chars, bytes, last))| {
+                    let k = w * width + i;
+                    let piece = Document {
+                        id: doc.id.clone(),
+                        text: pieces[k].1.to_string(),
+                        bytes,
+                        context: doc.context,
+                        warnings: if k == 0 {
+                            warnings.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        meta: doc.meta.clone(),
+                        base: (doc.base.0 + off, chars),
+                        more: doc.more || !last,
+                    };
+                    analyze(config, sink, piece)
+                })
+                .collect()
+        });
+        for d in done {
+            let lost = d.summary.failed > 0;
+            if !write(d) || lost {
+                return;
+            }
+        }
+    }
 }
 
 /// Writes one document's text for `--emit-text`: the file name is the
@@ -404,6 +510,16 @@ fn process(config: &Config, sink: &dyn Sink, unit: &Unit) -> Done {
     if let Some(&d) = config.doc_dates.get(&doc.id) {
         doc.context.date = Some(d);
     }
+    if doc.text.len() > segment::SPLIT_THRESHOLD {
+        done.big = Some(Box::new(doc));
+        return done;
+    }
+    analyze(config, sink, doc)
+}
+
+/// Extracts, analyses and encodes one decoded document (or piece).
+fn analyze(config: &Config, sink: &dyn Sink, doc: Document) -> Done {
+    let mut done = Done::default();
     // A bug in an extractor must cost one document, not the run: the
     // panic becomes an error record.
     let caught =

@@ -30,3 +30,8 @@ mod tables;
 
 // Property tests: any input gives valid JSONL with exact offsets, no panic.
 mod prop;
+
+// Poison documents (issue #11): every shape scans cleanly, same bytes at
+// -j1 and -j2; the generator is shared with benches/ and examples/.
+mod poison;
+mod poison_gen;

@@ -65,6 +65,7 @@ pub fn find(
         hits.iter().filter(|h| h.trigger == Trigger::NumberWord).peekable();
     let mut i = 0;
     let mut words_end = 0;
+    let mut lines = Lines::default();
     while i < b.len() {
         let Some(p) = super::text::next_digit(b, i) else {
             break;
@@ -99,7 +100,7 @@ pub fn find(
         if inside(p) {
             continue;
         }
-        if let Some(t) = digit_tok(s, lit) {
+        if let Some(t) = digit_tok(s, lit, &mut lines) {
             i = i.max(t.end);
             toks.push(t);
         }
@@ -142,8 +143,37 @@ fn push_words(
     }
 }
 
+/// Where the lines of the text start, found by a cursor that moves
+/// forward with the scan (numbers come in order), so that finding the line
+/// of every number stays linear on a text with no line breaks; and the
+/// header of the last Markdown table seen, so that every row does not walk
+/// up to it.
+#[derive(Default)]
+struct Lines {
+    /// Bytes before this have been looked at.
+    upto: usize,
+    /// The start of the line `upto` is in.
+    start: usize,
+    /// The last table row looked up and its header's start.
+    table: Option<(usize, usize)>,
+}
+
+impl Lines {
+    /// The start of the line holding byte `p`.
+    fn start_of(&mut self, b: &[u8], p: usize) -> usize {
+        if p < self.upto {
+            return memchr::memrchr(b'\n', &b[..p]).map_or(0, |i| i + 1);
+        }
+        if let Some(i) = memchr::memrchr(b'\n', &b[self.upto..p]) {
+            self.start = self.upto + i + 1;
+        }
+        self.upto = p;
+        self.start
+    }
+}
+
 /// Reads what surrounds a digit literal.
-fn digit_tok(s: &str, lit: number::Literal) -> Option<Tok> {
+fn digit_tok(s: &str, lit: number::Literal, lines: &mut Lines) -> Option<Tok> {
     let b = s.as_bytes();
     let mut start = lit.start;
     let mut negative = false;
@@ -201,7 +231,7 @@ fn digit_tok(s: &str, lit: number::Literal) -> Option<Tok> {
     // money in millions.
     if currency.is_none()
         && pct.is_none()
-        && let Some((code, pow)) = table_money(s, lit.start)
+        && let Some((code, pow)) = table_money(s, lit.start, lines)
     {
         currency = Some(code);
         if scale.is_none() {
@@ -247,17 +277,28 @@ fn digit_tok(s: &str, lit: number::Literal) -> Option<Tok> {
 /// The currency and scale of a Markdown table column whose header names
 /// them ("Revenue ($ millions)", "EUR bn"), for a number at `p` in one of
 /// its cells.
-fn table_money(s: &str, p: usize) -> Option<(&'static str, i32)> {
+fn table_money(
+    s: &str,
+    p: usize,
+    lines: &mut Lines,
+) -> Option<(&'static str, i32)> {
     let b = s.as_bytes();
-    let line_start = memchr::memrchr(b'\n', &b[..p]).map_or(0, |i| i + 1);
+    let line_start = lines.start_of(b, p);
     let row = &s[line_start..p];
     if !row.trim_start().starts_with('|') {
         return None;
     }
     let col = row.bytes().filter(|&c| c == b'|').count();
-    // Walk up to the first row of the table: the header.
+    // Walk up to the first row of the table: the header (a row looked up
+    // before knows it).
     let mut header = line_start;
     while header > 0 {
+        if let Some((row, h)) = lines.table
+            && row == header
+        {
+            header = h;
+            break;
+        }
         let prev_start =
             memchr::memrchr(b'\n', &b[..header - 1]).map_or(0, |i| i + 1);
         if !s[prev_start..header - 1].trim_start().starts_with('|') {
@@ -265,6 +306,7 @@ fn table_money(s: &str, p: usize) -> Option<(&'static str, i32)> {
         }
         header = prev_start;
     }
+    lines.table = Some((line_start, header));
     let header_end =
         memchr::memchr(b'\n', &b[header..]).map_or(b.len(), |i| header + i);
     let cell = s[header..header_end].split('|').nth(col)?.to_ascii_lowercase();

@@ -207,6 +207,9 @@ struct Open {
     name: String,
     drop: bool,
     main: bool,
+    /// Where the innermost block element at or below this one is on the
+    /// stack (so a `<p>` finds the one it closes without a walk).
+    block: Option<usize>,
 }
 
 /// The tokenizer's state.
@@ -227,6 +230,16 @@ struct Walker<'a> {
     title_tag: Option<String>,
     time_datetime: Option<String>,
     has_main: bool,
+    /// Open `<article>`s, and open `<article>`s and `<main>`s: the
+    /// questions "inside an article?" cost no walk of the stack, which
+    /// may be hundreds of thousands deep.
+    articles: usize,
+    articles_or_main: usize,
+    /// How many elements of each name are open (a closing tag with none
+    /// open is ignored without a walk).
+    open_names: std::collections::HashMap<String, usize>,
+    /// Tags whose end tag is known to be absent after this offset.
+    unclosed: Vec<(String, usize)>,
 }
 
 /// Extracts the main text and metadata of an HTML page.
@@ -252,7 +265,61 @@ impl<'a> Walker<'a> {
             title_tag: None,
             time_datetime: None,
             has_main: false,
+            articles: 0,
+            articles_or_main: 0,
+            open_names: std::collections::HashMap::new(),
+            unclosed: Vec::new(),
         }
+    }
+
+    /// Pushes an open element, keeping the counts.
+    fn push(&mut self, name: &str, drop: bool, main: bool) {
+        let below = self.stack.last().and_then(|o| o.block);
+        let block = if BLOCK_TAGS.contains(&name) {
+            Some(self.stack.len())
+        } else {
+            below
+        };
+        match name {
+            "article" => {
+                self.articles += 1;
+                self.articles_or_main += 1;
+            }
+            "main" => self.articles_or_main += 1,
+            _ => {}
+        }
+        *self.open_names.entry(name.to_string()).or_insert(0) += 1;
+        self.stack.push(Open { name: name.to_string(), drop, main, block });
+    }
+
+    /// Forgets the counts of an element taken off the stack.
+    fn popped(&mut self, o: &Open) {
+        match o.name.as_str() {
+            "article" => {
+                self.articles -= 1;
+                self.articles_or_main -= 1;
+            }
+            "main" => self.articles_or_main -= 1,
+            _ => {}
+        }
+        if let Some(n) = self.open_names.get_mut(&o.name) {
+            *n -= 1;
+        }
+    }
+
+    /// [`find_close`], remembering where an end tag is absent: a page of
+    /// thousands of unclosed `<title>`s is not searched to its end for
+    /// each.
+    fn find_close(&mut self, from: usize, name: &str) -> (usize, usize) {
+        let len = self.src.len();
+        if self.unclosed.iter().any(|(n, at)| n == name && *at <= from) {
+            return (len, len);
+        }
+        let found = find_close(self.src, from, name);
+        if found.0 == len {
+            self.unclosed.push((name.to_string(), from));
+        }
+        found
     }
 
     fn dropping(&self) -> bool {
@@ -331,7 +398,7 @@ impl<'a> Walker<'a> {
         if SKIP_CONTENT.contains(&name.as_str()) {
             // Raw content up to the matching end tag (`</head>` may be
             // left out: then the head ends where the body starts).
-            let mut close = find_close(self.src, end, &name);
+            let mut close = self.find_close(end, &name);
             if name == "head" && close.0 == b.len() {
                 let lower = self.src[end..].to_ascii_lowercase();
                 let at = memchr::memmem::find(lower.as_bytes(), b"<body")
@@ -353,7 +420,7 @@ impl<'a> Walker<'a> {
             return Some(close.1);
         }
         if name == "title" {
-            let close = find_close(self.src, end, "title");
+            let close = self.find_close(end, "title");
             let t = collapse(&decode(&self.src[end..close.0]));
             if self.title_tag.is_none() && !t.is_empty() {
                 self.title_tag = Some(t);
@@ -392,8 +459,7 @@ impl<'a> Walker<'a> {
         if name == "time"
             && self.time_datetime.is_none()
             && let Some(d) = attr(attrs, "datetime")
-            && (self.in_main()
-                || self.stack.iter().any(|o| o.name == "article"))
+            && (self.in_main() || self.articles > 0)
         {
             self.time_datetime = Some(d.to_string());
         }
@@ -411,22 +477,17 @@ impl<'a> Walker<'a> {
         if main && !parent_main {
             self.has_main = true;
         }
-        let inside_article = parent_main
-            || self
-                .stack
-                .iter()
-                .any(|o| o.name == "article" || o.name == "main");
+        let inside_article = parent_main || self.articles_or_main > 0;
         let drop = self.dropping() || is_boiler(name, attrs, inside_article);
         // A `<p>` or `<li>` implicitly closes an open one.
-        if name == "p" || name == "li" {
-            if let Some(pos) = self.stack.iter().rposition(|o| o.name == name)
-            {
-                if self.stack[pos + 1..]
-                    .iter()
-                    .all(|o| !BLOCK_TAGS.contains(&o.name.as_str()))
-                {
-                    self.stack.truncate(pos);
-                }
+        // (It is the innermost open block element: none may stand
+        // between them.)
+        if (name == "p" || name == "li")
+            && let Some(pos) = self.stack.last().and_then(|o| o.block)
+            && self.stack[pos].name == name
+        {
+            for o in self.stack.split_off(pos) {
+                self.popped(&o);
             }
         }
         if name == "a" {
@@ -438,12 +499,15 @@ impl<'a> Walker<'a> {
         if name == "h1" {
             self.h1 += 1;
         }
-        self.stack.push(Open { name: name.to_string(), drop, main });
+        self.push(name, drop, main);
     }
 
     fn close(&mut self, name: &str) {
         if name == "br" {
             self.cur.text.push('\n');
+            return;
+        }
+        if self.open_names.get(name).is_none_or(|&n| n == 0) {
             return;
         }
         let Some(pos) = self.stack.iter().rposition(|o| o.name == name) else {
@@ -452,7 +516,8 @@ impl<'a> Walker<'a> {
         if BLOCK_TAGS.contains(&name) {
             self.end_block();
         }
-        for o in self.stack.drain(pos..) {
+        for o in self.stack.split_off(pos) {
+            self.popped(&o);
             match o.name.as_str() {
                 "a" => self.in_link = self.in_link.saturating_sub(1),
                 "pre" => self.pre = self.pre.saturating_sub(1),
@@ -588,7 +653,7 @@ impl<'a> Walker<'a> {
     /// The head: metadata only (and JSON-LD scripts inside it).
     fn head(&mut self, inner: &str) {
         let mut sub = Walker::new(inner);
-        sub.stack.push(Open { name: "#head".into(), drop: true, main: false });
+        sub.push("#head", true, false);
         sub.page = std::mem::take(&mut self.page);
         sub.og_title = self.og_title.take();
         sub.title_tag = self.title_tag.take();

@@ -373,7 +373,17 @@ pub fn decode_single(
     bytes: Vec<u8>,
     format: Format,
 ) -> Result<Document, String> {
-    decode_declared(id, bytes, format, None)
+    let mut doc = decode_declared(id, bytes, format, None)?;
+    // A page that yields no text (a script-only app, markup with nothing
+    // in it, a page made of boilerplate) is not lost, but say so. (WARC
+    // records, where redirects and empty responses are routine, do not.)
+    if format == Format::Html && doc.bytes > 0 && doc.text.trim().is_empty() {
+        doc.warnings.push(InputError::warning(
+            id,
+            format!("HTML page with no text ({} bytes of markup)", doc.bytes),
+        ));
+    }
+    Ok(doc)
 }
 
 /// [`decode_single`], with the Content-Type the bytes came with (a WARC

@@ -28,7 +28,7 @@ const ABBREVIATIONS: &[&str] = &[
     "int'l", "natl", "assn", "cos", "dlrs", "cts",
 ];
 
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     let w = word
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_ascii_lowercase();
