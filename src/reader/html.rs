@@ -288,7 +288,12 @@ impl<'a> Walker<'a> {
             "main" => self.articles_or_main += 1,
             _ => {}
         }
-        *self.open_names.entry(name.to_string()).or_insert(0) += 1;
+        match self.open_names.get_mut(name) {
+            Some(n) => *n += 1,
+            None => {
+                self.open_names.insert(name.to_string(), 1);
+            }
+        }
         self.stack.push(Open { name: name.to_string(), drop, main, block });
     }
 
