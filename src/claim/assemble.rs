@@ -44,6 +44,10 @@ struct Doc<'a> {
     date: Option<(i32, u32, u32)>,
     currency: String,
     turns: Vec<transcript::Turn>,
+    /// The fiscal year of a wire story whose period end it states ("4TH
+    /// QTR JAN 31" in a story of March 1987: `FY1987`), and whether its
+    /// quarters are fiscal ones.
+    fiscal_year: Option<(String, bool)>,
 }
 
 /// Analyzes one document.
@@ -62,7 +66,9 @@ pub fn analyze(
     while !text.is_char_boundary(head) {
         head -= 1;
     }
-    let period = context::main_period(mentions);
+    let main = context::main_period(text, mentions, ctx.date.is_some());
+    let undated = main.as_ref().is_none_or(|m| !m.1);
+    let period = main.map(|m| m.0);
     let year = period
         .as_deref()
         .and_then(|p| p.get(..4))
@@ -76,8 +82,12 @@ pub fn analyze(
         date: ctx.date,
         currency: main_currency(mentions),
         turns: transcript::turns(text),
+        fiscal_year: None,
     };
     doc.period = period.map(|p| doc.anchor(p, false));
+    if undated {
+        wire_period(text, ctx, &mut doc);
+    }
     let mut header: Option<Option<String>> = None;
     let mut prev_frame: Option<(String, Option<Level>)> = None;
     for (ss, se) in sentence::sentences(text) {
@@ -121,6 +131,64 @@ pub fn analyze(
         }
     }
     out
+}
+
+/// A wire story that states where its period ends ("4TH QTR JAN 31 NET",
+/// "Qtr ended Jan 31", "Period ended February 28", "YEAR ENDING DEC 31"):
+/// a quarter that does not end a calendar quarter is a fiscal one, named by
+/// the year its fiscal year ends in. Without a headline quarter, the first
+/// block's quarter follows from the block after it ("1st half" → the
+/// second quarter).
+fn wire_period(text: &str, ctx: &DocContext, doc: &mut Doc) {
+    let mut head = text.len().min(2_000);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let (Some((em, ed)), Some((y, m, d))) =
+        (context::period_end(&text[..head]), ctx.date)
+    else {
+        return;
+    };
+    let ey = if (em, ed) <= (m, d) { y } else { y - 1 };
+    let quarter = doc
+        .period
+        .as_deref()
+        .and_then(|p| p.rsplit_once("-Q"))
+        .and_then(|(_, q)| q.parse::<u32>().ok())
+        .or_else(|| {
+            text[..head].lines().skip(1).find_map(|l| {
+                match l
+                    .trim()
+                    .trim_end_matches(':')
+                    .to_ascii_lowercase()
+                    .as_str()
+                {
+                    "six mths" | "six months" | "6 mths" | "1st half"
+                    | "first half" | "half" => Some(2),
+                    "nine mths" | "nine months" | "9 mths" => Some(3),
+                    "year" | "12 mths" | "twelve mths" => Some(4),
+                    _ => None,
+                }
+            })
+        });
+    match quarter {
+        Some(n) if n * 3 == em => {
+            doc.period = Some(format!("{ey}-Q{n}"));
+            doc.fiscal_year = Some((format!("FY{ey}"), false));
+        }
+        Some(n) if (1..=4).contains(&n) => {
+            let fy = ey + ((em - 1) + 3 * (4 - n)) as i32 / 12;
+            doc.period = Some(format!("FY{fy}-Q{n}"));
+            doc.fiscal_year = Some((format!("FY{fy}"), true));
+        }
+        _ => {
+            let first = text[..head].lines().next().unwrap_or("");
+            if first.to_ascii_lowercase().contains("year") {
+                doc.period = Some(format!("FY{ey}"));
+                doc.fiscal_year = Some((format!("FY{ey}"), em != 12));
+            }
+        }
+    }
 }
 
 /// Cuts a sentence longer than [`MAX_SENTENCE`] at its best breaks: the
@@ -189,19 +257,26 @@ fn table_header(line: &str, doc: &Doc) -> Option<Option<String>> {
     let year = doc
         .period
         .as_deref()
-        .and_then(|p| p.get(..4))
+        .and_then(|p| p.trim_start_matches("FY").get(..4))
         .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    let fiscal = doc.fiscal_year.as_ref();
     match t.as_str() {
         "year" | "full year" | "fiscal year" | "12 mths" | "twelve mths"
         | "year to date"
             if t != "year to date" =>
         {
-            Some(year.map(|y| format!("FY{y}")))
+            Some(match fiscal {
+                Some((fy, _)) => Some(fy.clone()),
+                None => year.map(|y| format!("FY{y}")),
+            })
         }
         "nine mths" | "nine months" | "9 mths" | "nine mths to date"
         | "year to date" | "ytd" | "three mths" | "3 mths" => Some(None),
         "six mths" | "six months" | "6 mths" | "first half" | "1st half"
-        | "half" => Some(year.map(|y| format!("{y}-H1"))),
+        | "half" => Some(match fiscal {
+            Some((fy, true)) => Some(format!("{fy}-H1")),
+            _ => year.map(|y| format!("{y}-H1")),
+        }),
         "qtr" | "quarter" | "4th qtr" | "3rd qtr" | "2nd qtr" | "1st qtr"
         | "fourth qtr" | "third qtr" | "second qtr" | "first qtr" => {
             Some(doc.period.clone())
@@ -215,7 +290,22 @@ impl Doc<'_> {
     /// quarter that has ended, or the next one for guidance), else its main
     /// period's year.
     fn anchor(&self, p: String, forward: bool) -> String {
+        // A bare year as the period of a figure is a fiscal year.
+        if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {
+            return format!("FY{p}");
+        }
         let Some(rest) = p.strip_prefix("XXXX") else { return p };
+        // "at September 30": the latest such day by the document's date.
+        if rest.len() == 6
+            && let Some((y, m, d)) = self.date
+            && let (Some(mm), Some(dd)) = (
+                rest.get(1..3).and_then(|x| x.parse::<u32>().ok()),
+                rest.get(4..6).and_then(|x| x.parse::<u32>().ok()),
+            )
+        {
+            let year = if (mm, dd) <= (m, d) { y } else { y - 1 };
+            return format!("{year}{rest}");
+        }
         if let Some((y, m, _)) = self.date
             && let Some(q) =
                 rest.strip_prefix("-Q").and_then(|q| q.parse::<u32>().ok())
@@ -554,6 +644,16 @@ fn on_comparison_side(s: &Sentence, f: &Frame, j: usize) -> bool {
         match s.toks[k].kind {
             TokKind::Word => {
                 let w = s.word(k);
+                // "compared to the third quarter", "in comparison with".
+                if matches!(w, "to" | "with")
+                    && k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "compared" | "relative" | "comparison" | "comparable"
+                    )
+                {
+                    return true;
+                }
                 if matches!(
                     w,
                     "from"
@@ -578,12 +678,40 @@ fn on_comparison_side(s: &Sentence, f: &Frame, j: usize) -> bool {
                 }
             }
             TokKind::Fig(_) => {
-                if f.from.is_some_and(|m| s.toks[k].kind == TokKind::Fig(m)) {
-                    return true;
-                }
-                return false;
+                // The figure the date belongs to is an earlier level: "down
+                // from 12.8 mln dlrs in 1986".
+                return f
+                    .from
+                    .is_some_and(|m| s.toks[k].kind == TokKind::Fig(m))
+                    || compared_figure(s, k);
             }
             _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the figure at token `k` follows a comparison word ("from",
+/// "vs", "versus", "against", "than", "compared to/with").
+fn compared_figure(s: &Sentence, k: usize) -> bool {
+    let mut j = k;
+    let mut steps = 0;
+    while j > 0 && steps < 3 {
+        j -= 1;
+        steps += 1;
+        if s.toks[j].kind != TokKind::Word {
+            return false;
+        }
+        match s.word(j) {
+            "from" | "vs" | "vs." | "versus" | "against" | "than" => {
+                return true;
+            }
+            "to" | "with" => {
+                return j > 0
+                    && matches!(s.word(j - 1), "compared" | "relative");
+            }
+            w if phrases::is_hedge(w) => {}
+            _ => return false,
         }
     }
     false
@@ -595,7 +723,38 @@ fn period_value(doc: &Doc, j: usize, s: &Sentence) -> Option<String> {
     if v.ends_with('X') || v.contains('W') {
         return None;
     }
+    // "for the quarter", "the full year": the period the document is
+    // about, when it names one; a year pointed at keeps its own year only
+    // when it is not the current one ("last year").
+    if !context::names_period(s.span_text(j, j + 1)) {
+        if v.contains("-Q") || v.contains("-H") {
+            return doc.period.clone();
+        }
+        if v.len() == 4 {
+            let main_year = doc.period.as_deref().and_then(|p| {
+                p.trim_start_matches("FY")
+                    .get(..4)
+                    .filter(|y| !y.starts_with('X'))
+            });
+            return match (main_year, doc.date) {
+                (Some(y), Some((dy, _, _))) if v == dy.to_string() => {
+                    Some(y.to_string())
+                }
+                (Some(y), None) => Some(y.to_string()),
+                _ => Some(v.to_string()),
+            };
+        }
+        return None;
+    }
     if v.contains("-Q") || v.contains("-H") || v.starts_with("FY") {
+        return Some(v.to_string());
+    }
+    // A balance-sheet date keeps its day: "at September 30", "as of
+    // December 31, 2017"; "the quarter ended September 30" is the quarter.
+    let at = j > 0
+        && (matches!(s.word(j - 1), "at" | "on")
+            || (s.word(j - 1) == "of" && j > 1 && s.word(j - 2) == "as"));
+    if v.len() == 10 && at {
         return Some(v.to_string());
     }
     if let Some(q) = context::quarter_end(v) {

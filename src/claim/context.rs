@@ -111,30 +111,260 @@ pub fn main_company(text: &str) -> Option<String> {
     counts.into_iter().find(|c| c.1 >= 2).map(|c| c.0)
 }
 
-/// The period a document is mostly about: its most frequent quarter, half
-/// or fiscal-year mention with a year (the first one on a tie).
-pub fn main_period(mentions: &[Mention]) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for m in mentions.iter().filter(|m| m.kind == Kind::Date) {
-        let Some(v) = m.value.as_text() else { continue };
-        if !(v.contains("-Q") || v.contains("-H")) || v == "XXXX-QX" {
-            continue;
-        }
-        match counts.iter_mut().find(|c| c.0 == v) {
-            Some(c) => c.1 += 1,
-            None => counts.push((v.to_string(), 1)),
+/// Words that put the period after them on the comparison side: "from
+/// the third quarter of 2019", "compared to Q2 FY15", "last year's
+/// second quarter".
+fn comparison_before(text: &str, start: usize) -> bool {
+    let mut lo = start.saturating_sub(80);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut seg = &text[lo..start];
+    // The clause the date is in: after the last ", ", "; " or ". ".
+    for sep in [", ", "; ", ". ", "\n"] {
+        if let Some(k) = seg.rfind(sep) {
+            seg = &seg[k + sep.len()..];
         }
     }
-    // A period with a year wins over one without ("3RD QTR" in a wire
-    // story dated Oct 21, 2025 is anchored by the caller).
-    let best = |dated: bool| {
-        counts
+    let seg = seg.to_ascii_lowercase();
+    let words: Vec<&str> = seg
+        .split(|c: char| {
+            !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
+        })
+        .filter(|w| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_digit()))
+        .collect();
+    for (k, w) in words.iter().enumerate().rev().take(8) {
+        match *w {
+            "from" | "versus" | "vs" | "over" | "than" | "against"
+            | "year-ago" | "prior-year" => return true,
+            // "last year's third quarter", not "this year's".
+            "year's" | "year’s" => {
+                return k > 0
+                    && matches!(words[k - 1], "last" | "prior" | "previous");
+            }
+            "to" | "with" => {
+                return k > 0
+                    && matches!(
+                        words[k - 1],
+                        "compared" | "relative" | "comparison"
+                    );
+            }
+            "was" | "were" | "is" | "are" | "and" | "while" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the sentence before `start` looks ahead ("expects", "will",
+/// "outlook"): a year named there is not the one being reported.
+fn forward_before(text: &str, start: usize) -> bool {
+    let mut lo = start.saturating_sub(160);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut seg = &text[lo..start];
+    if let Some(k) = seg.rfind(". ") {
+        seg = &seg[k + 2..];
+    }
+    let seg = seg.to_ascii_lowercase();
+    seg.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "will"
+                | "would"
+                | "expect"
+                | "expects"
+                | "expected"
+                | "outlook"
+                | "guidance"
+                | "target"
+                | "forecast"
+                | "sees"
+                | "plans"
+        )
+    })
+}
+
+/// Whether a date's text states its year ("Q3 2019", "fiscal 2016",
+/// "FY15", "9/30/20"), not one the extractor inferred from the document
+/// date.
+fn states_year(t: &str) -> bool {
+    t.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+}
+
+/// Whether a date's text names its period ("the third quarter", "Q3
+/// 2025", "fiscal 2016", "September 30") rather than pointing at one ("the
+/// quarter", "this year", "a year ago"): only a named period can anchor
+/// others.
+pub fn names_period(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    l.bytes().any(|b| b.is_ascii_digit())
+        || [
+            "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+            "one", "two", "three", "four",
+        ]
+        .iter()
+        .any(|o| l.contains(o))
+        || super::super::extract::keyword::month_number(
+            l.split(|c: char| !c.is_ascii_alphabetic())
+                .find(|w| w.len() >= 3)
+                .unwrap_or(""),
+        )
+        .is_some()
+}
+
+/// The period a document is mostly about: its most frequent quarter (a
+/// quarter named only as the comparison of a year-over-year change counts
+/// as the one a year later), with the year its dated mentions give.
+///
+/// Returns the period and whether its year is stated (by that quarter's
+/// own mentions or the year-earlier quarter it is compared with). A
+/// document without a date takes the year of its other dated periods.
+pub fn main_period(
+    text: &str,
+    mentions: &[Mention],
+    dated: bool,
+) -> Option<(String, bool)> {
+    // (quarter label without year, e.g. "-Q3" or "FY-Q3"; year; count)
+    let mut own: Vec<(String, Option<i32>)> = Vec::new();
+    let mut compared: Vec<(String, Option<i32>)> = Vec::new();
+    let mut loose: Vec<(String, Option<i32>)> = Vec::new();
+    // Years of other dated mentions, for a quarter named without one.
+    let mut other_years: Vec<(i32, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Date) {
+        let Some(v) = m.value.as_text() else { continue };
+        if !names_period(&text[m.start..m.end]) {
+            continue;
+        }
+        if let Some(y) = v
+            .trim_start_matches("FY")
+            .get(..4)
+            .and_then(|y| y.parse::<i32>().ok())
+            && states_year(&text[m.start..m.end])
+            && !comparison_before(text, m.start)
+            && !forward_before(text, m.start)
+        {
+            match other_years.iter_mut().find(|c| c.0 == y) {
+                Some(c) => c.1 += 1,
+                None => other_years.push((y, 1)),
+            }
+        }
+        let Some((y, q)) = v.split_once("-Q") else { continue };
+        if q == "X" || q.len() != 1 {
+            continue;
+        }
+        let fiscal = y.starts_with("FY");
+        let year: Option<i32> = if states_year(&text[m.start..m.end]) {
+            y.trim_start_matches("FY").parse().ok()
+        } else {
+            None
+        };
+        let label = format!("{}-Q{q}", if fiscal { "FY" } else { "" });
+        if comparison_before(text, m.start) {
+            let lw = text[..m.start].trim_end().to_ascii_lowercase();
+            let year_ago = [
+                "last year's",
+                "prior year's",
+                "previous year's",
+                "last year’s",
+                "prior year’s",
+                "year-ago",
+                "prior-year",
+            ]
             .iter()
-            .filter(|c| c.0.contains("XXXX") != dated)
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0).reverse()))
-            .map(|c| c.0.clone())
+            .any(|w| lw.ends_with(w));
+            if year.is_some() {
+                compared.push((label, year.map(|y| y + 1)));
+            } else if year_ago {
+                compared.push((label, None));
+            } else {
+                loose.push((label, None));
+            }
+        } else {
+            own.push((label, year));
+        }
+    }
+    // Only a quarter named as a comparison: the same quarter (a
+    // comparison of the same quarter a year before is the common one).
+    let pool = if !own.is_empty() {
+        &own
+    } else if !compared.is_empty() {
+        &compared
+    } else {
+        &loose
     };
-    best(true).or_else(|| best(false))
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, (l, _)) in pool.iter().enumerate() {
+        match counts.iter_mut().find(|c| c.0 == l) {
+            Some(c) => c.1 += 1,
+            None => counts.push((l, 1, i)),
+        }
+    }
+    let best =
+        counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))?.0;
+    // The year: the most frequent among the dated mentions of that quarter.
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    for (l, y) in pool {
+        if l == best
+            && let Some(y) = y
+        {
+            match years.iter_mut().find(|c| c.0 == *y) {
+                Some(c) => c.1 += 1,
+                None => years.push((*y, 1)),
+            }
+        }
+    }
+    let qn = &best[best.len() - 3..];
+    // A fiscal quarter anywhere makes the quarter fiscal; the year comes
+    // from the same quarter's dated mentions, then those of the quarter a
+    // year before, then any dated period of the document.
+    let fiscal = own
+        .iter()
+        .chain(&compared)
+        .any(|(l, _)| l.starts_with("FY") && l.ends_with(qn));
+    let same_q = |v: &[(String, Option<i32>)]| {
+        let mut years: Vec<(i32, usize)> = Vec::new();
+        for (l, y) in v {
+            if l.ends_with(qn)
+                && let Some(y) = y
+            {
+                match years.iter_mut().find(|c| c.0 == *y) {
+                    Some(c) => c.1 += 1,
+                    None => years.push((*y, 1)),
+                }
+            }
+        }
+        years.iter().rev().max_by_key(|c| c.1).map(|c| c.0)
+    };
+    // The most frequent year; the first one on a tie.
+    let top =
+        |v: &[(i32, usize)]| v.iter().rev().max_by_key(|c| c.1).map(|c| c.0);
+    let stated =
+        top(&years).or_else(|| same_q(&own)).or_else(|| same_q(&compared));
+    let year = stated.or_else(|| if dated { None } else { top(&other_years) });
+    let (fy, q) = ("FY".get(..if fiscal { 2 } else { 0 }).unwrap_or(""), qn);
+    let p = match year {
+        Some(y) => format!("{fy}{y}{q}"),
+        None => format!("{fy}XXXX{q}"),
+    };
+    Some((p, stated.is_some()))
+}
+
+static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:qtr|quarter|period|year|mths|months|half)[ \t]+(?:(?:ended|ending|to)[ \t]+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+([0-3]?[0-9])\b")
+        .expect("period end regex")
+});
+
+/// The month and day a wire story's period ends: "4TH QTR JAN 31 NET",
+/// "Qtr ended Jan 31", "Period ended February 28", "YEAR ENDING DEC 31".
+pub fn period_end(text: &str) -> Option<(u32, u32)> {
+    let c = PERIOD_END.captures(text)?;
+    let m = crate::extract::keyword::month_number(&c[1])?;
+    let d: u32 = c[2].parse().ok()?;
+    (1..=31).contains(&d).then_some((m, d))
 }
 
 /// `2025-09-30` → `2025-Q3`; other dates → `None`.

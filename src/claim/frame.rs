@@ -427,6 +427,21 @@ pub fn clause_frames(
         {
             r = Role::Change;
         }
+        // "... compared to $550,000 in the third quarter and $600,000 in
+        // the fourth quarter of 2016": a bare figure after a comparison is
+        // a second earlier level of the same value.
+        if at_start
+            && continues
+            && dir.is_none()
+            && r == Role::Level
+            && let Some(p) = carry
+            && p.value.is_some()
+            && let Some(pf) = p.from
+            && mentions[pf].kind == mentions[mi].kind
+            && mentions[pf].unit == mentions[mi].unit
+        {
+            r = Role::From;
+        }
         let frame = cur.get_or_insert_with(|| {
             let mut f = Frame {
                 start: c.start,
@@ -449,7 +464,13 @@ pub fn clause_frames(
             f
         });
         // "$1.82 billion to $1.83 billion", "5% to 7%": a range.
+        // "up $4.9 million to $31.1 million" is a change and a level.
+        let after_money_change =
+            is_fig(s, i.wrapping_sub(2)).is_some_and(|p| {
+                frame.change == Some(p) && mentions[p].kind == Kind::Money
+            });
         if range_end(s, mentions, i)
+            && !after_money_change
             && (frame.value.is_some() || frame.change.is_some())
             && frame.high.is_none()
         {

@@ -107,9 +107,35 @@ fn trim_trailing(s: &Sentence, hits: &Hits, a: usize, mut b: usize) -> usize {
         }) {
             b = h.0;
         }
-        // A trailing date.
-        while b > a && matches!(s.toks[b - 1].kind, TokKind::Date(_)) {
-            b -= 1;
+        // A trailing date, with the determiner and preposition before it
+        // ("for the third quarter of 2017", "in fiscal 2016").
+        if b > a && matches!(s.toks[b - 1].kind, TokKind::Date(_)) {
+            while b > a && matches!(s.toks[b - 1].kind, TokKind::Date(_)) {
+                b -= 1;
+            }
+            while b - 1 > a
+                && matches!(s.word(b - 1), "the" | "this" | "last" | "our")
+            {
+                b -= 1;
+            }
+            while b - 1 > a
+                && matches!(
+                    s.word(b - 1),
+                    "in" | "for"
+                        | "during"
+                        | "through"
+                        | "at"
+                        | "on"
+                        | "over"
+                        | "of"
+                        | "versus"
+                        | "vs"
+                        | "vs."
+                        | "as"
+                )
+            {
+                b -= 1;
+            }
         }
         // "... in the first quarter", "for the quarter", "this year":
         // back to a preposition or determiner when the phrase holds a

@@ -242,3 +242,88 @@ fn long_sentences_are_cut() {
     assert!(a.cut_sentences >= 1);
     assert!(a.claims.len() >= 300, "{}", a.claims.len());
 }
+
+/// Periods by the guidelines: each row is a document (with its date, if
+/// any) and the period of each of its claims, in order. The documents are
+/// made up.
+/// (document, its date, the period of each claim).
+type PeriodRow =
+    (&'static str, Option<(i32, u32, u32)>, &'static [&'static str]);
+
+const PERIODS: &[PeriodRow] = &[
+    // A comparison with a named quarter fixes the claim's own period a
+    // year later; the qoq comparison in the same sentence keeps it.
+    (
+        "Provision for loan losses decreased to $300,000 in the fourth quarter of 2017 compared to $550,000 in the third quarter of 2017 and $600,000 in the fourth quarter of 2016.",
+        None,
+        &["2017-Q4", "2017-Q4"],
+    ),
+    // Only the comparison names the quarter: the document is about the
+    // same quarter a year later ("quarter 3, 2019", "2019's third
+    // quarter").
+    (
+        "Revenues of $2.2 billion are down 3.8% from quarter 3, 2019.\nElectrical revenues of $508.9 million decreased 8.3% from 2019's third quarter.",
+        None,
+        &["2020-Q3", "2020-Q3"],
+    ),
+    // A fiscal comparison makes the current quarter fiscal; "the full
+    // year" is the fiscal year of the document's quarter.
+    (
+        "Expenses for the quarter were 3.8% of net sales compared to 3.1% for the fourth quarter of fiscal 2016.\nFor the full year, expenses were 4.4% of sales.",
+        Some((2018, 3, 16)),
+        &["FY2017-Q4", "FY2017"],
+    ),
+    // Balance-sheet dates keep their day; "the quarter ended" is the
+    // quarter.
+    (
+        "Our land investment at September 30 was $762 million. Revenue for the quarter ended September 30 rose 5% to $80 million.",
+        Some((2020, 10, 22)),
+        &["2020-09-30", "2020-Q3"],
+    ),
+    // "For the quarter" with no quarter named anywhere: no period.
+    (
+        "Operating income for the quarter was up $4.9 million to $31.1 million.",
+        Some((2018, 3, 29)),
+        &["-"],
+    ),
+    // A wire story whose quarter ends in January: a fiscal quarter named
+    // by the year its fiscal year ends; the "Year" block is that fiscal
+    // year.
+    (
+        "ACME CORP 4TH QTR NET\n\nQtr ended Jan 31\n    Shr 67 cts vs 69 cts\n    Year\n    Shr 1.75 dlrs vs 1.54 dlrs\n",
+        Some((1987, 3, 20)),
+        &["FY1987-Q4", "FY1987"],
+    ),
+    // No headline quarter: the block before "1st half" is the second
+    // quarter.
+    (
+        "ACME TRUST\n\nOper shr 39 cts vs 47 cts\n    1st half\n    Oper shr 82 cts vs 93 cts\n    Period ended February 28.\n",
+        Some((1987, 4, 13)),
+        &["FY1987-Q2", "FY1987-H1"],
+    ),
+    // A year on the comparison side is not the claim's period.
+    (
+        "BANK CORP 1ST QTR NET\n\nNet charge-offs were 10.9 mln dlrs, down from 12.8 mln dlrs in 1986.\n",
+        Some((1987, 4, 13)),
+        &["1987-Q1"],
+    ),
+];
+
+#[test]
+fn periods() {
+    let set = ExtractorSet::builtin();
+    let mut bad = Vec::new();
+    for (text, date, want) in PERIODS {
+        let ctx = DocContext { date: *date };
+        let ms = set.extract(text, &ctx);
+        let got: Vec<String> = analyze(text, &ms, &ctx)
+            .claims
+            .iter()
+            .map(|c| c.period.clone().unwrap_or_else(|| "-".into()))
+            .collect();
+        if got != *want {
+            bad.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

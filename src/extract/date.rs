@@ -40,6 +40,7 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
             Trigger::Ordinal(n) => ordinal_period(text, hit, n, ctx),
             Trigger::Quarter(n) => marker_period(text, hit, 'Q', n, ctx),
             Trigger::Half(n) => marker_period(text, hit, 'H', n, ctx),
+            Trigger::QuarterWord => numbered_quarter(text, hit, ctx),
             Trigger::FiscalYear => fy(text, hit),
             Trigger::Fiscal => fiscal(text, hit),
             Trigger::Day(d) => Some(match ctx.date {
@@ -309,6 +310,21 @@ fn period_value(
     format!("{}-{marker}{n}", year_text(year))
 }
 
+/// A year with a possessive right before `i`: "2019's ", "2019’s ".
+fn possessive_year(s: &str, i: usize) -> Option<(usize, i32)> {
+    let head = &s[..i];
+    let t = head.strip_suffix(' ')?;
+    let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"))?;
+    let st = t.len().checked_sub(4)?;
+    if !t.is_char_boundary(st)
+        || (st > 0 && t.as_bytes()[st - 1].is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let (_, y) = year4(s, st)?;
+    Some((st, y))
+}
+
 /// True when the word before `i` is `fiscal` (or `fiscal-year`); returns
 /// where it starts.
 fn fiscal_before(s: &str, i: usize) -> Option<usize> {
@@ -498,12 +514,65 @@ fn ordinal_period(
         start = st;
         fiscal = true;
     }
+    let (end, mut year, fy) = match trailing_year(s, e) {
+        Some((end, y, f)) => (end, Some(y), f),
+        None => (e, None, false),
+    };
+    // "2019's third quarter", "fiscal 2016's fourth quarter".
+    if year.is_none()
+        && let Some((st, y)) = possessive_year(s, start)
+    {
+        start = st;
+        year = Some(y);
+        if let Some(st2) = fiscal_before(s, st) {
+            start = st2;
+            fiscal = true;
+        }
+    }
+    let value = period_value(ctx, marker, n, year, fiscal || fy);
+    Some((start, end, value))
+}
+
+/// `quarter 3, 2019`, `quarter two FY15`, `quarter one`: the number after
+/// the word.
+fn numbered_quarter(s: &str, hit: &Hit, ctx: &DocContext) -> Option<Cand> {
+    let i = skip_spaces(s, hit.end, 1);
+    if i == hit.end {
+        return None;
+    }
+    let b = s.as_bytes();
+    let w = if b.get(i).is_some_and(u8::is_ascii_digit) {
+        &s[i..i + 1]
+    } else {
+        super::text::word_at(s, i)
+    };
+    let n = match w.to_ascii_lowercase().as_str() {
+        "1" | "one" => 1,
+        "2" | "two" => 2,
+        "3" | "three" => 3,
+        "4" | "four" => 4,
+        _ => return None,
+    };
+    let e = i + w.len();
+    // "quarter 3 million" is not a period.
+    if s.as_bytes().get(e).is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || *c == b'.'
+                && s.as_bytes().get(e + 1).is_some_and(u8::is_ascii_digit)
+    }) {
+        return None;
+    }
     let (end, year, fy) = match trailing_year(s, e) {
         Some((end, y, f)) => (end, Some(y), f),
         None => (e, None, false),
     };
-    let value = period_value(ctx, marker, n, year, fiscal || fy);
-    Some((start, end, value))
+    let mut start = hit.start;
+    let mut fiscal = false;
+    if let Some(st) = fiscal_before(s, hit.start) {
+        start = st;
+        fiscal = true;
+    }
+    Some((start, end, period_value(ctx, 'Q', n, year, fiscal || fy)))
 }
 
 /// `Q3`, `Q3 2025`, `Q3 FY24`, `Q3FY24`, `Q3'25`, `H1 2025`, `fiscal Q2`.

@@ -26,6 +26,9 @@ pub enum Trigger {
     Quarter(u32),
     /// `H1`, `H2`.
     Half(u32),
+    /// `quarter` followed by its number: "quarter 3, 2019", "quarter two
+    /// FY15".
+    QuarterWord,
     /// `FY`.
     FiscalYear,
     /// `fiscal`.
@@ -151,6 +154,7 @@ impl Keywords {
         for h in 1..=2 {
             add(&format!("h{h}"), Trigger::Half(h));
         }
+        add("quarter", Trigger::QuarterWord);
         add("fy", Trigger::FiscalYear);
         add("fiscal", Trigger::Fiscal);
         add("yesterday", Trigger::Day(-1));
