@@ -706,6 +706,36 @@ fn compared_figure(s: &Sentence, k: usize) -> bool {
             "from" | "vs" | "vs." | "versus" | "against" | "than" => {
                 return true;
             }
+            // "$41.7 million or 17.2% of revenues for Q2".
+            "or" if steps == 1 && j > 0 => {
+                return matches!(s.toks[j - 1].kind, TokKind::Fig(_))
+                    && compared_figure_1(s, j - 1);
+            }
+            "to" | "with" => {
+                return j > 0
+                    && matches!(s.word(j - 1), "compared" | "relative");
+            }
+            w if phrases::is_hedge(w) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// [`compared_figure`] without the "or" step (bounded recursion).
+fn compared_figure_1(s: &Sentence, k: usize) -> bool {
+    let mut j = k;
+    let mut steps = 0;
+    while j > 0 && steps < 3 {
+        j -= 1;
+        steps += 1;
+        if s.toks[j].kind != TokKind::Word {
+            return false;
+        }
+        match s.word(j) {
+            "from" | "vs" | "vs." | "versus" | "against" | "than" => {
+                return true;
+            }
             "to" | "with" => {
                 return j > 0
                     && matches!(s.word(j - 1), "compared" | "relative");
@@ -823,6 +853,23 @@ fn quarter_of(p: &str) -> Option<(Option<i32>, u32)> {
 }
 
 fn compared_basis(cd: &str, own: Option<&str>) -> Option<&'static str> {
+    let year_of = |p: &str| -> Option<i32> {
+        p.trim_start_matches("FY").get(..4)?.parse().ok()
+    };
+    // "down from 12.8 mln dlrs in 1986" in a 1987 story; "1.28% at
+    // December 31, 2016" against December 31, 2017: a year before.
+    if quarter_of(cd).is_none() {
+        let cy = year_of(cd)?;
+        let same_day = cd.len() == 10;
+        return match own {
+            Some(o) if same_day => (o.len() == 10
+                && o.get(4..) == cd.get(4..)
+                && year_of(o) == Some(cy + 1))
+            .then_some("yoy"),
+            Some(o) => (year_of(o) == Some(cy + 1)).then_some("yoy"),
+            None => None,
+        };
+    }
     let (cy, cq) = quarter_of(cd)?;
     match own.and_then(quarter_of) {
         Some((oy, oq)) => {

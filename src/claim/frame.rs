@@ -68,6 +68,11 @@ pub struct Frame {
     pub first_fig: usize,
     /// The level was shared from the frame before.
     pub shared_value: bool,
+    /// "or 16.3% of revenues" after the level: its share, a parallel
+    /// claim of the same metric.
+    pub value_share: Option<usize>,
+    /// The share after the earlier level.
+    pub from_share: Option<usize>,
 }
 
 /// Phrase hits mapped to token indices: `(first token, end token, class)`.
@@ -408,10 +413,39 @@ pub fn clause_frames(
         if !usable(&mentions[mi]) {
             continue;
         }
-        let Some((mut r, d)) = role(s, c, hits, mentions, i, dir.map(|x| x.1))
+        let Some((mut r, mut d)) =
+            role(s, c, hits, mentions, i, dir.map(|x| x.1))
         else {
             continue;
         };
+        // "operating profit was $2.8 billion, adding $600 million": a
+        // change of the level before.
+        if continues
+            && r == Role::Level
+            && prev_word(s, c.start, i).is_some_and(|p| p.1 == "adding")
+            && carry.is_some_and(|p| p.value.is_some() && p.change.is_none())
+        {
+            r = Role::Change;
+            d = Some(Direction::Up);
+        }
+        // "$36.2 million or 16.3% of revenues compared to $41.7 million or
+        // 17.2% of revenues": the share of a level is a parallel claim.
+        if let Some(f) = cur.as_mut()
+            && mentions[mi].unit.as_deref() == Some("%")
+            && prev_word(s, c.start, i).is_some_and(|p| p.1 == "or")
+            && next_word(s, i, c.end).is_some_and(|n| n.1 == "of")
+            && let Some(p) = is_fig(s, i.wrapping_sub(2))
+            && mentions[p].kind != Kind::Percent
+        {
+            if f.value == Some(p) && f.value_share.is_none() {
+                f.value_share = Some(mi);
+                continue;
+            }
+            if f.from == Some(p) && f.from_share.is_none() {
+                f.from_share = Some(mi);
+                continue;
+            }
+        }
         // A level in a clause that only continues a comparison: "up 5%
         // to $10" handled above; "12%" alone after "rose 43%," is a
         // change like the one before ("30% in local currencies").
@@ -533,6 +567,28 @@ pub fn clause_frames(
     if let Some(f) = cur {
         out.push(f);
     }
+    // The parallel share claims.
+    let mut k = first_new;
+    while k < out.len() {
+        if let Some(v) = out[k].value_share.take() {
+            let fs = out[k].from_share.take();
+            let f = &out[k];
+            let share = Frame {
+                value: Some(v),
+                from: fs,
+                change: None,
+                high: None,
+                direction: None,
+                shared_value: false,
+                value_share: None,
+                from_share: None,
+                ..f.clone()
+            };
+            out.insert(k + 1, share);
+            k += 1;
+        }
+        k += 1;
+    }
     // Directions: the clause's direction word for frames without one.
     for f in &mut out[first_new..] {
         if f.direction.is_none()
@@ -541,7 +597,9 @@ pub fn clause_frames(
                 || f.from.is_some()
                 || f.value_is_to
                 || d == Direction::Flat)
-            && j < f.first_fig.max(j + 1)
+            // Both levels stated and the word after them ("..., and
+            // reflects the continued improvement"): the levels decide.
+            && !(f.from.is_some() && f.value.is_some() && j > f.first_fig)
         {
             f.direction = Some(d);
         }

@@ -39,10 +39,12 @@ fn anchor(s: &Sentence, c: &Clause) -> Option<usize> {
                 | Word::Level
                 | Word::Object
                 | Word::Compare => {
-                    // "of" and "at" anchor only after a noun ("revenue of").
+                    // "of" and "at" anchor only between a noun and a figure
+                    // ("revenue of $5 million", not "the ratio of X").
                     !matches!(w, "of" | "at" | "up" | "down")
                         || (j > c.start && s.toks[j - 1].kind == TokKind::Word)
                             && !matches!(w, "up" | "down")
+                            && fig_follows(s, j + 1)
                         || (matches!(w, "up" | "down")
                             && s.toks.get(j + 1).is_some_and(|t| {
                                 matches!(t.kind, TokKind::Fig(_))
@@ -56,6 +58,18 @@ fn anchor(s: &Sentence, c: &Clause) -> Option<usize> {
         TokKind::Punct(b':') => true,
         _ => false,
     })
+}
+
+/// Whether a figure follows at `j`, after at most two hedges.
+fn fig_follows(s: &Sentence, mut j: usize) -> bool {
+    for _ in 0..3 {
+        match s.toks.get(j).map(|t| t.kind) {
+            Some(TokKind::Fig(_)) => return true,
+            Some(TokKind::Word) if phrases::is_hedge(s.word(j)) => j += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Cuts a trailing period, basis or hedge phrase from the words `a..b`.
@@ -201,7 +215,15 @@ fn scan_back(s: &Sentence, a: usize, b: usize) -> usize {
             TokKind::Word => {
                 let w = s.word(j - 1);
                 let class = phrases::word(w);
+                // "ratio of loan loss to total loans", "debt to
+                // capitalization": a ratio's "to" is inside the metric.
+                let ratio_to = w == "to"
+                    && j >= 2
+                    && (j.saturating_sub(7)..j - 1).any(|k| {
+                        matches!(s.word(k), "ratio" | "debt" | "loan")
+                    });
                 let stop = match class {
+                    _ if ratio_to => false,
                     Word::Stop | Word::Conjunction => !inner_prep(w),
                     Word::Object | Word::Compare => true,
                     Word::Level => {

@@ -195,6 +195,28 @@ const TABLE: &[(&str, &[&str])] = &[
             "conversion | 216 | - | up | - | - | false",
         ],
     ),
+    // A level with its share of revenue, compared with an earlier pair:
+    // two parallel claims.
+    (
+        "Adjusted operating income was $36.2 million or 16.3% of revenues compared to $41.7 million or 17.2% of revenues for the prior quarter.",
+        &[
+            "Adjusted operating income | 36200000 | - | down | 41700000 -> 36200000 | qoq | false",
+            "Adjusted operating income | 16.3 | - | down | 17.2 -> 16.3 | qoq | false",
+        ],
+    ),
+    // "adding $600 million or a 28% increase": a change of the level
+    // before; "LY" is last year.
+    (
+        "Operating profit was $2.8 billion, adding $600 million or a 28% increase over LY.",
+        &["Operating profit | 2800000000 | 28% | up | - | yoy | false"],
+    ),
+    // Both levels stated: a direction word after them does not decide.
+    (
+        "The ratio of reserves to loans was 1.21%, compared to 1.28% a year ago, and reflects the continued improvement in credit.",
+        &[
+            "ratio of reserves to loans | 1.21 | - | down | 1.28 -> 1.21 | yoy | false",
+        ],
+    ),
 ];
 
 #[test]
