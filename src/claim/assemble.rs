@@ -20,6 +20,10 @@ use crate::segment::{sentence, transcript};
 /// every step bounded.
 pub const MAX_SENTENCE: usize = 3_000;
 
+/// Clauses longer than this (bytes) do not make a claim's span: its metric
+/// and figures do.
+pub const MAX_CLAIM_SPAN: usize = 600;
+
 /// What the claim stage found in one document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
@@ -91,7 +95,8 @@ pub fn analyze(
     let mut header: Option<Option<String>> = None;
     let mut prev_frame: Option<(String, Option<Level>)> = None;
     for (ss, se) in sentence::sentences(text) {
-        for (ss, se) in bounded(text, ss, se, &mut out.cut_sentences) {
+        for (ss, se) in bounded(text, mentions, ss, se, &mut out.cut_sentences)
+        {
             let lo = mentions.partition_point(|m| m.start < ss);
             let hi = mentions.partition_point(|m| m.start < se);
             let ms: Vec<usize> =
@@ -192,9 +197,11 @@ fn wire_period(text: &str, ctx: &DocContext, doc: &mut Doc) {
 }
 
 /// Cuts a sentence longer than [`MAX_SENTENCE`] at its best breaks: the
-/// last `;`, else `,`, else white space before the bound.
+/// last "; ", else ", ", else white space before the bound, never inside
+/// a mention ("413,623", "$1.2 million").
 fn bounded(
     text: &str,
+    mentions: &[Mention],
     ss: usize,
     se: usize,
     cut: &mut usize,
@@ -203,6 +210,11 @@ fn bounded(
         return vec![(ss, se)];
     }
     *cut += 1;
+    // Whether a break at `p` falls inside a mention.
+    let inside = |p: usize| {
+        let k = mentions.partition_point(|m| m.start < p);
+        k > 0 && mentions[k - 1].end > p
+    };
     let mut out = Vec::new();
     let mut s = ss;
     while se - s > MAX_SENTENCE {
@@ -212,10 +224,21 @@ fn bounded(
         }
         let w = &text.as_bytes()[s..lim];
         let half = w.len() / 2;
-        let brk = memchr::memrchr(b';', &w[half..])
-            .or_else(|| memchr::memrchr(b',', &w[half..]))
-            .or_else(|| memchr::memrchr(b' ', &w[half..]))
-            .map(|i| s + half + i + 1)
+        let find = |pat: &[u8]| {
+            let mut hi = w.len();
+            while hi > half + pat.len() {
+                let i = memchr::memmem::rfind(&w[half..hi], pat)?;
+                let p = s + half + i + pat.len();
+                if !inside(p) {
+                    return Some(p);
+                }
+                hi = half + i;
+            }
+            None
+        };
+        let brk = find(b"; ")
+            .or_else(|| find(b", "))
+            .or_else(|| find(b" "))
             .unwrap_or(lim);
         out.push((s, brk));
         s = brk;
@@ -479,9 +502,10 @@ fn sentence_claims(
                 .split(' ')
                 .next()
                 .is_some_and(phrases::is_money_metric);
+        let (a, b) = claim_span(s, f);
         let mut c = Claim {
-            start: s.toks[f.start].start,
-            end: s.toks[f.end - 1].end,
+            start: s.toks[a].start,
+            end: s.toks[b - 1].end,
             metric: metric_text,
             subject: doc.subject.clone(),
             forward,
@@ -570,6 +594,33 @@ fn sentence_claims(
         out.push(c);
     }
     out
+}
+
+/// A claim's span is its clause; a clause longer than [`MAX_CLAIM_SPAN`]
+/// (a flattened table, a run-on list) gives each claim only its metric and
+/// figures, so the output stays proportional to the input.
+fn claim_span(s: &Sentence, f: &Frame) -> (usize, usize) {
+    let (a, b) = (f.start, f.end);
+    if s.toks[b - 1].end - s.toks[a].start <= MAX_CLAIM_SPAN {
+        return (a, b);
+    }
+    let figs: Vec<usize> =
+        [f.value, f.from, f.change, f.high].into_iter().flatten().collect();
+    let lo = f.metric.map_or(f.first_fig, |m| m.0.min(f.first_fig));
+    let mut hi = f.first_fig + 1;
+    let mut found = 0;
+    for j in f.first_fig..b {
+        if let TokKind::Fig(m) = s.toks[j].kind
+            && figs.contains(&m)
+        {
+            hi = j + 1;
+            found += 1;
+            if found == figs.len() {
+                break;
+            }
+        }
+    }
+    (lo.max(a), hi.min(b).max(lo + 1))
 }
 
 /// Whether the figure (mention index) is followed by "a share", "per

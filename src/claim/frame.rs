@@ -413,6 +413,14 @@ pub fn clause_frames(
         if !usable(&mentions[mi]) {
             continue;
         }
+        // "three of our five segments": a part of a whole, no level.
+        if mentions[mi].kind == Kind::Count
+            && (matches!(s.word(i + 1), "of")
+                && matches!(s.word(i + 2), "our" | "the" | "its" | "their")
+                || i > 0 && matches!(s.word(i - 1), "our" | "its" | "their"))
+        {
+            continue;
+        }
         let Some((mut r, mut d)) =
             role(s, c, hits, mentions, i, dir.map(|x| x.1))
         else {

@@ -214,6 +214,13 @@ fn scan_back(s: &Sentence, a: usize, b: usize) -> usize {
         match t.kind {
             TokKind::Word => {
                 let w = s.word(j - 1);
+                // A number that is no figure ("623" cut from "413,623")
+                // ends a metric.
+                if words > 0
+                    && w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                {
+                    break;
+                }
                 let class = phrases::word(w);
                 // "ratio of loan loss to total loans", "debt to
                 // capitalization": a ratio's "to" is inside the metric.
@@ -324,6 +331,13 @@ fn accept(s: &Sentence, a: usize, b: usize) -> Option<(usize, usize)> {
         return None;
     }
     if n_words == 1 && phrases::is_empty_metric(s.word(a)) {
+        return None;
+    }
+    // Numbers that are no figures are no metric.
+    if (a..b).all(|j| {
+        s.toks[j].kind != TokKind::Word
+            || s.word(j).as_bytes().first().is_some_and(u8::is_ascii_digit)
+    }) {
         return None;
     }
     if (a..b).all(|j| {

@@ -524,6 +524,11 @@ pub fn is_empty_metric(w: &str) -> bool {
         || matches!(
             w,
             "it" | "this"
+                | "slide"
+                | "slides"
+                | "page"
+                | "exhibit"
+                | "chart"
                 | "that"
                 | "which"
                 | "total"
