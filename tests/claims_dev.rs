@@ -13,17 +13,19 @@ use claimscan::eval::{Options, Records, evaluate};
 use crate::util::{Dir, claimscan, root};
 
 /// (field, the least accuracy in percent), measured on the test part at
-/// the commit that added this test (claim F1 81.3).
+/// the commit that added this test (claim F1 81.3), raised with the
+/// period and basis rules of session 4 (F1 83.6, basis 83.3, from/to 89.2,
+/// period 52.5).
 const FIELD_FLOORS: &[(&str, f64)] = &[
     ("direction", 90.0),
-    ("basis", 75.0),
-    ("from_to", 85.0),
-    ("period", 40.0),
+    ("basis", 82.0),
+    ("from_to", 88.0),
+    ("period", 50.0),
     ("forward", 95.0),
     ("value", 92.0),
     ("change", 94.0),
 ];
-const F1_FLOOR: f64 = 80.0;
+const F1_FLOOR: f64 = 83.0;
 
 #[test]
 fn frozen_test_part_keeps_its_figures() {

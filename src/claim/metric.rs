@@ -300,10 +300,26 @@ fn trim_leading(s: &Sentence, mut a: usize, b: usize) -> usize {
             a += 2;
             continue;
         }
-        let lead = matches!(
-            phrases::word(w),
-            Word::Determiner | Word::Hedge | Word::Stop
-        ) || inner_prep(w)
+        // Headline period markers: "qtrly revenue", "fy adjusted EPS".
+        let marker = matches!(
+            w,
+            "qtrly"
+                | "qtr"
+                | "fy"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+                | "ytd"
+                | "h1"
+                | "h2"
+        ) && a + 1 < b;
+        let lead = marker
+            || matches!(
+                phrases::word(w),
+                Word::Determiner | Word::Hedge | Word::Stop
+            )
+            || inner_prep(w)
             || matches!(w, "total" if false)
             || possessive
             || t.kind != TokKind::Word

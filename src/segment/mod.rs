@@ -60,7 +60,7 @@ pub const PIECE_BYTES: usize = 64 << 10;
 const CUT_WINDOW: usize = 16 << 10;
 
 /// The best place at or after `target` to cut `b` (at most
-/// [`CUT_WINDOW`] bytes further on), as the length of the first piece: after a
+/// `CUT_WINDOW` bytes further on), as the length of the first piece: after a
 /// blank line, else after a line break, else after the end of a sentence
 /// (". " before a capital, not after an abbreviation), else at white
 /// space between two words without figures (so "$1.2 billion" stays
