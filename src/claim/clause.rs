@@ -138,6 +138,12 @@ pub fn tokenize<'a>(
                 } else if c >= 0x80 {
                     if is_letter_at(sent, i) {
                         i += utf8_len(c);
+                    } else if sent[i..].starts_with('’')
+                        && i > st
+                        && b.get(i + 3).is_some_and(u8::is_ascii_alphanumeric)
+                    {
+                        // "Talent’s": a curly apostrophe inside a word.
+                        i += 3;
                     } else {
                         break;
                     }

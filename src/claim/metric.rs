@@ -286,6 +286,19 @@ fn scan_back(s: &Sentence, a: usize, b: usize) -> usize {
 
 /// Cuts leading determiners, possessive names, prepositions and hedges.
 fn trim_leading(s: &Sentence, mut a: usize, b: usize) -> usize {
+    // "Brightlane Talent’s AI-linked demand": a capitalized name of up to
+    // four words with a possessive goes whole.
+    let capital = |j: usize| {
+        s.toks[j].kind == TokKind::Word
+            && s.text.as_bytes()[s.toks[j].start - s.base].is_ascii_uppercase()
+    };
+    if let Some(k) = (a..b.min(a + 4)).take_while(|&j| capital(j)).find(|&j| {
+        let w = s.word(j);
+        w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")
+    }) && k + 1 < b
+    {
+        a = k + 1;
+    }
     while a < b {
         let w = s.word(a);
         let t = s.toks[a];
