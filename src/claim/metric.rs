@@ -127,12 +127,12 @@ fn trim_trailing(s: &Sentence, hits: &Hits, a: usize, mut b: usize) -> usize {
             while b > a && matches!(s.toks[b - 1].kind, TokKind::Date(_)) {
                 b -= 1;
             }
-            while b - 1 > a
+            while b > a + 1
                 && matches!(s.word(b - 1), "the" | "this" | "last" | "our")
             {
                 b -= 1;
             }
-            while b - 1 > a
+            while b > a + 1
                 && matches!(
                     s.word(b - 1),
                     "in" | "for"
