@@ -164,6 +164,32 @@ fn trim_trailing(s: &Sentence, hits: &Hits, a: usize, mut b: usize) -> usize {
                 let w = s.word(j - 1);
                 if phrases::is_period_word(w) {
                     period = true;
+                } else if !period
+                    && !matches!(
+                        w,
+                        "the"
+                            | "this"
+                            | "last"
+                            | "of"
+                            | "to"
+                            | "ended"
+                            | "ending"
+                            | "fiscal"
+                            | "calendar"
+                            | "full"
+                            | "same"
+                            | "current"
+                            | "prior"
+                            | "previous"
+                            | "first"
+                            | "second"
+                            | "third"
+                            | "fourth"
+                    )
+                {
+                    // Not a trailing period phrase: "said on Wednesday
+                    // that clients" keeps "clients".
+                    break;
                 }
                 if period
                     && matches!(

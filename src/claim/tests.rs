@@ -210,6 +210,16 @@ const TABLE: &[(&str, &[&str])] = &[
         "Operating profit was $2.8 billion, adding $600 million or a 28% increase over LY.",
         &["Operating profit | 2800000000 | 28% | up | - | yoy | false"],
     ),
+    // A date inside the reporting clause is no trailing period phrase of
+    // the metric; a possessive name leads no metric.
+    (
+        "Brightlane Talent said on Wednesday that clients engaged in AI work rose 43% year-over-year.",
+        &["clients engaged in AI work | - | 43% | up | - | yoy | false"],
+    ),
+    (
+        "Brightlane Talent’s AI-linked demand jumps 43%.",
+        &["AI-linked demand | - | 43% | up | - | - | false"],
+    ),
     // Both levels stated: a direction word after them does not decide.
     (
         "The ratio of reserves to loans was 1.21%, compared to 1.28% a year ago, and reflects the continued improvement in credit.",
