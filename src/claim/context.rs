@@ -126,34 +126,53 @@ fn comparison_before(text: &str, start: usize) -> bool {
             seg = &seg[k + sep.len()..];
         }
     }
-    let seg = seg.to_ascii_lowercase();
-    let words: Vec<&str> = seg
-        .split(|c: char| {
-            !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
-        })
-        .filter(|w| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_digit()))
-        .collect();
-    for (k, w) in words.iter().enumerate().rev().take(8) {
-        match *w {
-            "from" | "versus" | "vs" | "over" | "than" | "against"
-            | "year-ago" | "prior-year" => return true,
-            // "last year's third quarter", not "this year's".
-            "year's" | "year’s" => {
-                return k > 0
-                    && matches!(words[k - 1], "last" | "prior" | "previous");
-            }
-            "to" | "with" => {
-                return k > 0
-                    && matches!(
-                        words[k - 1],
-                        "compared" | "relative" | "comparison"
-                    );
-            }
-            "was" | "were" | "is" | "are" | "and" | "while" => return false,
-            _ => {}
+    let mut words = words_back(seg)
+        .filter(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+        .take(8)
+        .peekable();
+    let is = |w: &str, list: &[&str]| {
+        list.iter().any(|x| w.eq_ignore_ascii_case(x))
+    };
+    while let Some(w) = words.next() {
+        if is(
+            w,
+            &[
+                "from",
+                "versus",
+                "vs",
+                "over",
+                "than",
+                "against",
+                "year-ago",
+                "prior-year",
+            ],
+        ) {
+            return true;
+        }
+        // "last year's third quarter", not "this year's".
+        if is(w, &["year's", "year’s"]) {
+            return words
+                .peek()
+                .is_some_and(|p| is(p, &["last", "prior", "previous"]));
+        }
+        if is(w, &["to", "with"]) {
+            return words.peek().is_some_and(|p| {
+                is(p, &["compared", "relative", "comparison"])
+            });
+        }
+        if is(w, &["was", "were", "is", "are", "and", "while"]) {
+            return false;
         }
     }
     false
+}
+
+/// The words of `seg` from its end, without allocating.
+fn words_back(seg: &str) -> impl Iterator<Item = &str> {
+    seg.rsplit(|c: char| {
+        !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
+    })
+    .filter(|w| !w.is_empty())
 }
 
 /// Whether the sentence before `start` looks ahead ("expects", "will",
@@ -167,22 +186,13 @@ fn forward_before(text: &str, start: usize) -> bool {
     if let Some(k) = seg.rfind(". ") {
         seg = &seg[k + 2..];
     }
-    let seg = seg.to_ascii_lowercase();
-    seg.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-        matches!(
-            w,
-            "will"
-                | "would"
-                | "expect"
-                | "expects"
-                | "expected"
-                | "outlook"
-                | "guidance"
-                | "target"
-                | "forecast"
-                | "sees"
-                | "plans"
-        )
+    words_back(seg).any(|w| {
+        [
+            "will", "would", "expect", "expects", "expected", "outlook",
+            "guidance", "target", "forecast", "sees", "plans",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
     })
 }
 
@@ -200,14 +210,16 @@ fn states_year(t: &str) -> bool {
 /// quarter", "this year", "a year ago"): only a named period can anchor
 /// others.
 pub fn names_period(t: &str) -> bool {
+    if t.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
     let l = t.to_ascii_lowercase();
-    l.bytes().any(|b| b.is_ascii_digit())
-        || [
-            "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
-            "one", "two", "three", "four",
-        ]
-        .iter()
-        .any(|o| l.contains(o))
+    [
+        "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+        "one", "two", "three", "four",
+    ]
+    .iter()
+    .any(|o| l.contains(o))
         || super::super::extract::keyword::month_number(
             l.split(|c: char| !c.is_ascii_alphabetic())
                 .find(|w| w.len() >= 3)
@@ -239,12 +251,18 @@ pub fn main_period(
         if !names_period(&text[m.start..m.end]) {
             continue;
         }
+        let quarter = v.contains("-Q");
+        let year_stated = states_year(&text[m.start..m.end]);
+        if !quarter && !year_stated {
+            continue;
+        }
+        let is_compared = comparison_before(text, m.start);
         if let Some(y) = v
             .trim_start_matches("FY")
             .get(..4)
             .and_then(|y| y.parse::<i32>().ok())
             && states_year(&text[m.start..m.end])
-            && !comparison_before(text, m.start)
+            && !is_compared
             && !forward_before(text, m.start)
         {
             match other_years.iter_mut().find(|c| c.0 == y) {
@@ -263,8 +281,12 @@ pub fn main_period(
             None
         };
         let label = format!("{}-Q{q}", if fiscal { "FY" } else { "" });
-        if comparison_before(text, m.start) {
-            let lw = text[..m.start].trim_end().to_ascii_lowercase();
+        if is_compared {
+            let mut lo = m.start.saturating_sub(24);
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let lw = text[lo..m.start].trim_end().to_ascii_lowercase();
             let year_ago = [
                 "last year's",
                 "prior year's",
