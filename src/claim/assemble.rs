@@ -743,38 +743,13 @@ fn on_comparison_side(s: &Sentence, f: &Frame, j: usize) -> bool {
 }
 
 /// Whether the figure at token `k` follows a comparison word ("from",
-/// "vs", "versus", "against", "than", "compared to/with").
+/// "vs", "versus", "against", "than", "compared to/with"), or is the second
+/// size of such a figure ("$41.7 million or 17.2% of revenues for Q2").
 fn compared_figure(s: &Sentence, k: usize) -> bool {
-    let mut j = k;
-    let mut steps = 0;
-    while j > 0 && steps < 3 {
-        j -= 1;
-        steps += 1;
-        if s.toks[j].kind != TokKind::Word {
-            return false;
-        }
-        match s.word(j) {
-            "from" | "vs" | "vs." | "versus" | "against" | "than" => {
-                return true;
-            }
-            // "$41.7 million or 17.2% of revenues for Q2".
-            "or" if steps == 1 && j > 0 => {
-                return matches!(s.toks[j - 1].kind, TokKind::Fig(_))
-                    && compared_figure_1(s, j - 1);
-            }
-            "to" | "with" => {
-                return j > 0
-                    && matches!(s.word(j - 1), "compared" | "relative");
-            }
-            w if phrases::is_hedge(w) => {}
-            _ => return false,
-        }
-    }
-    false
+    compared_figure_at(s, k, true)
 }
 
-/// [`compared_figure`] without the "or" step (bounded recursion).
-fn compared_figure_1(s: &Sentence, k: usize) -> bool {
+fn compared_figure_at(s: &Sentence, k: usize, follow_or: bool) -> bool {
     let mut j = k;
     let mut steps = 0;
     while j > 0 && steps < 3 {
@@ -786,6 +761,10 @@ fn compared_figure_1(s: &Sentence, k: usize) -> bool {
         match s.word(j) {
             "from" | "vs" | "vs." | "versus" | "against" | "than" => {
                 return true;
+            }
+            "or" if follow_or && steps == 1 && j > 0 => {
+                return matches!(s.toks[j - 1].kind, TokKind::Fig(_))
+                    && compared_figure_at(s, j - 1, false);
             }
             "to" | "with" => {
                 return j > 0

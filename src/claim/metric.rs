@@ -60,6 +60,24 @@ fn anchor(s: &Sentence, c: &Clause) -> Option<usize> {
     })
 }
 
+/// The prepositions that open a period phrase ("in the third quarter",
+/// "versus 2019").
+fn period_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "for"
+            | "during"
+            | "through"
+            | "at"
+            | "on"
+            | "over"
+            | "of"
+            | "versus"
+            | "vs"
+            | "vs."
+    )
+}
+
 /// Whether a figure follows at `j`, after at most two hedges.
 fn fig_follows(s: &Sentence, mut j: usize) -> bool {
     for _ in 0..3 {
@@ -133,20 +151,7 @@ fn trim_trailing(s: &Sentence, hits: &Hits, a: usize, mut b: usize) -> usize {
                 b -= 1;
             }
             while b > a + 1
-                && matches!(
-                    s.word(b - 1),
-                    "in" | "for"
-                        | "during"
-                        | "through"
-                        | "at"
-                        | "on"
-                        | "over"
-                        | "of"
-                        | "versus"
-                        | "vs"
-                        | "vs."
-                        | "as"
-                )
+                && (period_prep(s.word(b - 1)) || s.word(b - 1) == "as")
             {
                 b -= 1;
             }
@@ -192,22 +197,7 @@ fn trim_trailing(s: &Sentence, hits: &Hits, a: usize, mut b: usize) -> usize {
                     break;
                 }
                 if period
-                    && matches!(
-                        w,
-                        "in" | "for"
-                            | "during"
-                            | "through"
-                            | "this"
-                            | "last"
-                            | "the"
-                            | "at"
-                            | "on"
-                            | "over"
-                            | "of"
-                            | "versus"
-                            | "vs"
-                            | "vs."
-                    )
+                    && (period_prep(w) || matches!(w, "this" | "last" | "the"))
                     && j - 1 > a
                 {
                     // "the" only when nothing but a period follows.
