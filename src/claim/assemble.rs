@@ -475,6 +475,8 @@ fn sentence_claims(
         .map(|h| (h.0, h.1))
         .collect();
     let no_period = hits.iter().any(|h| h.2 == Phrase::NoPeriod);
+    let ended_quarter_with = s.lower.contains("ended the quarter with")
+        || s.lower.contains("exited the quarter with");
     let s_period = sentence_period(doc, s);
     let speaker = speaker(doc, s);
     let mut out = Vec::with_capacity(n);
@@ -573,7 +575,13 @@ fn sentence_claims(
                     }
                 })
         }
-        .map(|p| doc.anchor(p, forward));
+        .map(|p| doc.anchor(p, forward))
+        // "We ended the quarter with $48 million of cash": a balance at
+        // the quarter's last day.
+        .map(|p| match quarter_end_day(&p) {
+            Some(d) if ended_quarter_with => d,
+            _ => p,
+        });
         // A named quarter on the comparison side: the previous quarter is
         // qoq, the same quarter a year before yoy.
         if c.basis.is_none()
@@ -917,6 +925,21 @@ fn compared_basis(cd: &str, own: Option<&str>) -> Option<&'static str> {
         }
         None => cy.map(|_| "yoy"),
     }
+}
+
+/// `2016-Q1` → `2016-03-31` (calendar quarters only).
+fn quarter_end_day(p: &str) -> Option<String> {
+    let (y, q) = p.split_once("-Q")?;
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(match q {
+        "1" => format!("{y}-03-31"),
+        "2" => format!("{y}-06-30"),
+        "3" => format!("{y}-09-30"),
+        "4" => format!("{y}-12-31"),
+        _ => return None,
+    })
 }
 
 fn shift_year(p: &str) -> Option<String> {

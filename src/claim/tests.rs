@@ -312,6 +312,12 @@ const PERIODS: &[PeriodRow] = &[
         Some((2020, 10, 22)),
         &["2020-09-30", "2020-Q3"],
     ),
+    // "Ended the quarter with" a balance: the quarter's last day.
+    (
+        "First quarter revenue rose 5% to $80 million. We ended the quarter with $48 million of cash.",
+        Some((2016, 5, 3)),
+        &["2016-Q1", "2016-03-31"],
+    ),
     // "For the quarter" with no quarter named anywhere: no period.
     (
         "Operating income for the quarter was up $4.9 million to $31.1 million.",
