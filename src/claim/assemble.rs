@@ -161,19 +161,11 @@ fn wire_period(text: &str, ctx: &DocContext, doc: &mut Doc) {
         .and_then(|p| p.rsplit_once("-Q"))
         .and_then(|(_, q)| q.parse::<u32>().ok())
         .or_else(|| {
-            text[..head].lines().skip(1).find_map(|l| {
-                match l
-                    .trim()
-                    .trim_end_matches(':')
-                    .to_ascii_lowercase()
-                    .as_str()
-                {
-                    "six mths" | "six months" | "6 mths" | "1st half"
-                    | "first half" | "half" => Some(2),
-                    "nine mths" | "nine months" | "9 mths" => Some(3),
-                    "year" | "12 mths" | "twelve mths" => Some(4),
-                    _ => None,
-                }
+            text[..head].lines().skip(1).find_map(|l| match block(l)? {
+                Block::Half => Some(2),
+                Block::NineMonths => Some(3),
+                Block::Year => Some(4),
+                _ => None,
             })
         });
     match quarter {
@@ -265,47 +257,66 @@ fn main_currency(mentions: &[Mention]) -> String {
 /// "Year", "Nine mths", "4th qtr". `Some(None)` is a period the contract
 /// has no value for (nine months).
 fn table_header(line: &str, doc: &Doc) -> Option<Option<String>> {
-    let t = line.trim().trim_end_matches(':').to_ascii_lowercase();
-    if t.len() > 24
-        || t.bytes().any(|b| {
-            b.is_ascii_digit()
-                && b != b'1'
-                && b != b'2'
-                && b != b'3'
-                && b != b'4'
-        })
-    {
-        return None;
-    }
+    let kind = block(line)?;
     let year = doc
         .period
         .as_deref()
         .and_then(|p| p.trim_start_matches("FY").get(..4))
         .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
     let fiscal = doc.fiscal_year.as_ref();
-    match t.as_str() {
-        "year" | "full year" | "fiscal year" | "12 mths" | "twelve mths"
-        | "year to date"
-            if t != "year to date" =>
-        {
-            Some(match fiscal {
-                Some((fy, _)) => Some(fy.clone()),
-                None => year.map(|y| format!("FY{y}")),
-            })
-        }
-        "nine mths" | "nine months" | "9 mths" | "nine mths to date"
-        | "year to date" | "ytd" | "three mths" | "3 mths" => Some(None),
-        "six mths" | "six months" | "6 mths" | "first half" | "1st half"
-        | "half" => Some(match fiscal {
+    Some(match kind {
+        Block::Year => match fiscal {
+            Some((fy, _)) => Some(fy.clone()),
+            None => year.map(|y| format!("FY{y}")),
+        },
+        Block::NineMonths | Block::Unvalued => None,
+        Block::Half => match fiscal {
             Some((fy, true)) => Some(format!("{fy}-H1")),
             _ => year.map(|y| format!("{y}-H1")),
-        }),
+        },
+        Block::Quarter => doc.period.clone(),
+    })
+}
+
+/// What a wire table's block header names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    /// "Year", "12 mths".
+    Year,
+    /// "Six mths", "1st half".
+    Half,
+    /// "Nine mths".
+    NineMonths,
+    /// "Year to date", "3 mths": a period the contract has no value for.
+    Unvalued,
+    /// "Qtr", "4th qtr".
+    Quarter,
+}
+
+/// The block a header line of a wire table opens, if it is one.
+fn block(line: &str) -> Option<Block> {
+    let t = line.trim().trim_end_matches(':').to_ascii_lowercase();
+    if t.len() > 24
+        || t.bytes().any(|b| b.is_ascii_digit() && !(b'1'..=b'4').contains(&b))
+    {
+        return None;
+    }
+    Some(match t.as_str() {
+        "year" | "full year" | "fiscal year" | "12 mths" | "twelve mths" => {
+            Block::Year
+        }
+        "nine mths" | "nine months" | "9 mths" | "nine mths to date" => {
+            Block::NineMonths
+        }
+        "year to date" | "ytd" | "three mths" | "3 mths" => Block::Unvalued,
+        "six mths" | "six months" | "6 mths" | "first half" | "1st half"
+        | "half" => Block::Half,
         "qtr" | "quarter" | "4th qtr" | "3rd qtr" | "2nd qtr" | "1st qtr"
         | "fourth qtr" | "third qtr" | "second qtr" | "first qtr" => {
-            Some(doc.period.clone())
+            Block::Quarter
         }
-        _ => None,
-    }
+        _ => return None,
+    })
 }
 
 impl Doc<'_> {
