@@ -40,6 +40,7 @@ assert_eq!(kinds, [Kind::Percent, Kind::Count, Kind::Count, Kind::Date]);
 
 pub mod claim;
 pub mod config;
+pub mod crosscheck;
 pub mod error;
 pub mod eval;
 pub mod extract;

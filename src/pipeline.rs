@@ -500,21 +500,93 @@ fn process(config: &Config, sink: &dyn Sink, unit: &Unit) -> Done {
             w.record = doc.meta.record;
         }
     }
-    // The document's date: --doc-dates, else its metadata, else
-    // --doc-date.
+    set_context(config, &mut doc);
+    if doc.text.len() > segment::SPLIT_THRESHOLD {
+        done.big = Some(Box::new(doc));
+        return done;
+    }
+    analyze(config, sink, doc)
+}
+
+/// The document's date: --doc-dates, else its metadata, else --doc-date.
+fn set_context(config: &Config, doc: &mut Document) {
     doc.context = config.doc_context;
-    reader::apply_meta_context(&mut doc);
+    reader::apply_meta_context(doc);
     if doc.context.date.is_none() {
         doc.context.date = config.doc_context.date;
     }
     if let Some(&d) = config.doc_dates.get(&doc.id) {
         doc.context.date = Some(d);
     }
-    if doc.text.len() > segment::SPLIT_THRESHOLD {
-        done.big = Some(Box::new(doc));
-        return done;
+}
+
+/// One document with its mentions and claims, for commands that judge
+/// whole documents (`crosscheck`).
+pub struct Analyzed {
+    /// The document.
+    pub doc: Document,
+    /// Its mentions, in order.
+    pub mentions: Vec<Mention>,
+    /// Its claims.
+    pub analysis: crate::claim::Analysis,
+}
+
+/// Reads every document of one input in memory, as `claimscan scan`
+/// would (format, gzip and framing included), and analyses each: the
+/// documents, or the problem of each one that could not be read. The id
+/// of a single-document input is `path` as given.
+pub fn analyze_path(
+    config: &Config,
+    path: &Path,
+) -> Vec<Result<Analyzed, InputError>> {
+    let name = path.to_string_lossy();
+    let max = config.max_file_size.unwrap_or(reader::DEFAULT_MAX_SIZE);
+    let bytes = match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err("is a folder, not a file".to_string()),
+        Ok(m) if m.len() > max => {
+            Err(format!("larger than the limit of {max} bytes"))
+        }
+        Ok(_) => std::fs::read(path).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(m) => {
+            return vec![Err(frame::record_error(
+                Some(&name),
+                Some(path),
+                None,
+                format!("cannot read: {m}"),
+            ))];
+        }
+    };
+    let mut opts = config.read.clone();
+    if opts.format.is_none() {
+        opts.format = reader::Format::from_path(path);
     }
-    analyze(config, sink, doc)
+    frame::read_bytes(&name, &bytes, &opts)
+        .into_iter()
+        .map(|d| {
+            let mut doc = d?;
+            if doc.meta.source.as_deref() == Some("-")
+                || doc.meta.source.is_none()
+            {
+                doc.meta.source = Some(name.clone().into_owned());
+            }
+            set_context(config, &mut doc);
+            let mentions = extract_document(config, &doc);
+            let mut analysis =
+                crate::claim::analyze(&doc.text, &mentions, &doc.context);
+            if let Some(company) = &doc.meta.company {
+                for c in &mut analysis.claims {
+                    if c.subject.is_none() {
+                        c.subject = Some(company.clone());
+                    }
+                }
+            }
+            Ok(Analyzed { doc, mentions, analysis })
+        })
+        .collect()
 }
 
 /// Extracts, analyses and encodes one decoded document (or piece).

@@ -30,6 +30,7 @@ sentence's length, and sentences are bounded ([`MAX_SENTENCE`]).
 
 mod assemble;
 mod clause;
+pub mod concept;
 mod context;
 mod frame;
 mod metric;

@@ -51,6 +51,21 @@ pub enum Command {
     /// their line number).
     Eval(Eval),
 
+    /// Judge coverage against its source: does the story say what the call
+    /// said?
+    ///
+    /// For each claim of a coverage document that states a figure, the
+    /// source is searched for the same measure (concept and qualifiers),
+    /// period and guidance flag, and the claim gets a `verdict` record:
+    /// `supported`, `contradicted` or `absent`, with the evidence and a
+    /// short reason. Pairs come from --source (one source, any number of
+    /// coverage files) or --pairs (a TSV of source TAB coverage paths,
+    /// relative to the TSV's folder; `#` starts a comment).
+    ///
+    /// Exit status: 0 when no verdict is `contradicted`, 1 when one is (for
+    /// CI), 2 on bad input or usage.
+    Crosscheck(Crosscheck),
+
     /// Print the schema of the output: the JSON Schema of every record
     /// type (kept in docs/schema.json), or the CSV/Parquet tables' Arrow
     /// schemas or Spark DDL.
@@ -112,6 +127,43 @@ pub struct Eval {
     /// When scanning: worker threads.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+/// Flags of `claimscan crosscheck`.
+#[derive(Debug, clap::Args)]
+pub struct Crosscheck {
+    /// The source (the call's transcript) of every COVERAGE file.
+    #[arg(long, value_name = "FILE", conflicts_with = "pairs")]
+    pub source: Option<PathBuf>,
+
+    /// Pairs to judge: a TSV of source path TAB coverage path.
+    #[arg(long, value_name = "FILE", required_unless_present = "source")]
+    pub pairs: Option<PathBuf>,
+
+    /// Coverage documents (stories, summaries) judged against --source.
+    #[arg(value_name = "COVERAGE", requires = "source")]
+    pub coverage: Vec<PathBuf>,
+
+    /// Write the verdict records here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write the coverage documents' claim records (the claims the
+    /// verdicts name).
+    #[arg(long)]
+    pub claims: bool,
+
+    /// The date of every document (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub doc_date: Option<String>,
+
+    /// Worker threads (pairs are judged in parallel).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// No per-pair summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Output formats.

@@ -9,6 +9,7 @@ lexicons, compiles automata, checks values), and [`run`] dispatches.
 
 mod args;
 mod build;
+mod crosscheck;
 mod progress;
 
 use std::io::Write;
@@ -25,6 +26,7 @@ pub fn run() -> Result<ExitCode> {
     match args.command {
         Command::Scan(scan) => run_scan(scan),
         Command::Eval(eval) => run_eval(eval),
+        Command::Crosscheck(a) => crosscheck::run(a),
         Command::Schema(a) => run_schema(a),
     }
 }

@@ -34,7 +34,7 @@ when it was, but not exactly as written (invalid UTF-8 replaced).
 use serde::Serialize;
 
 use super::Sink;
-use crate::claim::{Analysis, Direction, Level};
+use crate::claim::{Analysis, Claim, Direction, Level};
 use crate::error::InputError;
 use crate::extract::{CharIndex, Mention, Value, count_chars};
 use crate::reader::Document;
@@ -121,6 +121,11 @@ fn push_mention(
 
 /// A number serialized like mention values: integers without a fraction.
 struct JsonNumber(f64);
+
+/// A number as the records write it: integers without a fraction.
+pub fn json_number(n: f64) -> serde_json::Value {
+    serde_json::to_value(JsonNumber(n)).unwrap_or(serde_json::Value::Null)
+}
 
 impl Serialize for JsonNumber {
     fn serialize<S: serde::Serializer>(
@@ -241,6 +246,49 @@ fn encode_doc(doc: &Document, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
+/// A claim record's id and code-point span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimRef {
+    /// `DOC#claim@START-END`, with `.N` for the N-th further claim of the
+    /// same clause.
+    pub id: String,
+    /// Code-point offsets of the clause in the whole document.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+}
+
+/// The ids and code-point spans of a document's claims (in document
+/// order), as the `claim` records carry them.
+pub fn claim_refs(doc: &Document, claims: &[Claim]) -> Vec<ClaimRef> {
+    let mut ix = CharIndex::new(&doc.text);
+    let base = doc.base.1;
+    // Claims of one clause share its span: the second and later get a
+    // suffix, so ids stay unique and stable.
+    let mut last_span = (usize::MAX, usize::MAX);
+    let mut nth = 0usize;
+    claims
+        .iter()
+        .map(|c| {
+            if (c.start, c.end) == last_span {
+                nth += 1;
+            } else {
+                last_span = (c.start, c.end);
+                nth = 0;
+            }
+            let start = base + ix.char_offset(c.start);
+            let end =
+                start + count_chars(&doc.text.as_bytes()[c.start..c.end]);
+            let id = if nth == 0 {
+                format!("{}#claim@{start}-{end}", doc.id)
+            } else {
+                format!("{}#claim@{start}-{end}.{nth}", doc.id)
+            };
+            ClaimRef { id, start, end }
+        })
+        .collect()
+}
+
 impl Sink for JsonlSink {
     fn encode_document(
         &self,
@@ -274,21 +322,9 @@ impl Sink for JsonlSink {
                 period,
             );
         }
-        let mut ix = CharIndex::new(&doc.text);
-        // Claims of one clause share its span: the second and later get a
-        // suffix, so ids stay unique and stable.
-        let mut last_span = (usize::MAX, usize::MAX);
-        let mut nth = 0usize;
-        for c in &analysis.claims {
-            if (c.start, c.end) == last_span {
-                nth += 1;
-            } else {
-                last_span = (c.start, c.end);
-                nth = 0;
-            }
-            let start = base + ix.char_offset(c.start);
-            let end =
-                start + count_chars(&doc.text.as_bytes()[c.start..c.end]);
+        let refs = claim_refs(doc, &analysis.claims);
+        for (c, r) in analysis.claims.iter().zip(refs) {
+            let (start, end) = (r.start, r.end);
             let ids: Vec<String> = c
                 .mentions
                 .iter()
@@ -309,11 +345,7 @@ impl Sink for JsonlSink {
             let rec = ClaimRecord {
                 ty: "claim",
                 doc: &doc.id,
-                id: if nth == 0 {
-                    format!("{}#claim@{start}-{end}", doc.id)
-                } else {
-                    format!("{}#claim@{start}-{end}.{nth}", doc.id)
-                },
+                id: r.id,
                 start,
                 end,
                 text: &doc.text[c.start..c.end],

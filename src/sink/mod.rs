@@ -11,6 +11,7 @@ prints at the end.
 pub mod jsonl;
 mod summary;
 pub mod table;
+pub mod verdict;
 
 pub use jsonl::JsonlSink;
 pub use summary::Summary;

@@ -1,0 +1,446 @@
+/*!
+A claim's metric → a standard concept (`revenue`, `eps`, `gross_margin`, …)
+and the qualifiers that make the measure specific (`adjusted`, `gaap`,
+`organic`, `constant_currency`, `segment:<name>`).
+
+The concepts and their phrases are one table, `data/concepts.tsv`. A
+metric phrase maps to the concept of its head: among the table's phrases
+found in the lower-cased metric (hyphens read as spaces), the one that ends
+last before the first preposition no phrase covers ("revenue from new
+customers" → `revenue`), the longest of those ("same store sales" beats
+"sales"). One Aho-Corasick pass: linear in the metric's length.
+
+Qualifiers come from the metric, and from the claim's clause when the
+metric has none ("EPS was $0.83 on an adjusted basis"). The segment is what
+is left of the words before the head once determiners, period words,
+qualifiers and the company's name are dropped ("North America revenue" →
+`segment:north america`).
+*/
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// The concept table, compiled into the binary.
+pub const TABLE: &str = include_str!("../../data/concepts.tsv");
+
+/// The concept for a metric that names none of the table's phrases.
+pub const OTHER: &str = "other";
+
+struct Table {
+    ids: Vec<&'static str>,
+    /// Per pattern: its concept (index into `ids`).
+    concept: Vec<usize>,
+    automaton: AhoCorasick,
+}
+
+static CONCEPTS: LazyLock<Table> = LazyLock::new(|| {
+    let mut ids = Vec::new();
+    let mut patterns = Vec::new();
+    let mut concept = Vec::new();
+    for line in TABLE.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let Some((id, phrases)) = line.split_once('\t') else { continue };
+        ids.push(id);
+        for p in phrases.split('|').filter(|p| !p.is_empty()) {
+            patterns.push(normalize(p));
+            concept.push(ids.len() - 1);
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .expect("the concept table compiles");
+    Table { ids, concept, automaton }
+});
+
+/// Every concept id of the table, in its order.
+pub fn ids() -> Vec<&'static str> {
+    CONCEPTS.ids.clone()
+}
+
+/// Lower case, hyphens and slashes as spaces, apostrophes dropped, one
+/// space between words; padded with a space at each end so phrases match
+/// whole words.
+fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    for c in s.chars() {
+        let c = match c {
+            '-' | '/' | '–' | ',' | '(' | ')' | '"' | ':' | ';' => ' ',
+            '\'' | '’' => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// Prepositions that end a metric's head phrase ("revenue *from* new
+/// customers") unless a table phrase covers them ("cost *of* revenue").
+const CUT: &[&str] = &[
+    " of ",
+    " from ",
+    " in ",
+    " for ",
+    " at ",
+    " on ",
+    " to ",
+    " by ",
+    " with ",
+    " across ",
+    " within ",
+    " among ",
+    " attributable ",
+];
+
+/// Words before the head that are not a segment's name.
+fn is_modifier(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "its",
+        "our",
+        "their",
+        "his",
+        "her",
+        "total",
+        "net",
+        "quarterly",
+        "quarter",
+        "quarters",
+        "qtr",
+        "qtrly",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "full",
+        "year",
+        "years",
+        "fy",
+        "fiscal",
+        "annual",
+        "annualized",
+        "record",
+        "reported",
+        "consolidated",
+        "overall",
+        "company",
+        "companys",
+        "group",
+        "groups",
+        "diluted",
+        "gaap",
+        "non",
+        "nongaap",
+        "adjusted",
+        "adj",
+        "organic",
+        "core",
+        "underlying",
+        "comparable",
+        "pro",
+        "forma",
+        "proforma",
+        "half",
+        "ttm",
+        "trailing",
+        "twelve",
+        "month",
+        "months",
+        "period",
+        "combined",
+        "this",
+        "that",
+        "these",
+        "those",
+        "same",
+        "compname",
+        "global",
+        "worldwide",
+        "cash",
+        "operating",
+        "constant",
+        "currency",
+        "new",
+        "and",
+        "or",
+        "all",
+        "normalized",
+        "recurring",
+        "continuing",
+        "basic",
+        "average",
+        "approximately",
+        "about",
+        "nearly",
+        "over",
+        "more",
+        "than",
+        "last",
+        "prior",
+        "previous",
+        "current",
+        "next",
+        "ending",
+        "ended",
+        "yoy",
+        "sequential",
+        "quarterly",
+        "ytd",
+        "date",
+        "nine",
+        "six",
+        "three",
+        "fourth-quarter",
+        "results",
+        "strong",
+        "higher",
+        "lower",
+        "increased",
+        "reduced",
+        "improved",
+        "better",
+        "record-high",
+        "excluding",
+        "items",
+        "special",
+        "one",
+        "time",
+        "shr",
+        "per",
+        "share",
+        "earnings",
+        "income",
+        "sales",
+        "revenue",
+        "total's",
+        "growth",
+        "rate",
+        "margin",
+        "weighted",
+        "dollar",
+        "dollars",
+        "us",
+        "u.s.",
+        "sees",
+        "expects",
+        "see",
+        "expect",
+        "guidance",
+        "outlook",
+        "number",
+        "amount",
+        "level",
+        "value",
+        "volume",
+        "its",
+        "mid",
+    ];
+    WORDS.contains(&w)
+        || w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '$')
+        || (w.len() == 6 && w.starts_with("fy"))
+        || w.ends_with("quarter")
+}
+
+/// A claim's concept and qualifiers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Concept {
+    /// The concept id (`other` when none fits).
+    pub id: &'static str,
+    /// Sorted qualifiers.
+    pub qualifiers: Vec<String>,
+}
+
+/// Maps a metric (with its clause, for qualifiers the metric does not
+/// carry, and the claim's subject, which is never a segment) to its
+/// concept.
+pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
+    let t = &*CONCEPTS;
+    let norm = normalize(metric);
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for m in t.automaton.find_overlapping_iter(norm.as_str()) {
+        // Patterns are padded with spaces: whole words only.
+        spans.push((m.start(), m.end(), t.concept[m.pattern().as_usize()]));
+    }
+    // The first preposition no phrase covers ends the head phrase.
+    let mut cut = norm.len();
+    for p in CUT {
+        let mut from = 0;
+        while let Some(i) = norm[from..].find(p) {
+            let at = from + i;
+            let covered =
+                spans.iter().any(|&(s, e, _)| s <= at && at + p.len() <= e);
+            if !covered && at < cut && spans.iter().any(|&(s, _, _)| s < at) {
+                cut = at;
+            }
+            from = at + 1;
+        }
+    }
+    let head = spans
+        .iter()
+        .filter(|&&(s, _, _)| s < cut)
+        .max_by_key(|&&(s, e, _)| (e.min(cut + 1), e - s));
+    let Some(&(hs, _, cid)) = head else {
+        return Concept {
+            id: OTHER,
+            qualifiers: qualifiers(&norm, clause, ""),
+        };
+    };
+    let subject = subject.map(normalize).unwrap_or_default();
+    let before: Vec<&str> = norm[..hs]
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !is_modifier(w))
+        .filter(|w| !subject.contains(&format!(" {w} ")))
+        .collect();
+    let mut segment = before.join(" ");
+    // A phrase with a preposition is not a segment's name ("share of").
+    if CUT.iter().any(|p| format!(" {segment} ").contains(p)) {
+        segment.clear();
+    }
+    Concept { id: t.ids[cid], qualifiers: qualifiers(&norm, clause, &segment) }
+}
+
+fn qualifiers(metric: &str, clause: &str, segment: &str) -> Vec<String> {
+    let mut q = Vec::new();
+    let from = |text: &str| {
+        let t = normalize(text);
+        let has = |w: &str| t.contains(w);
+        let nongaap = has(" non gaap ") || has(" nongaap ");
+        let mut found = Vec::new();
+        if nongaap
+            || has(" adjusted ")
+            || has(" adj ")
+            || has(" excluding items ")
+            || has(" excluding special ")
+            || has(" excluding one time ")
+            || has(" ex items ")
+            || has(" underlying ")
+            || has(" pro forma ")
+            || has(" core ")
+            || has(" normalized ")
+            || has(" comparable eps ")
+            || has(" oper shr ")
+        {
+            found.push("adjusted");
+        }
+        if !nongaap && has(" gaap ") {
+            found.push("gaap");
+        }
+        if has(" organic ") || has(" organically ") {
+            found.push("organic");
+        }
+        if has(" constant currency ")
+            || has(" currency neutral ")
+            || has(" fx neutral ")
+            || has(" local currency ")
+            || has(" excluding currency ")
+        {
+            found.push("constant_currency");
+        }
+        found
+    };
+    let mut found = from(metric);
+    if found.is_empty() {
+        found = from(clause);
+        // A clause that names both is about two measures: it qualifies
+        // neither.
+        if found.contains(&"adjusted") && found.contains(&"gaap") {
+            found.clear();
+        }
+    }
+    q.extend(found.into_iter().map(String::from));
+    if !segment.is_empty() {
+        q.push(format!("segment:{segment}"));
+    }
+    q.sort();
+    q.dedup();
+    q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concepts_by_head_phrase() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("revenue", "revenue", &[]),
+            ("q3 revenue", "revenue", &[]),
+            ("Net sales", "revenue", &[]),
+            ("revenue from new customers", "revenue", &[]),
+            ("same-store sales", "same_store_sales", &[]),
+            ("cost of revenue", "cost_of_revenue", &[]),
+            ("non-gaap earnings per share", "eps", &["adjusted"]),
+            ("GAAP diluted EPS", "eps", &["gaap"]),
+            ("Oper shr", "eps", &["adjusted"]),
+            ("loss per share", "eps", &[]),
+            ("adjusted EBITDA margin", "ebitda_margin", &["adjusted"]),
+            ("gross margin", "gross_margin", &[]),
+            ("free cash flow", "free_cash_flow", &[]),
+            ("operating cash flow", "operating_cash_flow", &[]),
+            ("organic revenue growth", "revenue", &["organic"]),
+            ("North America revenue", "revenue", &["segment:north america"]),
+            ("Cloud revenue", "revenue", &["segment:cloud"]),
+            ("total revenue", "revenue", &[]),
+            ("fourth-quarter net income", "net_income", &[]),
+            ("active clients", "customers", &[]),
+            ("the number of active clients", "customers", &[]),
+            ("backlog", "backlog", &[]),
+            ("Revs", "revenue", &[]),
+            ("return on equity", "returns", &[]),
+            ("headcount", "employees", &[]),
+            ("weather", "other", &[]),
+        ];
+        for &(metric, id, quals) in rows {
+            let c = classify(metric, metric, None);
+            assert_eq!(c.id, id, "{metric}");
+            assert_eq!(c.qualifiers, quals, "{metric}");
+        }
+    }
+
+    #[test]
+    fn qualifiers_from_the_clause() {
+        let c = classify("EPS", "EPS was $0.83 on an adjusted basis", None);
+        assert_eq!(c.qualifiers, ["adjusted"]);
+        let c = classify(
+            "EPS",
+            "GAAP EPS was $0.20 and adjusted EPS was $0.30",
+            None,
+        );
+        assert!(c.qualifiers.is_empty());
+        let c =
+            classify("Acme revenue", "Acme revenue rose", Some("Acme Corp"));
+        assert!(c.qualifiers.is_empty());
+    }
+
+    #[test]
+    fn every_id_is_unique() {
+        let mut ids = ids();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+        assert!(n >= 55);
+    }
+}

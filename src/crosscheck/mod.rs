@@ -1,0 +1,406 @@
+/*!
+`claimscan crosscheck`: does the coverage say what the call said?
+
+For each claim of a coverage document (a story, a summary) that states a
+figure, the source (the call's transcript, a press release) is searched for
+claims about the *same measure*: the same concept and qualifiers
+([`crate::claim::concept`]), the same period, both actual or both guidance.
+Each figure of the coverage claim is then
+
+- `supported` when such a source claim states it, within rounding, in the
+  same role (a level as a level, a change as a change with its direction;
+  a change also from the source's own from and to);
+- `contradicted` when no source claim states it but one about exactly that
+  measure, period and comparison basis states a different figure in the
+  same role, or the same change in the opposite direction;
+- `absent` otherwise. A figure of a neighbouring measure (adjusted against
+  GAAP, a segment against the total, a quarter against the year, guidance
+  against actual) neither supports nor contradicts.
+
+The claim's label is `contradicted` if any figure is, else `absent` if any
+is, else `supported`; its `why` names each figure, what the source states
+and where.
+*/
+
+pub mod figure;
+mod period;
+
+use crate::claim::Claim;
+use crate::claim::concept::{self, Concept};
+use crate::pipeline::Analyzed;
+use crate::sink::jsonl::{ClaimRef, claim_refs};
+
+use figure::{Field, Figure};
+
+/// A verdict's label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Label {
+    /// The source states the same figure for the same measure and period.
+    Supported,
+    /// The source does not state it.
+    Absent,
+    /// The source states a different figure (or the opposite direction).
+    Contradicted,
+}
+
+impl Label {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Supported => "supported",
+            Label::Absent => "absent",
+            Label::Contradicted => "contradicted",
+        }
+    }
+}
+
+/// The verdict on one figure.
+#[derive(Clone, Debug)]
+pub struct FigureVerdict {
+    /// The coverage's figure.
+    pub stated: Figure,
+    /// The source's figure the label rests on.
+    pub found: Option<Figure>,
+    /// Its label.
+    pub label: Label,
+    /// The source claim (index) it rests on.
+    pub evidence: Option<usize>,
+}
+
+/// The verdict on one coverage claim.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    /// The coverage claim (index into the coverage document's claims).
+    pub claim: usize,
+    /// The claim's label.
+    pub label: Label,
+    /// One verdict per figure.
+    pub figures: Vec<FigureVerdict>,
+    /// Source claims the label rests on (indices, document order, no
+    /// repeats; empty for `absent`).
+    pub evidence: Vec<usize>,
+    /// A short reason a person can check.
+    pub why: String,
+}
+
+/// A document's claims, ready to be compared: their keys and figures.
+pub struct Side<'a> {
+    /// The analysed document.
+    pub doc: &'a Analyzed,
+    /// Ids and code-point spans of its claims.
+    pub refs: Vec<ClaimRef>,
+    keys: Vec<Key>,
+    figures: Vec<Vec<Figure>>,
+}
+
+/// What makes two claims about the same measure.
+#[derive(Clone, Debug)]
+struct Key {
+    concept: Concept,
+    /// For `other`: the metric's last word, so unlisted measures still
+    /// meet their own kind.
+    head: String,
+    period: Option<period::Period>,
+    forward: bool,
+    basis: Option<&'static str>,
+}
+
+impl<'a> Side<'a> {
+    /// Prepares an analysed document.
+    pub fn new(doc: &'a Analyzed) -> Side<'a> {
+        let text = &doc.doc.text;
+        let claims = &doc.analysis.claims;
+        let keys = claims.iter().map(|c| key(text, c)).collect();
+        let figures = claims
+            .iter()
+            .map(|c| figure::figures(text, &doc.mentions, c))
+            .collect();
+        Side { doc, refs: claim_refs(&doc.doc, claims), keys, figures }
+    }
+
+    fn claim(&self, i: usize) -> &Claim {
+        &self.doc.analysis.claims[i]
+    }
+}
+
+fn key(text: &str, c: &Claim) -> Key {
+    let clause = text.get(c.start..c.end).unwrap_or("");
+    let concept = concept::classify(&c.metric, clause, c.subject.as_deref());
+    let head = c
+        .metric
+        .split(|ch: char| !ch.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    Key {
+        concept,
+        head,
+        period: c.period.as_deref().map(period::Period::parse),
+        forward: c.forward,
+        basis: c.basis,
+    }
+}
+
+/// How well two claims' measures match: `None` for different measures;
+/// otherwise whether they match exactly enough to contradict.
+fn same_measure(a: &Key, b: &Key) -> Option<bool> {
+    if a.concept.id != b.concept.id || a.forward != b.forward {
+        return None;
+    }
+    if a.concept.id == concept::OTHER && a.head != b.head {
+        return None;
+    }
+    let seg = |k: &Key| {
+        k.concept
+            .qualifiers
+            .iter()
+            .filter(|q| q.starts_with("segment:"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    if seg(a) != seg(b) {
+        return None;
+    }
+    let q = |k: &Key, w: &str| k.concept.qualifiers.iter().any(|q| q == w);
+    let mut exact = true;
+    for w in ["adjusted", "gaap", "organic", "constant_currency"] {
+        match (q(a, w), q(b, w)) {
+            (x, y) if x == y => {}
+            // The coverage names a qualifier the source leaves out (its
+            // only version of the measure): it may support, never
+            // contradict.
+            (true, false) if w != "organic" && w != "constant_currency" => {
+                exact = false
+            }
+            _ => return None,
+        }
+    }
+    // The opposite qualifier (adjusted against GAAP) is another measure.
+    if (q(a, "adjusted") && q(b, "gaap")) || (q(a, "gaap") && q(b, "adjusted"))
+    {
+        return None;
+    }
+    match period::compatible(a.period.as_ref(), b.period.as_ref()) {
+        period::Match::No => None,
+        period::Match::Loose => Some(false),
+        period::Match::Exact => Some(exact),
+    }
+}
+
+/// Judges every coverage claim with a figure against the source.
+pub fn judge(source: &Side<'_>, coverage: &Side<'_>) -> Vec<Verdict> {
+    let mut out = Vec::new();
+    for (ci, figs) in coverage.figures.iter().enumerate() {
+        if figs.is_empty() {
+            continue;
+        }
+        let ck = &coverage.keys[ci];
+        // Source claims about the same measure, exact ones first.
+        let mut cands: Vec<(usize, bool)> = source
+            .keys
+            .iter()
+            .enumerate()
+            .filter_map(|(si, sk)| same_measure(ck, sk).map(|e| (si, e)))
+            .collect();
+        cands.sort_by_key(|&(si, exact)| (!exact, si));
+        let mut figures = Vec::new();
+        for f in figs {
+            figures.push(judge_figure(source, ck, f, &cands));
+        }
+        let label =
+            figures.iter().map(|f| f.label).max().unwrap_or(Label::Absent);
+        let mut evidence: Vec<usize> = if label == Label::Absent {
+            Vec::new()
+        } else {
+            figures.iter().filter_map(|f| f.evidence).collect()
+        };
+        evidence.sort_unstable();
+        evidence.dedup();
+        let why = why(source, coverage, ci, &figures);
+        out.push(Verdict { claim: ci, label, figures, evidence, why });
+    }
+    out
+}
+
+fn judge_figure(
+    source: &Side<'_>,
+    ck: &Key,
+    f: &Figure,
+    cands: &[(usize, bool)],
+) -> FigureVerdict {
+    let verdict = |label, found: Option<&Figure>, si| FigureVerdict {
+        stated: f.clone(),
+        found: found.cloned(),
+        label,
+        evidence: si,
+    };
+    // Support: any candidate stating it in the same role.
+    for &(si, _) in cands {
+        for g in &source.figures[si] {
+            if g.role == f.role
+                && figure::agree(f, g)
+                && directions_agree(f, g)
+            {
+                return verdict(Label::Supported, Some(g), Some(si));
+            }
+        }
+        if f.role == Field::Change
+            && let Some(g) = derived_change(source, si, f)
+            && figure::agree(f, &g)
+            && directions_agree(f, &g)
+        {
+            return verdict(Label::Supported, Some(&g), Some(si));
+        }
+    }
+    // Contradiction: an exact candidate stating another figure in the
+    // same role, on the same basis.
+    for &(si, exact) in cands {
+        if !exact {
+            continue;
+        }
+        let sk = &source.keys[si];
+        for g in &source.figures[si] {
+            if g.role != f.role || !figure::comparable(f, g) {
+                continue;
+            }
+            // Unstated bases in news are year over year.
+            let basis = |k: &Key| k.basis.unwrap_or("yoy");
+            if f.role == Field::Change && basis(sk) != basis(ck) {
+                continue;
+            }
+            // A change comparison needs both directions.
+            if f.role == Field::Change
+                && (f.direction.is_none() || g.direction.is_none())
+            {
+                continue;
+            }
+            return verdict(Label::Contradicted, Some(g), Some(si));
+        }
+    }
+    verdict(Label::Absent, None, None)
+}
+
+fn directions_agree(a: &Figure, b: &Figure) -> bool {
+    match (a.direction, b.direction) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// The change a source claim's own from and to give, in the coverage
+/// figure's unit (`%` relative, points for a ratio's levels, or amount).
+fn derived_change(source: &Side<'_>, si: usize, f: &Figure) -> Option<Figure> {
+    let c = source.claim(si);
+    let (from, to) = (c.from.as_ref()?, c.to.as_ref().or(c.value.as_ref())?);
+    if from.value == 0.0 {
+        return None;
+    }
+    let figs = &source.figures[si];
+    let from_fig = figs.iter().find(|g| g.role == Field::From)?;
+    let (value, half_ulp) = match f.unit.as_deref() {
+        Some("%") if from.kind != crate::extract::Kind::Percent => {
+            let pct = (to.value - from.value) / from.value.abs() * 100.0;
+            // The endpoints' rounding carries into the change.
+            let err = from_fig.half_ulp / from.value.abs() * 100.0 * 2.0;
+            (pct, err)
+        }
+        Some("pp" | "bp") if from.kind == crate::extract::Kind::Percent => {
+            (to.value - from.value, from_fig.half_ulp * 2.0)
+        }
+        _ if f.kind == from.kind
+            && f.kind != crate::extract::Kind::Percent =>
+        {
+            (to.value - from.value, from_fig.half_ulp * 2.0)
+        }
+        _ => return None,
+    };
+    let direction = if value > 0.0 {
+        crate::claim::Direction::Up
+    } else if value < 0.0 {
+        crate::claim::Direction::Down
+    } else {
+        crate::claim::Direction::Flat
+    };
+    Some(Figure {
+        field: "change",
+        role: Field::Change,
+        value: value.abs(),
+        unit: f.unit.clone(),
+        kind: f.kind,
+        half_ulp,
+        text: format!(
+            "{} to {}",
+            from_fig.text,
+            figs.iter()
+                .find(|g| g.role == Field::Level)
+                .map_or("", |g| g.text.as_str())
+        ),
+        direction: Some(direction),
+        span: None,
+    })
+}
+
+/// A short reason a person can check in seconds.
+fn why(
+    source: &Side<'_>,
+    coverage: &Side<'_>,
+    ci: usize,
+    figs: &[FigureVerdict],
+) -> String {
+    let metric = &coverage.claim(ci).metric;
+    let mut parts = Vec::new();
+    for f in figs {
+        let stated = describe(&f.stated);
+        let part = match (f.label, &f.found, f.evidence) {
+            (Label::Supported, Some(g), Some(si)) => format!(
+                "{stated}: the source states {} ({})",
+                describe(g),
+                excerpt(source, si)
+            ),
+            (Label::Contradicted, Some(g), Some(si)) => format!(
+                "{stated} here, {} in the source ({})",
+                describe(g),
+                excerpt(source, si)
+            ),
+            _ => format!(
+                "{stated}: the source states no {} figure for {metric:?}{}",
+                match f.stated.role {
+                    Field::Change => "change",
+                    Field::From => "earlier",
+                    Field::Level => "level",
+                },
+                coverage
+                    .claim(ci)
+                    .period
+                    .as_deref()
+                    .map(|p| format!(" in {p}"))
+                    .unwrap_or_default()
+            ),
+        };
+        parts.push(part);
+    }
+    parts.join("; ")
+}
+
+fn describe(f: &Figure) -> String {
+    match f.direction {
+        Some(d) if f.role == Field::Change => {
+            format!("{} {}", d.as_str(), f.text)
+        }
+        _ => f.text.clone(),
+    }
+}
+
+/// The source claim's metric and period, and the start of its clause.
+fn excerpt(source: &Side<'_>, si: usize) -> String {
+    let c = source.claim(si);
+    let text = source.doc.doc.text.get(c.start..c.end).unwrap_or("");
+    let mut short: String = text.chars().take(90).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    format!("{:?}", short.trim())
+}
+
+#[cfg(test)]
+mod tests;
