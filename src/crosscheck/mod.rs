@@ -101,6 +101,10 @@ struct Key {
     /// meet their own kind.
     head: String,
     period: Option<period::Period>,
+    /// The period is the document's main one (the quarter the call or the
+    /// story is about): two documents of a pair share it, even when one
+    /// of them dates it wrongly.
+    main: bool,
     forward: bool,
     basis: Option<&'static str>,
 }
@@ -110,7 +114,11 @@ impl<'a> Side<'a> {
     pub fn new(doc: &'a Analyzed) -> Side<'a> {
         let text = &doc.doc.text;
         let claims = &doc.analysis.claims;
-        let keys = claims.iter().map(|c| key(text, c)).collect();
+        let main = main_period(claims);
+        let keys = claims
+            .iter()
+            .map(|c| key(text, &doc.mentions, c, main.as_deref()))
+            .collect();
         let figures = claims
             .iter()
             .map(|c| figure::figures(text, &doc.mentions, c))
@@ -123,9 +131,63 @@ impl<'a> Side<'a> {
     }
 }
 
-fn key(text: &str, c: &Claim) -> Key {
+/// The period most of a document's actual (not forward) claims have.
+fn main_period(claims: &[Claim]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in claims.iter().filter(|c| !c.forward) {
+        let Some(p) = c.period.as_deref() else { continue };
+        match counts.iter_mut().find(|(q, _)| *q == p) {
+            Some(e) => e.1 += 1,
+            None => counts.push((p, 1)),
+        }
+    }
+    let best = counts.iter().map(|e| e.1).max()?;
+    counts.iter().find(|e| e.1 == best).map(|e| e.0.to_string())
+}
+
+/// Words right after a money figure that make it a per-share amount.
+const PER_SHARE: &[&str] = &[
+    " per share", " per diluted share", " per common share", " a share",
+    " per basic", " per diluted common share", " per fully diluted",
+    " per weighted", " per unit", " a diluted share",
+];
+
+/// Words before a summary's figure that name the full year ("sees fy
+/// revenue", "full-year outlook").
+fn names_year(clause: &str) -> bool {
+    let t = clause.to_ascii_lowercase();
+    ["fy ", "fy20", "full year", "full-year", "fiscal year", "annual"]
+        .iter()
+        .any(|w| t.starts_with(w) || t.contains(&format!(" {w}")))
+}
+
+fn key(text: &str, mentions: &[crate::extract::Mention], c: &Claim, main: Option<&str>) -> Key {
     let clause = text.get(c.start..c.end).unwrap_or("");
-    let concept = concept::classify(&c.metric, clause, c.subject.as_deref());
+    let mut concept = concept::classify(&c.metric, clause, c.subject.as_deref());
+    // "$0.65 per diluted share" is earnings per share whatever the metric
+    // phrase says ("net income from continuing operations was $0.65 per
+    // share").
+    let per_share = c.mentions.iter().filter_map(|&i| mentions.get(i)).any(|m| {
+        m.kind == crate::extract::Kind::Money && {
+            let after = text.get(m.end..text.len().min(m.end + 30)).unwrap_or("");
+            let after = after.to_ascii_lowercase();
+            PER_SHARE.iter().any(|p| after.starts_with(p))
+        }
+    });
+    if per_share
+        && !matches!(concept.id, "eps" | "eps_basic" | "dividend_per_share" | "book_value_per_share")
+    {
+        concept.id = if concept.id == "dividend_per_share" { "dividend_per_share" } else { "eps" };
+    }
+    let mut period = c.period.as_deref().map(period::Period::parse);
+    // A quarter the document gave a "fy" claim is the year's.
+    if let Some(p) = period.as_mut()
+        && matches!(p.part, period::Part::Quarter(_))
+        && names_year(&clause[..first_figure(c, mentions).unwrap_or(c.end).saturating_sub(c.start).min(clause.len())])
+    {
+        p.part = period::Part::Year;
+    }
+    let main = main.is_some() && c.period.as_deref() == main && !c.forward;
     let head = c
         .metric
         .split(|ch: char| !ch.is_alphanumeric())
@@ -135,7 +197,8 @@ fn key(text: &str, c: &Claim) -> Key {
     Key {
         concept,
         head,
-        period: c.period.as_deref().map(period::Period::parse),
+        period,
+        main,
         forward: c.forward,
         basis: c.basis,
     }
@@ -158,11 +221,17 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
             .cloned()
             .collect::<Vec<_>>()
     };
-    if seg(a) != seg(b) {
-        return None;
+    // A segment on one side only may be a word the metric phrase
+    // caught ("driving system sales"): it may support, never contradict.
+    let (sa, sb) = (seg(a), seg(b));
+    let mut exact = true;
+    if sa != sb {
+        if !sa.is_empty() && !sb.is_empty() {
+            return None;
+        }
+        exact = false;
     }
     let q = |k: &Key, w: &str| k.concept.qualifiers.iter().any(|q| q == w);
-    let mut exact = true;
     for w in ["adjusted", "gaap", "organic", "constant_currency"] {
         match (q(a, w), q(b, w)) {
             (x, y) if x == y => {}
@@ -179,6 +248,9 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
     if (q(a, "adjusted") && q(b, "gaap")) || (q(a, "gaap") && q(b, "adjusted"))
     {
         return None;
+    }
+    if a.main && b.main {
+        return Some(exact);
     }
     match period::compatible(a.period.as_ref(), b.period.as_ref()) {
         period::Match::No => None,
@@ -274,10 +346,26 @@ fn judge_figure(
             {
                 continue;
             }
+            // Figures orders of magnitude apart are different things (a
+            // total against a per-share amount), not a misstatement.
+            let ratio = f.value.abs().max(g.value.abs()) / f.value.abs().min(g.value.abs()).max(1e-12);
+            if f.role != Field::Change && ratio > 200.0 {
+                continue;
+            }
             return verdict(Label::Contradicted, Some(g), Some(si));
         }
     }
     verdict(Label::Absent, None, None)
+}
+
+/// Byte offset of a claim's first figure.
+fn first_figure(c: &Claim, mentions: &[crate::extract::Mention]) -> Option<usize> {
+    c.mentions
+        .iter()
+        .filter_map(|&i| mentions.get(i))
+        .filter(|m| m.kind != crate::extract::Kind::Date)
+        .map(|m| m.start)
+        .min()
 }
 
 fn directions_agree(a: &Figure, b: &Figure) -> bool {

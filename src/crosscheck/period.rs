@@ -87,7 +87,9 @@ pub fn compatible(a: Option<&Period>, b: Option<&Period>) -> Match {
         (Some(x), Some(y)) if (x - y).abs() == 1 && a.fiscal != b.fiscal => {
             Match::Loose
         }
-        (Some(_), Some(_)) => return Match::No,
+        // Within one pair a different year is more often a year inferred
+        // wrongly than another period: it may support, never contradict.
+        (Some(_), Some(_)) => Match::Loose,
         _ => Match::Exact,
     };
     let parts = match (a.part, b.part) {
@@ -119,7 +121,7 @@ mod tests {
         assert_eq!(m(Some("XXXX-Q3"), Some("2021-Q3")), Match::Exact);
         assert_eq!(m(Some("2021-Q3"), Some("2021-Q2")), Match::No);
         assert_eq!(m(Some("2021-Q3"), Some("FY2021")), Match::No);
-        assert_eq!(m(Some("2021-Q3"), Some("2020-Q3")), Match::No);
+        assert_eq!(m(Some("2021-Q3"), Some("2020-Q3")), Match::Loose);
         assert_eq!(m(Some("FY2022-Q1"), Some("2021-Q1")), Match::Loose);
         assert_eq!(m(Some("2021-09-30"), Some("2021-Q3")), Match::Loose);
         assert_eq!(m(None, Some("2021-Q3")), Match::Loose);
