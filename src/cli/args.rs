@@ -53,7 +53,8 @@ pub enum Command {
 
     /// Print the schema of the output: the JSON Schema of every record
     /// type (kept in docs/schema.json), or the CSV/Parquet tables' Arrow
-    /// schemas or Spark DDL.
+    /// schemas or Spark DDL. What each field means is written down in
+    /// docs/records.md.
     Schema(SchemaArgs),
 }
 
