@@ -18,7 +18,8 @@ the same harness until it is fixed.
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use super::{DocContext, ExtractorSet, Kind, Mention, Value};
+use super::ExtractorSet;
+use crate::record::{DocContext, Kind, Mention, Value};
 
 /// An expected value: a number (percent, count, money) or a text (date,
 /// skill).

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::{Location, Source};
-use crate::error::{InputError, Severity};
+use crate::record::{InputError, Severity};
 
 /// What the walk should read.
 #[derive(Clone, Debug)]
