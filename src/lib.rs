@@ -7,7 +7,7 @@ The library is a pipeline of stages, each a module, each handing one type
 to the next:
 
 1. [`source`] — which files to read: walks folders (sorted, so runs are
-   reproducible) and yields [`source::Source`]s or per-file errors.
+   reproducible) and yields [`record::Source`]s or per-file errors.
 2. [`reader`] — bytes → [`record::Document`]: decodes text, rejects binary
    files, records warnings for invalid UTF-8.
 3. [`segment`] — splits very large documents into chunks at line breaks so

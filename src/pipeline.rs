@@ -27,10 +27,10 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::reader;
 use crate::reader::frame::{self, Unit};
-use crate::record::{Analysis, Document, InputError, Mention, Severity};
+use crate::record::{Analysis, Document, InputError, Mention, Severity, Walk};
 use crate::segment;
 use crate::sink::{Sink, Summary};
-use crate::source::{self, Walk, WalkOptions};
+use crate::source::{self, WalkOptions};
 
 /// Most units (documents, records, parts) in one batch.
 pub const BATCH_DOCS: usize = 128;

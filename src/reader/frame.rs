@@ -16,8 +16,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{ReadOptions, describe_io, open_stream};
-use crate::record::{Format, InputError, Severity};
-use crate::source::{Location, Source, Walk};
+use crate::record::{Format, InputError, Location, Severity, Source, Walk};
 
 /// A raw record of a container.
 #[derive(Debug)]

@@ -6,6 +6,8 @@ the types live here rather than in the stage that happens to make them.
 A reader, a sink or the scorer imports `crate::record`, never another
 stage's module, to name a document, a mention or a claim:
 
+- [`Walk`] items, each a [`Source`] (with its [`Location`]), an error or a
+  skipped file: what the walk produces (stage 1);
 - [`Document`] with its [`Meta`], [`Format`] and [`DocContext`]: what a
   reader produces (stage 2);
 - [`Mention`], its [`Kind`] and [`Value`]: what the extractors produce
@@ -25,12 +27,14 @@ means in the JSON-lines output is written down in `docs/records.md`.
 mod claim;
 mod document;
 mod error;
+mod input;
 mod mention;
 mod offset;
 
 pub use claim::{Analysis, Change, Check, Claim, Direction, Level};
 pub use document::{DocContext, Document, Format, Meta};
 pub use error::{InputError, Severity};
+pub use input::{Location, Source, Walk};
 pub use mention::{Kind, Mention, Value};
 pub use offset::{CharIndex, count_chars};
 
