@@ -8,7 +8,8 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use claimscan::extract::{DocContext, ExtractorSet, Kind, KindSet, Lexicon};
+use claimscan::extract::{ExtractorSet, KindSet, Lexicon};
+use claimscan::record::{DocContext, Kind};
 
 fn corpus() -> Vec<String> {
     let mut out = Vec::new();
@@ -60,7 +61,8 @@ fn bench(c: &mut Criterion) {
 /// WARC framing+decoding over the reader fixtures, in input bytes per
 /// second.
 fn readers(c: &mut Criterion) {
-    use claimscan::reader::{Format, ReadOptions, frame::read_bytes};
+    use claimscan::reader::{ReadOptions, frame::read_bytes};
+    use claimscan::record::Format;
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/e2e");
     let load = |p: &str| std::fs::read(format!("{root}/{p}")).unwrap();
     let cases = [

@@ -10,7 +10,7 @@ the shared folder at run time and writes, for each dev set,
 
     OUT_DIR/<set>/docs/...        one UTF-8 text file (LF) per document
     OUT_DIR/<set>/gold.jsonl      gold records in the format of
-                                  ../shared/contract/records.md:
+                                  docs/records.md:
         {"type": "doc", "doc": ...}          one per document, even without gold
         {"type": "mention", "doc", "kind", "text", "start", "end",
          "value", "unit", "label"}           "label" is the source's own class

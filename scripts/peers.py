@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Run a peer extraction tool over a dev set and write its mentions in claimscan's
-record contract (shared/contract/records.md), so the same scorer can compare the
+record format (docs/records.md), so the same scorer can compare the
 peer with claimscan.
 
 Setup (a virtualenv outside the repo; only PyPI is needed, nothing is fetched

@@ -7,7 +7,8 @@ The binary's command-line flags are turned into a `Config` by `src/cli/`;
 the library never sees clap types.
 */
 
-use crate::extract::{DocContext, ExtractorSet, KindSet, Lexicon};
+use crate::extract::{ExtractorSet, KindSet, Lexicon};
+use crate::record::DocContext;
 
 /// Everything a run needs, immutable once built.
 #[derive(Debug)]

@@ -24,13 +24,13 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::error::{Error, InputError, Severity};
-use crate::extract::Mention;
+use crate::error::Error;
+use crate::reader;
 use crate::reader::frame::{self, Unit};
-use crate::reader::{self, Document};
+use crate::record::{Analysis, Document, InputError, Mention, Severity, Walk};
 use crate::segment;
 use crate::sink::{Sink, Summary};
-use crate::source::{self, Walk, WalkOptions};
+use crate::source::{self, WalkOptions};
 
 /// Most units (documents, records, parts) in one batch.
 pub const BATCH_DOCS: usize = 128;
@@ -600,7 +600,7 @@ fn analyze(config: &Config, sink: &dyn Sink, doc: Document) -> Done {
             let mut analysis = if config.claims {
                 crate::claim::analyze(&doc.text, &mentions, &doc.context)
             } else {
-                crate::claim::Analysis::default()
+                Analysis::default()
             };
             if let Some(company) = &doc.meta.company {
                 for c in &mut analysis.claims {

@@ -2,8 +2,9 @@
 //! JSONL it produces is valid UTF-8 whose offsets satisfy
 //! `text == doc_text[start:end]` (in code points).
 
-use claimscan::extract::{DocContext, ExtractorSet};
+use claimscan::extract::ExtractorSet;
 use claimscan::reader::text::from_bytes;
+use claimscan::record::DocContext;
 use claimscan::sink::{JsonlSink, Sink};
 use proptest::prelude::*;
 use std::sync::OnceLock;

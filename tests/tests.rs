@@ -25,6 +25,9 @@ mod inputs;
 // Output invariants: typed records, offsets, ids, thread-count determinism.
 mod json;
 
+// docs/records.md describes every field of docs/schema.json.
+mod records_doc;
+
 /// CSV and Parquet tables, schemas, progress, filter mode.
 mod tables;
 

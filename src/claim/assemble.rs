@@ -11,8 +11,9 @@ use super::context;
 use super::frame::{self, Frame, Hits};
 use super::metric;
 use super::phrases::{self, Phrase};
-use super::{Change, Claim, Direction, Level};
-use crate::extract::{DocContext, Kind, Mention};
+use crate::record::{
+    Analysis, Change, Claim, Direction, DocContext, Kind, Level, Mention,
+};
 use crate::segment::{sentence, transcript};
 
 /// Sentences longer than this (bytes) are cut at their best break before
@@ -23,17 +24,6 @@ pub const MAX_SENTENCE: usize = 3_000;
 /// Clauses longer than this (bytes) do not make a claim's span: its metric
 /// and figures do.
 pub const MAX_CLAIM_SPAN: usize = 600;
-
-/// What the claim stage found in one document.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Analysis {
-    /// The claims, in document order.
-    pub claims: Vec<Claim>,
-    /// Skill mentions (by index) linked to the period of their sentence.
-    pub skill_periods: Vec<(usize, String)>,
-    /// Sentences cut because they were longer than [`MAX_SENTENCE`].
-    pub cut_sentences: usize,
-}
 
 fn is_quantity(k: Kind) -> bool {
     matches!(k, Kind::Percent | Kind::Money | Kind::Count)

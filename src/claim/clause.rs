@@ -12,7 +12,7 @@ forward), so "Segment A and segment B sales of ..." stays one subject.
 Everything here is one pass over the sentence: linear in its length.
 */
 
-use crate::extract::{Kind, Mention};
+use crate::record::{Kind, Mention};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -336,7 +336,8 @@ pub fn clauses(s: &Sentence) -> Vec<Clause> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{DocContext, ExtractorSet};
+    use crate::extract::ExtractorSet;
+    use crate::record::DocContext;
 
     fn split(text: &str) -> Vec<String> {
         let set = ExtractorSet::builtin();

@@ -8,8 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, Claim, Direction};
-use crate::extract::{Kind, Mention};
+use crate::record::{Check, Claim, Direction, Kind, Mention};
 
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -18,8 +18,7 @@ A clause that has no metric of its own continues the frame before it.
 
 use super::clause::{Clause, Sentence, TokKind};
 use super::phrases::{self, Phrase, Word};
-use super::{Direction, Level};
-use crate::extract::{Kind, Mention};
+use crate::record::{Direction, Kind, Level, Mention};
 
 /// What a figure states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,7 +16,7 @@ Every scan is bounded (a dozen words), so this is linear in the clause.
 use super::clause::{Clause, Sentence, TokKind};
 use super::frame::Hits;
 use super::phrases::{self, Phrase, Word};
-use crate::extract::Mention;
+use crate::record::Mention;
 
 /// The longest metric we take, in words.
 const MAX_WORDS: usize = 10;

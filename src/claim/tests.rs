@@ -4,8 +4,9 @@
 //! `metric | value | change | direction | from -> to | basis | forward`
 //! (`-` for null). The sentences are made up.
 
-use super::{Claim, analyze};
-use crate::extract::{DocContext, ExtractorSet};
+use super::analyze;
+use crate::extract::ExtractorSet;
+use crate::record::{Claim, DocContext};
 
 fn num(v: f64) -> String {
     let s = format!("{v}");

@@ -68,7 +68,8 @@ pub enum Command {
 
     /// Print the schema of the output: the JSON Schema of every record
     /// type (kept in docs/schema.json), or the CSV/Parquet tables' Arrow
-    /// schemas or Spark DDL.
+    /// schemas or Spark DDL. What each field means is written down in
+    /// docs/records.md.
     Schema(SchemaArgs),
 }
 
@@ -284,7 +285,7 @@ pub struct Scan {
     /// SGML). Default: from the extension (looking through .gz), else
     /// sniffed from the content. gzip is always recognized.
     #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
-    pub input_format: Option<claimscan::reader::Format>,
+    pub input_format: Option<claimscan::record::Format>,
 
     /// JSON-lines field names: NAME=FIELD, NAME one of id, text, title,
     /// date, company, url (defaults: the same names); FIELD may be a
@@ -316,8 +317,8 @@ pub struct Scan {
     pub quiet: bool,
 }
 
-fn parse_input_format(s: &str) -> Result<claimscan::reader::Format, String> {
-    claimscan::reader::Format::from_name(s).ok_or_else(|| {
+fn parse_input_format(s: &str) -> Result<claimscan::record::Format, String> {
+    claimscan::record::Format::from_name(s).ok_or_else(|| {
         format!("unknown input format {s:?} (expected text, html, jsonl, warc or reuters)")
     })
 }

@@ -10,7 +10,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use claimscan::extract::{DocContext, Kind, KindSet, Lexicon};
+use claimscan::extract::{KindSet, Lexicon};
+use claimscan::record::{DocContext, Kind};
 use claimscan::{Config, ConfigBuilder};
 
 use super::args::Scan;

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 
 use claimscan::config::ConfigBuilder;
 use claimscan::crosscheck::{self, Label, Side};
-use claimscan::extract::DocContext;
 use claimscan::pipeline::{self, Analyzed};
+use claimscan::record::DocContext;
 
 use super::args;
 
@@ -152,7 +152,7 @@ pub fn run(a: args::Crosscheck) -> Result<ExitCode> {
                             &mut bytes,
                         );
                     }
-                    claimscan::sink::verdict::encode(&source, &coverage, &verdicts, &mut bytes);
+                    crosscheck::encode::encode(&source, &coverage, &verdicts, &mut bytes);
                 }
                 let line = format!(
                     "{} vs {}: {} claims with figures: {} supported, {} contradicted, {} absent",

@@ -286,7 +286,7 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
     let mut opts = Options::default();
     for k in &args.kinds {
         opts.kinds.push(
-            claimscan::extract::Kind::parse(k.trim())
+            claimscan::record::Kind::parse(k.trim())
                 .with_context(|| format!("unknown kind {k:?}"))?,
         );
     }

@@ -43,7 +43,7 @@ impl Progress {
                 let opts = claimscan::source::WalkOptions::default();
                 let total: u64 = claimscan::source::walk(&paths, &opts)
                     .filter_map(|w| match w {
-                        claimscan::source::Walk::Source(s) => s.size,
+                        claimscan::record::Walk::Source(s) => s.size,
                         _ => None,
                     })
                     .sum();

@@ -9,8 +9,7 @@ cent). Scales and spellings are already normalized by the extractors
 basis points compare as points.
 */
 
-use crate::claim::{Claim, Direction, Level};
-use crate::extract::{Kind, Mention};
+use crate::record::{Claim, Direction, Kind, Level, Mention};
 
 /// Which field of a claim a figure fills.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

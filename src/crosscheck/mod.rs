@@ -22,12 +22,13 @@ is, else `supported`; its `why` names each figure, what the source states
 and where.
 */
 
+pub mod encode;
 pub mod figure;
 mod period;
 
-use crate::claim::Claim;
 use crate::claim::concept::{self, Concept};
 use crate::pipeline::Analyzed;
+use crate::record::{Claim, Direction, Kind, Mention};
 use crate::sink::jsonl::{ClaimRef, claim_refs};
 
 use figure::{Field, Figure};
@@ -147,9 +148,16 @@ fn main_period(claims: &[Claim]) -> Option<String> {
 
 /// Words right after a money figure that make it a per-share amount.
 const PER_SHARE: &[&str] = &[
-    " per share", " per diluted share", " per common share", " a share",
-    " per basic", " per diluted common share", " per fully diluted",
-    " per weighted", " per unit", " a diluted share",
+    " per share",
+    " per diluted share",
+    " per common share",
+    " a share",
+    " per basic",
+    " per diluted common share",
+    " per fully diluted",
+    " per weighted",
+    " per unit",
+    " a diluted share",
 ];
 
 /// Words before a summary's figure that name the full year ("sees fy
@@ -161,29 +169,52 @@ fn names_year(clause: &str) -> bool {
         .any(|w| t.starts_with(w) || t.contains(&format!(" {w}")))
 }
 
-fn key(text: &str, mentions: &[crate::extract::Mention], c: &Claim, main: Option<&str>) -> Key {
+fn key(
+    text: &str,
+    mentions: &[Mention],
+    c: &Claim,
+    main: Option<&str>,
+) -> Key {
     let clause = text.get(c.start..c.end).unwrap_or("");
-    let mut concept = concept::classify(&c.metric, clause, c.subject.as_deref());
+    let mut concept =
+        concept::classify(&c.metric, clause, c.subject.as_deref());
     // "$0.65 per diluted share" is earnings per share whatever the metric
     // phrase says ("net income from continuing operations was $0.65 per
     // share").
-    let per_share = c.mentions.iter().filter_map(|&i| mentions.get(i)).any(|m| {
-        m.kind == crate::extract::Kind::Money && {
-            let after = text.get(m.end..text.len().min(m.end + 30)).unwrap_or("");
-            let after = after.to_ascii_lowercase();
-            PER_SHARE.iter().any(|p| after.starts_with(p))
-        }
-    });
+    let per_share =
+        c.mentions.iter().filter_map(|&i| mentions.get(i)).any(|m| {
+            m.kind == Kind::Money && {
+                let after =
+                    text.get(m.end..text.len().min(m.end + 30)).unwrap_or("");
+                let after = after.to_ascii_lowercase();
+                PER_SHARE.iter().any(|p| after.starts_with(p))
+            }
+        });
     if per_share
-        && !matches!(concept.id, "eps" | "eps_basic" | "dividend_per_share" | "book_value_per_share")
+        && !matches!(
+            concept.id,
+            "eps"
+                | "eps_basic"
+                | "dividend_per_share"
+                | "book_value_per_share"
+        )
     {
-        concept.id = if concept.id == "dividend_per_share" { "dividend_per_share" } else { "eps" };
+        concept.id = if concept.id == "dividend_per_share" {
+            "dividend_per_share"
+        } else {
+            "eps"
+        };
     }
     let mut period = c.period.as_deref().map(period::Period::parse);
     // A quarter the document gave a "fy" claim is the year's.
     if let Some(p) = period.as_mut()
         && matches!(p.part, period::Part::Quarter(_))
-        && names_year(&clause[..first_figure(c, mentions).unwrap_or(c.end).saturating_sub(c.start).min(clause.len())])
+        && names_year(
+            &clause[..first_figure(c, mentions)
+                .unwrap_or(c.end)
+                .saturating_sub(c.start)
+                .min(clause.len())],
+        )
     {
         p.part = period::Part::Year;
     }
@@ -194,14 +225,7 @@ fn key(text: &str, mentions: &[crate::extract::Mention], c: &Claim, main: Option
         .rfind(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase();
-    Key {
-        concept,
-        head,
-        period,
-        main,
-        forward: c.forward,
-        basis: c.basis,
-    }
+    Key { concept, head, period, main, forward: c.forward, basis: c.basis }
 }
 
 /// How well two claims' measures match: `None` for different measures;
@@ -348,7 +372,8 @@ fn judge_figure(
             }
             // Figures orders of magnitude apart are different things (a
             // total against a per-share amount), not a misstatement.
-            let ratio = f.value.abs().max(g.value.abs()) / f.value.abs().min(g.value.abs()).max(1e-12);
+            let ratio = f.value.abs().max(g.value.abs())
+                / f.value.abs().min(g.value.abs()).max(1e-12);
             if f.role != Field::Change && ratio > 200.0 {
                 continue;
             }
@@ -359,11 +384,11 @@ fn judge_figure(
 }
 
 /// Byte offset of a claim's first figure.
-fn first_figure(c: &Claim, mentions: &[crate::extract::Mention]) -> Option<usize> {
+fn first_figure(c: &Claim, mentions: &[Mention]) -> Option<usize> {
     c.mentions
         .iter()
         .filter_map(|&i| mentions.get(i))
-        .filter(|m| m.kind != crate::extract::Kind::Date)
+        .filter(|m| m.kind != Kind::Date)
         .map(|m| m.start)
         .min()
 }
@@ -386,28 +411,26 @@ fn derived_change(source: &Side<'_>, si: usize, f: &Figure) -> Option<Figure> {
     let figs = &source.figures[si];
     let from_fig = figs.iter().find(|g| g.role == Field::From)?;
     let (value, half_ulp) = match f.unit.as_deref() {
-        Some("%") if from.kind != crate::extract::Kind::Percent => {
+        Some("%") if from.kind != Kind::Percent => {
             let pct = (to.value - from.value) / from.value.abs() * 100.0;
             // The endpoints' rounding carries into the change.
             let err = from_fig.half_ulp / from.value.abs() * 100.0 * 2.0;
             (pct, err)
         }
-        Some("pp" | "bp") if from.kind == crate::extract::Kind::Percent => {
+        Some("pp" | "bp") if from.kind == Kind::Percent => {
             (to.value - from.value, from_fig.half_ulp * 2.0)
         }
-        _ if f.kind == from.kind
-            && f.kind != crate::extract::Kind::Percent =>
-        {
+        _ if f.kind == from.kind && f.kind != Kind::Percent => {
             (to.value - from.value, from_fig.half_ulp * 2.0)
         }
         _ => return None,
     };
     let direction = if value > 0.0 {
-        crate::claim::Direction::Up
+        Direction::Up
     } else if value < 0.0 {
-        crate::claim::Direction::Down
+        Direction::Down
     } else {
-        crate::claim::Direction::Flat
+        Direction::Flat
     };
     Some(Figure {
         field: "change",

@@ -43,7 +43,7 @@ use serde_json::Value as Json;
 
 pub use report::{render_diff, render_table};
 
-use crate::extract::Kind;
+use crate::record::Kind;
 
 /// A malformed input line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -29,7 +29,7 @@ use super::text::{
     WordSet, eat_word, eat_word_ci, in_set, prev_word, skip_spaces, word_end,
     word_set, word_start,
 };
-use super::{DocContext, Kind, Mention, Value};
+use crate::record::{DocContext, Kind, Mention, Value};
 
 /// Finds every date in `text`.
 pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {

@@ -18,7 +18,8 @@ already claimed "Nov. 5, 2025" and "Q3", and "GPT-4" is a skill.
 use super::keyword::{Hit, Trigger};
 use super::number::{self, Decimal};
 use super::text::{char_before, prev_word};
-use super::{Kind, Mention, Value, count, money, percent};
+use super::{count, money, percent};
+use crate::record::{Kind, Mention, Value};
 
 /// A number with what surrounds it, before its kind is decided.
 #[derive(Clone, Debug)]

@@ -15,7 +15,7 @@ After the automaton, two rules keep ambiguous names honest:
 use super::lexicon::Lexicon;
 use super::text::{word_end, word_start};
 use super::words::{WordMatch, WordMatcher};
-use super::{Kind, Mention, Value};
+use crate::record::{Kind, Mention, Value};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 #[derive(Clone, Debug)]

@@ -2,7 +2,7 @@
 Table-driven tests for the extractors, one row per case.
 
 Each case names an input text, the kind it is about and the exact ordered
-list of `(text, value, unit)` the contract (`shared/contract/records.md`)
+list of `(text, value, unit)` the record format (`docs/records.md`)
 says the extractors must report for that kind. An empty list is a negative
 case: nothing of that kind may be found. Names are gap-numbered within a
 group (`pct000`, `pct010`, ...) so that a case can be slotted in between
@@ -18,7 +18,8 @@ the same harness until it is fixed.
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use super::{DocContext, ExtractorSet, Kind, Mention, Value};
+use super::ExtractorSet;
+use crate::record::{DocContext, Kind, Mention, Value};
 
 /// An expected value: a number (percent, count, money) or a text (date,
 /// skill).

@@ -3,7 +3,7 @@ Small byte-level helpers shared by the extractors.
 
 Every extractor works on the UTF-8 bytes of a document and reports byte
 spans; offsets are converted to code points once, at the end of the
-extraction stage (see [`crate::extract::CharIndex`]). The helpers here look
+extraction stage (see [`crate::record::CharIndex`]). The helpers here look
 at the characters around a span without allocating: they are on the hot
 path, which is why they are written over bytes rather than `char`s where
 ASCII is all that matters.

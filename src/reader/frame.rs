@@ -15,9 +15,8 @@ use std::io::{BufRead, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{Format, ReadOptions, describe_io, open_stream};
-use crate::error::{InputError, Severity};
-use crate::source::{Location, Source, Walk};
+use super::{ReadOptions, describe_io, open_stream};
+use crate::record::{Format, InputError, Location, Severity, Source, Walk};
 
 /// A raw record of a container.
 #[derive(Debug)]

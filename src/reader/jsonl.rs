@@ -12,7 +12,7 @@ and line, and the lines after it are still read.
 
 use serde_json::Value;
 
-use super::{Document, Format, Meta};
+use crate::record::{Document, Format, Meta};
 
 /// Which JSON fields hold what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,7 +149,7 @@ pub fn decode(
     }
     if lossy {
         let id = doc.id.clone();
-        doc.warnings.push(crate::error::InputError::warning(
+        doc.warnings.push(crate::record::InputError::warning(
             &id,
             "invalid UTF-8 in the line; decoded with U+FFFD replacements"
                 .into(),

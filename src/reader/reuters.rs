@@ -16,7 +16,7 @@ decoding ([`decode`]) runs on the workers.
 
 use std::io::BufRead;
 
-use super::{Document, Format, Meta};
+use crate::record::{Document, Format, Meta};
 
 /// Cuts a stream into `<REUTERS>…</REUTERS>` elements.
 pub struct Frames<R> {
@@ -240,7 +240,7 @@ pub fn decode(bytes: &[u8], source: &str, n: u64) -> Result<Document, String> {
     };
     if let Some(w) = warning {
         let id = doc.id.clone();
-        doc.warnings.push(crate::error::InputError::warning(&id, w));
+        doc.warnings.push(crate::record::InputError::warning(&id, w));
     }
     Ok(doc)
 }

@@ -5,8 +5,7 @@ Markdown is read as text: its markup (`#`, `*`, `|`) costs the extractors
 nothing and keeping it means offsets point into the file as written.
 */
 
-use super::Document;
-use crate::error::InputError;
+use crate::record::{Document, InputError};
 
 /// How many leading bytes we search for NUL to call a file binary. Text
 /// files never contain NUL; this is the heuristic git and ripgrep use.

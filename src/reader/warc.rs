@@ -17,7 +17,7 @@ the record number, and framing resynchronizes at the next `WARC/` line.
 
 use std::io::{BufRead, Read};
 
-use super::{Document, Format, Meta};
+use crate::record::{Document, Format, Meta};
 
 /// One framed record.
 #[derive(Clone, Debug)]

@@ -1,5 +1,6 @@
 /*!
-JSON Lines output, in the record contract (`records.md`).
+JSON Lines output. Every field is explained in `docs/records.md`; this
+module doc is the short version.
 
 # Format
 
@@ -34,10 +35,10 @@ when it was, but not exactly as written (invalid UTF-8 replaced).
 use serde::Serialize;
 
 use super::Sink;
-use crate::claim::{Analysis, Claim, Direction, Level};
-use crate::error::InputError;
-use crate::extract::{CharIndex, Mention, Value, count_chars};
-use crate::reader::Document;
+use crate::record::{
+    Analysis, CharIndex, Claim, Direction, Document, InputError, Level,
+    Mention, Value, count_chars,
+};
 
 /// The JSON Schema of every record type (`docs/schema.json`, printed by
 /// `claimscan schema`; `tests/json.rs` validates real output against it).

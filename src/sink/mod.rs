@@ -1,5 +1,5 @@
 /*!
-Stage 5: records out.
+Stage 6: records out.
 
 A [`Sink`] turns one document's mentions (or one input error) into output
 bytes. Encoding runs on the worker threads, in parallel; the pipeline then
@@ -11,15 +11,11 @@ prints at the end.
 pub mod jsonl;
 mod summary;
 pub mod table;
-pub mod verdict;
 
 pub use jsonl::JsonlSink;
 pub use summary::Summary;
 
-use crate::claim::Analysis;
-use crate::error::InputError;
-use crate::extract::Mention;
-use crate::reader::Document;
+use crate::record::{Analysis, Document, InputError, Mention};
 
 /// Encodes records. Implementations must be stateless (`Sync`): they are
 /// called from every worker at once.

@@ -9,7 +9,7 @@ documents) are counted among `read` and separately.
 use std::fmt;
 use std::time::Duration;
 
-use crate::extract::Kind;
+use crate::record::Kind;
 
 /// Counts for one run.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{Location, Source};
-use crate::error::{InputError, Severity};
+use crate::record::{InputError, Location, Severity, Source, Walk};
 
 /// What the walk should read.
 #[derive(Clone, Debug)]
@@ -50,37 +49,6 @@ impl Default for WalkOptions {
             .map(|s| s.to_string())
             .collect(),
             no_extension: true,
-        }
-    }
-}
-
-/// One item of the walk.
-#[derive(Debug)]
-pub enum Walk {
-    /// A file (or stdin) to read.
-    Source(Source),
-    /// A path that could not be walked.
-    Error(InputError),
-    /// A file skipped because of its type (counted, not read).
-    Skipped(PathBuf),
-}
-
-impl Walk {
-    /// The input's key for `--shard` and `--resume`: its path, or the
-    /// document id where there is none.
-    pub fn key(&self) -> String {
-        match self {
-            Walk::Source(s) => match s.path() {
-                Some(p) => p.to_string_lossy().into_owned(),
-                None => s.doc_id.clone(),
-            },
-            Walk::Error(e) => e
-                .path
-                .as_ref()
-                .map(|p| p.to_string_lossy().into_owned())
-                .or_else(|| e.doc.clone())
-                .unwrap_or_default(),
-            Walk::Skipped(p) => p.to_string_lossy().into_owned(),
         }
     }
 }

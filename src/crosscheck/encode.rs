@@ -2,13 +2,10 @@
 
 use serde_json::{Value as Json, json};
 
-use crate::crosscheck::figure::Figure;
-use crate::crosscheck::{Side, Verdict};
-use crate::extract::CharIndex;
-
-fn number(v: f64) -> Json {
-    super::jsonl::json_number(v)
-}
+use super::figure::Figure;
+use super::{Side, Verdict};
+use crate::record::CharIndex;
+use crate::sink::jsonl::json_number as number;
 
 fn figure_json(f: &Figure) -> Json {
     json!({"value": number(f.value), "unit": f.unit})
