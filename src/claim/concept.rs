@@ -262,6 +262,90 @@ fn is_modifier(w: &str) -> bool {
         || w.ends_with("quarter")
 }
 
+/// The concept of the table phrase that ends last in `text` (the one
+/// nearest its end), and the word right before that phrase. For text
+/// before a figure: "net income was $616 million, or" → `net_income`;
+/// "fee revenue declined 19% to" → `revenue` after "fee".
+pub fn last_phrase(text: &str) -> Option<(&'static str, String)> {
+    let t = &*CONCEPTS;
+    let norm = normalize(text);
+    let m = t
+        .automaton
+        .find_overlapping_iter(norm.as_str())
+        .max_by_key(|m| (m.end(), m.end() - m.start()))?;
+    let prev =
+        norm[..m.start()].split(' ').rfind(|w| !w.is_empty()).unwrap_or("");
+    Some((t.ids[t.concept[m.pattern().as_usize()]], prev.to_string()))
+}
+
+/// Is `w` a word that may stand before a measure's phrase without naming
+/// a part of the business ("we generated revenue", "the company's
+/// revenue", but not "fee revenue")?
+pub fn plain_before(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "",
+        "we",
+        "our",
+        "they",
+        "it",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "have",
+        "has",
+        "with",
+        "of",
+        "in",
+        "for",
+        "and",
+        "to",
+        "that",
+        "as",
+        "on",
+        "by",
+        "at",
+        "from",
+        "be",
+        "been",
+        "which",
+        "while",
+        "also",
+        "i",
+        "you",
+        "its",
+        "their",
+        "this",
+        "per",
+        "share",
+        "record",
+        "strong",
+        "solid",
+        "see",
+        "saw",
+        "expect",
+        "expects",
+        "delivered",
+    ];
+    WORDS.contains(&w)
+        || is_modifier(w)
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+}
+
+/// The concept of the table phrase that starts first in `text` (for the
+/// words right after a figure: "$0.78 per share" → `eps`).
+pub fn first_phrase(text: &str) -> Option<&'static str> {
+    let t = &*CONCEPTS;
+    let norm = normalize(text);
+    t.automaton
+        .find_overlapping_iter(norm.as_str())
+        .min_by_key(|m| (m.start(), usize::MAX - (m.end() - m.start())))
+        .map(|m| t.ids[t.concept[m.pattern().as_usize()]])
+}
+
 /// A claim's concept and qualifiers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Concept {
@@ -331,9 +415,10 @@ fn qualifiers(metric: &str, clause: &str, segment: &str) -> Vec<String> {
         if nongaap
             || has(" adjusted ")
             || has(" adj ")
-            || has(" excluding items ")
-            || has(" excluding special ")
-            || has(" excluding one time ")
+            || (has(" excluding ")
+                && !has(" excluding currency ")
+                && !has(" excluding foreign ")
+                && !has(" excluding fx "))
             || has(" ex items ")
             || has(" underlying ")
             || has(" pro forma ")

@@ -3,7 +3,7 @@
 use serde_json::{Value as Json, json};
 
 use super::figure::Figure;
-use super::{Side, Verdict};
+use super::{Evidence, Side, Verdict};
 use crate::record::CharIndex;
 use crate::sink::jsonl::json_number as number;
 
@@ -21,6 +21,7 @@ pub fn encode(
     let cov = &coverage.doc.doc;
     let src = &source.doc.doc;
     let mut ix = CharIndex::new(&cov.text);
+    let mut src_ix = CharIndex::new(&src.text);
     for v in verdicts {
         let c = &coverage.doc.analysis.claims[v.claim];
         let r = &coverage.refs[v.claim];
@@ -47,15 +48,27 @@ pub fn encode(
         let evidence: Vec<Json> = v
             .evidence
             .iter()
-            .map(|&si| {
-                let sr = &source.refs[si];
-                let sc = &source.doc.analysis.claims[si];
-                json!({
-                    "start": sr.start,
-                    "end": sr.end,
-                    "text": src.text.get(sc.start..sc.end).unwrap_or(""),
-                    "claim": sr.id,
-                })
+            .map(|&e| match e {
+                Evidence::Claim(si) => {
+                    let sr = &source.refs[si];
+                    let sc = &source.doc.analysis.claims[si];
+                    json!({
+                        "start": sr.start,
+                        "end": sr.end,
+                        "text": src.text.get(sc.start..sc.end).unwrap_or(""),
+                        "claim": sr.id,
+                    })
+                }
+                Evidence::Text(s, e) => {
+                    let start = src.base.1 + src_ix.char_offset(s);
+                    let end = src.base.1 + src_ix.char_offset(e);
+                    json!({
+                        "start": start,
+                        "end": end,
+                        "text": src.text.get(s..e).unwrap_or(""),
+                        "claim": null,
+                    })
+                }
             })
             .collect();
         let rec = json!({

@@ -55,6 +55,16 @@ impl Label {
     }
 }
 
+/// What a label rests on in the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// A source claim (index into its claims).
+    Claim(usize),
+    /// A sentence of the source (byte span) that states the figure for
+    /// the measure where the claim stage made no claim of it.
+    Text(usize, usize),
+}
+
 /// The verdict on one figure.
 #[derive(Clone, Debug)]
 pub struct FigureVerdict {
@@ -64,8 +74,8 @@ pub struct FigureVerdict {
     pub found: Option<Figure>,
     /// Its label.
     pub label: Label,
-    /// The source claim (index) it rests on.
-    pub evidence: Option<usize>,
+    /// Where in the source it rests.
+    pub evidence: Option<Evidence>,
 }
 
 /// The verdict on one coverage claim.
@@ -77,9 +87,9 @@ pub struct Verdict {
     pub label: Label,
     /// One verdict per figure.
     pub figures: Vec<FigureVerdict>,
-    /// Source claims the label rests on (indices, document order, no
-    /// repeats; empty for `absent`).
-    pub evidence: Vec<usize>,
+    /// Where the label rests in the source (document order, no repeats;
+    /// empty for `absent`).
+    pub evidence: Vec<Evidence>,
     /// A short reason a person can check.
     pub why: String,
 }
@@ -92,6 +102,8 @@ pub struct Side<'a> {
     pub refs: Vec<ClaimRef>,
     keys: Vec<Key>,
     figures: Vec<Vec<Figure>>,
+    /// The document's main period.
+    main: Option<period::Period>,
 }
 
 /// What makes two claims about the same measure.
@@ -124,7 +136,37 @@ impl<'a> Side<'a> {
             .iter()
             .map(|c| figure::figures(text, &doc.mentions, c))
             .collect();
-        Side { doc, refs: claim_refs(&doc.doc, claims), keys, figures }
+        let side = Side {
+            doc,
+            refs: claim_refs(&doc.doc, claims),
+            keys,
+            figures,
+            main: main.as_deref().map(period::Period::parse),
+        };
+        if std::env::var_os("CLAIMSCAN_XC_DEBUG").is_some() {
+            for (i, k) in side.keys.iter().enumerate() {
+                let c = &claims[i];
+                eprintln!(
+                    "{} | {} {:?} {:?} main={} fwd={} | {:?} | {:?}",
+                    doc.doc.id,
+                    k.concept.id,
+                    k.concept.qualifiers,
+                    c.period,
+                    k.main,
+                    k.forward,
+                    side.figures[i]
+                        .iter()
+                        .map(|f| f.text.as_str())
+                        .collect::<Vec<_>>(),
+                    text.get(c.start..c.end)
+                        .unwrap_or("")
+                        .chars()
+                        .take(80)
+                        .collect::<String>()
+                );
+            }
+        }
+        side
     }
 
     fn claim(&self, i: usize) -> &Claim {
@@ -145,6 +187,93 @@ fn main_period(claims: &[Claim]) -> Option<String> {
     let best = counts.iter().map(|e| e.1).max()?;
     counts.iter().find(|e| e.1 == best).map(|e| e.0.to_string())
 }
+
+/// "In Space and Airborne Systems, ..." / "For the Americas segment, ...":
+/// the name a sentence opens on, when the clause at `at` is in that
+/// sentence (within 200 bytes of its start).
+fn opening_segment(text: &str, at: usize) -> Option<String> {
+    let mut lo = at.saturating_sub(200);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &text[lo..at];
+    let start = before.rfind(['\n', '.', '!', '?']).map_or(0, |i| i + 1);
+    let sentence = before[start..].trim_start();
+    let rest = ["In ", "For ", "At ", "Within ", "Across "]
+        .iter()
+        .find_map(|p| sentence.strip_prefix(p))?;
+    let name = &rest[..rest.find(',')?];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    // A period or a generic phrase is not a segment ("In the quarter",
+    // "In Q3", "For the full year").
+    let lower = name.to_ascii_lowercase();
+    if NOT_SEGMENT.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let named = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || ["and", "of", "the", "&"].contains(w)
+    };
+    if !words.iter().all(named) {
+        return None;
+    }
+    Some(lower)
+}
+
+/// Words of an opening phrase that is not a part of the business.
+const NOT_SEGMENT: &[&str] = &[
+    "quarter",
+    "year",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "month",
+    "period",
+    "total",
+    "addition",
+    "summary",
+    "short",
+    "fact",
+    "terms",
+    "general",
+    "particular",
+    "contrast",
+    "comparison",
+    "response",
+    "line",
+    "light",
+    "fiscal",
+    "20",
+    "19",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the first",
+    "the second",
+    "the third",
+    "the fourth",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "each",
+    "both",
+    "all",
+];
 
 /// Words right after a money figure that make it a per-share amount.
 const PER_SHARE: &[&str] = &[
@@ -190,20 +319,23 @@ fn key(
                 PER_SHARE.iter().any(|p| after.starts_with(p))
             }
         });
+    let lower = clause.to_ascii_lowercase();
     if per_share
-        && !matches!(
-            concept.id,
-            "eps"
-                | "eps_basic"
-                | "dividend_per_share"
-                | "book_value_per_share"
-        )
+        && matches!(concept.id, "net_income" | "other")
+        && ["earn", "income", "loss", "profit", "eps"]
+            .iter()
+            .any(|w| lower.contains(w))
+        && !NOT_EARNINGS.iter().any(|w| lower.contains(w))
     {
-        concept.id = if concept.id == "dividend_per_share" {
-            "dividend_per_share"
-        } else {
-            "eps"
-        };
+        concept.id = "eps";
+    }
+    // "In Space and Airborne Systems, revenue increased 3%": a sentence
+    // that opens on a named part of the business is about that part.
+    if !concept.qualifiers.iter().any(|q| q.starts_with("segment:"))
+        && let Some(seg) = opening_segment(text, c.start)
+    {
+        concept.qualifiers.push(format!("segment:{seg}"));
+        concept.qualifiers.sort();
     }
     let mut period = c.period.as_deref().map(period::Period::parse);
     // A quarter the document gave a "fy" claim is the year's.
@@ -305,7 +437,7 @@ pub fn judge(source: &Side<'_>, coverage: &Side<'_>) -> Vec<Verdict> {
         }
         let label =
             figures.iter().map(|f| f.label).max().unwrap_or(Label::Absent);
-        let mut evidence: Vec<usize> = if label == Label::Absent {
+        let mut evidence: Vec<Evidence> = if label == Label::Absent {
             Vec::new()
         } else {
             figures.iter().filter_map(|f| f.evidence).collect()
@@ -324,12 +456,13 @@ fn judge_figure(
     f: &Figure,
     cands: &[(usize, bool)],
 ) -> FigureVerdict {
-    let verdict = |label, found: Option<&Figure>, si| FigureVerdict {
-        stated: f.clone(),
-        found: found.cloned(),
-        label,
-        evidence: si,
-    };
+    let verdict =
+        |label, found: Option<&Figure>, si: Option<usize>| FigureVerdict {
+            stated: f.clone(),
+            found: found.cloned(),
+            label,
+            evidence: si.map(Evidence::Claim),
+        };
     // Support: any candidate stating it in the same role.
     for &(si, _) in cands {
         for g in &source.figures[si] {
@@ -347,6 +480,15 @@ fn judge_figure(
         {
             return verdict(Label::Supported, Some(&g), Some(si));
         }
+    }
+    // Support from a sentence the claim stage made no claim of.
+    if let Some((g, span)) = sentence_support(source, ck, f) {
+        return FigureVerdict {
+            stated: f.clone(),
+            found: Some(g),
+            label: Label::Supported,
+            evidence: Some(Evidence::Text(span.0, span.1)),
+        };
     }
     // Contradiction: an exact candidate stating another figure in the
     // same role, on the same basis.
@@ -381,6 +523,186 @@ fn judge_figure(
         }
     }
     verdict(Label::Absent, None, None)
+}
+
+/// Words before a per-share amount that make it something other than
+/// earnings (a buyback's average price, a dividend, book value).
+const NOT_EARNINGS: &[&str] = &[
+    "price",
+    "dividend",
+    "buy",
+    "repurchas",
+    "paid",
+    "book value",
+    "cost",
+    "distribution",
+    "cash flow",
+    "impact",
+    "charge",
+    "benefit",
+];
+
+/// The quarter a sentence names ("third quarter", "Q3").
+fn quarter_named(lower: &str) -> Option<u8> {
+    const NAMES: &[(&str, u8)] = &[
+        ("first quarter", 1),
+        ("second quarter", 2),
+        ("third quarter", 3),
+        ("fourth quarter", 4),
+        ("first-quarter", 1),
+        ("second-quarter", 2),
+        ("third-quarter", 3),
+        ("fourth-quarter", 4),
+        ("q1", 1),
+        ("q2", 2),
+        ("q3", 3),
+        ("q4", 4),
+    ];
+    NAMES.iter().filter(|(n, _)| lower.contains(n)).map(|&(_, q)| q).next()
+}
+
+/// Guidance words: a sentence with one of them speaks of the future.
+const GUIDANCE: &[&str] = &[
+    "expect",
+    "guidance",
+    "outlook",
+    "anticipate",
+    "forecast",
+    "project",
+    "target",
+    "we see",
+    "sees ",
+    "will be",
+    "to be in",
+    "range of",
+    "to range",
+    "estimate",
+    "reaffirm",
+    "raising",
+    "raise",
+    "narrow",
+];
+
+/// A level figure the source states in a sentence the claim stage made no
+/// claim of ("The guidance for Q4 is a range of $0.73 to $0.78 per
+/// share"): a source mention that agrees with it, whose nearest measure
+/// phrase (before it in its sentence, or a per-share phrase right after
+/// it) is the claim's concept, with guidance words exactly when the claim
+/// is guidance, and no opposite qualifier. Support only: a sentence
+/// read this loosely never contradicts.
+fn sentence_support(
+    source: &Side<'_>,
+    ck: &Key,
+    f: &Figure,
+) -> Option<(Figure, (usize, usize))> {
+    if f.role != Field::Level || ck.concept.id == concept::OTHER {
+        return None;
+    }
+    let text = &source.doc.doc.text;
+    for m in &source.doc.mentions {
+        if m.kind != f.kind {
+            continue;
+        }
+        let Some(v) = m.value.as_f64() else { continue };
+        let written = text.get(m.start..m.end).unwrap_or("");
+        let g = Figure {
+            field: "value",
+            role: Field::Level,
+            value: v,
+            unit: m.unit.clone(),
+            kind: m.kind,
+            half_ulp: figure::precision(written, v),
+            text: written.to_string(),
+            direction: None,
+            span: Some((m.start, m.end)),
+        };
+        if !figure::agree(f, &g) {
+            continue;
+        }
+        // The sentence before the figure (bounded), and a few words after.
+        let mut lo = m.start.saturating_sub(200);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let before = &text[lo..m.start];
+        let cut =
+            before.rfind(['\n', '.', ';', '!', '?']).map_or(0, |i| i + 1);
+        let (lo, before) = (lo + cut, &before[cut..]);
+        let mut hi = (m.end + 40).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let after = text[m.end..hi].to_ascii_lowercase();
+        let per_share =
+            PER_SHARE.iter().any(|p| after.find(p).is_some_and(|i| i < 25));
+        let lower = before.to_ascii_lowercase();
+        let id = if per_share
+            && f.kind == Kind::Money
+            && !NOT_EARNINGS.iter().any(|w| lower.contains(w))
+        {
+            Some("eps")
+        } else {
+            match concept::last_phrase(before) {
+                Some((id, prev)) if concept::plain_before(&prev) => Some(id),
+                _ => None,
+            }
+        };
+        if id != Some(ck.concept.id) {
+            continue;
+        }
+        if GUIDANCE.iter().any(|w| lower.contains(w)) != ck.forward {
+            continue;
+        }
+        // Qualifiers as the verdict rules read them: the call's adjusted
+        // figure never stands for the story's unqualified one, GAAP never
+        // for adjusted; the story may add "adjusted" to the call's only
+        // figure.
+        let q = |w: &str| ck.concept.qualifiers.iter().any(|q| q == w);
+        let gaap = (lower.contains("gaap") && !lower.contains("non-gaap"))
+            || lower.contains("reported basis");
+        let adjusted = [
+            "adjusted",
+            "non-gaap",
+            "excluding",
+            "core ",
+            "underlying",
+            "organic",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if (q("adjusted") && gaap)
+            || (!q("adjusted") && adjusted)
+            || (q("gaap") && adjusted)
+        {
+            continue;
+        }
+        // A quarter the sentence names, or the call's own quarter, must be
+        // the claim's.
+        if let Some(p) = &ck.period
+            && !ck.main
+        {
+            let named = quarter_named(&lower).or(
+                match source.main.as_ref().map(|m| m.part) {
+                    Some(period::Part::Quarter(n)) => Some(n),
+                    _ => None,
+                },
+            );
+            if let (period::Part::Quarter(want), Some(got)) = (p.part, named)
+                && want != got
+            {
+                continue;
+            }
+        }
+        let end = text[m.end..].find(['\n', '.']).map_or(text.len(), |i| {
+            // A decimal point is not the sentence's end.
+            m.end + i
+        });
+        return Some((
+            g,
+            (lo + before.len() - before.trim_start().len(), end.max(m.end)),
+        ));
+    }
+    None
 }
 
 /// Byte offset of a claim's first figure.
@@ -463,15 +785,15 @@ fn why(
     for f in figs {
         let stated = describe(&f.stated);
         let part = match (f.label, &f.found, f.evidence) {
-            (Label::Supported, Some(g), Some(si)) => format!(
+            (Label::Supported, Some(g), Some(e)) => format!(
                 "{stated}: the source states {} ({})",
                 describe(g),
-                excerpt(source, si)
+                excerpt(source, e)
             ),
-            (Label::Contradicted, Some(g), Some(si)) => format!(
+            (Label::Contradicted, Some(g), Some(e)) => format!(
                 "{stated} here, {} in the source ({})",
                 describe(g),
-                excerpt(source, si)
+                excerpt(source, e)
             ),
             _ => format!(
                 "{stated}: the source states no {} figure for {metric:?}{}",
@@ -502,10 +824,13 @@ fn describe(f: &Figure) -> String {
     }
 }
 
-/// The source claim's metric and period, and the start of its clause.
-fn excerpt(source: &Side<'_>, si: usize) -> String {
-    let c = source.claim(si);
-    let text = source.doc.doc.text.get(c.start..c.end).unwrap_or("");
+/// The start of the source clause or sentence the label rests on.
+fn excerpt(source: &Side<'_>, e: Evidence) -> String {
+    let (start, end) = match e {
+        Evidence::Claim(si) => (source.claim(si).start, source.claim(si).end),
+        Evidence::Text(s, e) => (s, e),
+    };
+    let text = source.doc.doc.text.get(start..end).unwrap_or("");
     let mut short: String = text.chars().take(90).collect();
     if short.len() < text.len() {
         short.push('…');
