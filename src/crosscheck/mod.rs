@@ -197,7 +197,7 @@ fn opening_segment(text: &str, at: usize) -> Option<String> {
         lo += 1;
     }
     let before = &text[lo..at];
-    let start = before.rfind(['\n', '.', '!', '?']).map_or(0, |i| i + 1);
+    let start = sentence_start(text, at) - lo;
     let sentence = before[start..].trim_start();
     let rest = ["In ", "For ", "At ", "Within ", "Across "]
         .iter()
@@ -319,7 +319,7 @@ fn key(
                 PER_SHARE.iter().any(|p| after.starts_with(p))
             }
         });
-    let lower = clause.to_ascii_lowercase();
+    let lower = format!("{} {clause}", c.metric).to_ascii_lowercase();
     if per_share
         && matches!(concept.id, "net_income" | "other")
         && ["earn", "income", "loss", "profit", "eps"]
@@ -595,7 +595,7 @@ fn sentence_support(
     ck: &Key,
     f: &Figure,
 ) -> Option<(Figure, (usize, usize))> {
-    if f.role != Field::Level || ck.concept.id == concept::OTHER {
+    if f.role == Field::From || ck.concept.id == concept::OTHER {
         return None;
     }
     let text = &source.doc.doc.text;
@@ -605,13 +605,17 @@ fn sentence_support(
         }
         let Some(v) = m.value.as_f64() else { continue };
         let written = text.get(m.start..m.end).unwrap_or("");
-        let g = Figure {
-            field: "value",
-            role: Field::Level,
-            value: v,
+        let (value, half_ulp) = match m.unit.as_deref() {
+            Some("bp") => (v / 100.0, figure::precision(written, v) / 100.0),
+            _ => (v, figure::precision(written, v)),
+        };
+        let mut g = Figure {
+            field: f.field,
+            role: f.role,
+            value,
             unit: m.unit.clone(),
             kind: m.kind,
-            half_ulp: figure::precision(written, v),
+            half_ulp,
             text: written.to_string(),
             direction: None,
             span: Some((m.start, m.end)),
@@ -620,14 +624,8 @@ fn sentence_support(
             continue;
         }
         // The sentence before the figure (bounded), and a few words after.
-        let mut lo = m.start.saturating_sub(200);
-        while !text.is_char_boundary(lo) {
-            lo += 1;
-        }
+        let lo = sentence_start(text, m.start);
         let before = &text[lo..m.start];
-        let cut =
-            before.rfind(['\n', '.', ';', '!', '?']).map_or(0, |i| i + 1);
-        let (lo, before) = (lo + cut, &before[cut..]);
         let mut hi = (m.end + 40).min(text.len());
         while !text.is_char_boundary(hi) {
             hi -= 1;
@@ -649,6 +647,16 @@ fn sentence_support(
         };
         if id != Some(ck.concept.id) {
             continue;
+        }
+        // A change needs its direction in the words before it ("revenue
+        // grew 8%"), the same as the claim's.
+        if f.role == Field::Change {
+            let tail = &lower[lower.len().saturating_sub(60)..];
+            let tail = tail.get(..).unwrap_or("");
+            g.direction = direction_in(tail);
+            if g.direction.is_none() || !directions_agree(f, &g) {
+                continue;
+            }
         }
         if GUIDANCE.iter().any(|w| lower.contains(w)) != ck.forward {
             continue;
@@ -693,16 +701,88 @@ fn sentence_support(
                 continue;
             }
         }
-        let end = text[m.end..].find(['\n', '.']).map_or(text.len(), |i| {
-            // A decimal point is not the sentence's end.
-            m.end + i
-        });
-        return Some((
-            g,
-            (lo + before.len() - before.trim_start().len(), end.max(m.end)),
-        ));
+        let start = lo + before.len() - before.trim_start().len();
+        return Some((g, (start, sentence_end(text, m.end))));
     }
     None
+}
+
+/// Where the sentence holding byte `at` starts (at most 200 bytes back):
+/// after a line break, or a full stop, semicolon, "!" or "?" followed by
+/// a space (a decimal point is not an end).
+fn sentence_start(text: &str, at: usize) -> usize {
+    let mut lo = at.saturating_sub(200);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > lo {
+        let c = b[i - 1];
+        let next_space = b.get(i).is_none_or(|n| n.is_ascii_whitespace());
+        if c == b'\n' || (matches!(c, b'.' | b';' | b'!' | b'?') && next_space)
+        {
+            return i;
+        }
+        i -= 1;
+    }
+    lo
+}
+
+/// Where the sentence holding byte `at` ends (at most 300 bytes on).
+fn sentence_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let hi = (at + 300).min(b.len());
+    let mut i = at;
+    while i < hi {
+        let c = b[i];
+        let next_space = b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+        if c == b'\n' || (matches!(c, b'.' | b';' | b'!' | b'?') && next_space)
+        {
+            return i;
+        }
+        i += 1;
+    }
+    let mut i = hi;
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The direction of the last change word in `lower` ("grew", "down").
+fn direction_in(lower: &str) -> Option<Direction> {
+    const UP: &[&str] = &[
+        "rose",
+        "rise",
+        "increase",
+        "grew",
+        "grow",
+        "growth",
+        " up ",
+        "higher",
+        "gain",
+        "improve",
+        "expand",
+        "expansion",
+        "jump",
+        "climb",
+        "ahead",
+    ];
+    const DOWN: &[&str] = &[
+        "fell", "fall", "decline", "decrease", " down ", "lower", "drop",
+        "reduc", "contract", "shrank", "shrink",
+    ];
+    let last =
+        |words: &[&str]| words.iter().filter_map(|w| lower.rfind(w)).max();
+    match (last(UP), last(DOWN)) {
+        (Some(u), Some(d)) => {
+            Some(if u > d { Direction::Up } else { Direction::Down })
+        }
+        (Some(_), None) => Some(Direction::Up),
+        (None, Some(_)) => Some(Direction::Down),
+        (None, None) => None,
+    }
 }
 
 /// Byte offset of a claim's first figure.
