@@ -420,6 +420,7 @@ fn qualifiers(metric: &str, clause: &str, segment: &str) -> Vec<String> {
                 && !has(" excluding foreign ")
                 && !has(" excluding fx "))
             || has(" ex items ")
+            || has(" adjusting for ")
             || has(" underlying ")
             || has(" pro forma ")
             || has(" core ")

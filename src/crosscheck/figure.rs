@@ -43,27 +43,29 @@ pub struct Figure {
     pub direction: Option<Direction>,
     /// Byte span in the document, when the mention was found.
     pub span: Option<(usize, usize)>,
+    /// The upper end of a range (whose lower end is the figure before).
+    pub high: bool,
 }
 
 /// The figures a claim states, in the contract's field order.
 pub fn figures(text: &str, mentions: &[Mention], c: &Claim) -> Vec<Figure> {
     let mut out = Vec::new();
-    let mut level = |field: &'static str, role: Field, l: &Level| {
-        out.push(figure(
-            text, mentions, c, field, role, l.value, &l.unit, l.kind,
-        ));
+    let level = |field: &'static str, role: Field, l: &Level| {
+        figure(text, mentions, c, field, role, l.value, &l.unit, l.kind)
     };
     if let Some(l) = &c.value {
-        level("value", Field::Level, l);
+        out.push(level("value", Field::Level, l));
     }
     if let Some(l) = &c.high {
-        level("value", Field::Level, l);
+        let mut f = level("value", Field::Level, l);
+        f.high = true;
+        out.push(f);
     }
     if let Some(l) = &c.from {
-        level("from", Field::From, l);
+        out.push(level("from", Field::From, l));
     }
     if let Some(l) = &c.to {
-        level("to", Field::Level, l);
+        out.push(level("to", Field::Level, l));
     }
     if let Some(ch) = &c.change {
         let kind = match ch.unit.as_deref() {
@@ -135,6 +137,7 @@ fn figure(
         text,
         direction: None,
         span,
+        high: false,
     }
 }
 
@@ -244,6 +247,7 @@ mod tests {
             text: text.into(),
             direction: None,
             span: None,
+            high: false,
         }
     }
 

@@ -179,6 +179,14 @@ fn main_period(claims: &[Claim]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for c in claims.iter().filter(|c| !c.forward) {
         let Some(p) = c.period.as_deref() else { continue };
+        // The call's own period is a quarter or a half, never a year
+        // (a summary's only year is its guidance).
+        if !matches!(
+            period::Period::parse(p).part,
+            period::Part::Quarter(_) | period::Part::Half(_)
+        ) {
+            continue;
+        }
         match counts.iter_mut().find(|(q, _)| *q == p) {
             Some(e) => e.1 += 1,
             None => counts.push((p, 1)),
@@ -192,13 +200,12 @@ fn main_period(claims: &[Claim]) -> Option<String> {
 /// the name a sentence opens on, when the clause at `at` is in that
 /// sentence (within 200 bytes of its start).
 fn opening_segment(text: &str, at: usize) -> Option<String> {
-    let mut lo = at.saturating_sub(200);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
+    let mut hi = (at + 200).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
     }
-    let before = &text[lo..at];
-    let start = sentence_start(text, at) - lo;
-    let sentence = before[start..].trim_start();
+    let start = sentence_start(text, at);
+    let sentence = text[start..hi].trim_start();
     let rest = ["In ", "For ", "At ", "Within ", "Across "]
         .iter()
         .find_map(|p| sentence.strip_prefix(p))?;
@@ -350,7 +357,17 @@ fn key(
     {
         p.part = period::Part::Year;
     }
-    let main = main.is_some() && c.period.as_deref() == main && !c.forward;
+    // A quarterly line without a date ("qtrly revenue ...") is about the
+    // document's quarter.
+    let quarterly = c.period.is_none() && {
+        let l = clause.to_ascii_lowercase();
+        l.contains("qtrly")
+            || l.contains("quarterly")
+            || l.contains("the quarter")
+    };
+    let main = main.is_some()
+        && (c.period.as_deref() == main || quarterly)
+        && !c.forward;
     let head = c
         .metric
         .split(|ch: char| !ch.is_alphanumeric())
@@ -433,7 +450,15 @@ pub fn judge(source: &Side<'_>, coverage: &Side<'_>) -> Vec<Verdict> {
         cands.sort_by_key(|&(si, exact)| (!exact, si));
         let mut figures = Vec::new();
         for f in figs {
-            figures.push(judge_figure(source, ck, f, &cands));
+            let mut v = judge_figure(source, ck, f, &cands);
+            if f.high
+                && v.label == Label::Absent
+                && let Some(low) = figures.last()
+                && let Some(r) = range_end(source, low, f)
+            {
+                v = r;
+            }
+            figures.push(v);
         }
         let label =
             figures.iter().map(|f| f.label).max().unwrap_or(Label::Absent);
@@ -521,6 +546,16 @@ fn judge_figure(
             }
             return verdict(Label::Contradicted, Some(g), Some(si));
         }
+    }
+    // Contradiction from a sentence that states this very measure with
+    // another figure.
+    if let Some((g, span)) = sentence_contradiction(source, ck, f) {
+        return FigureVerdict {
+            stated: f.clone(),
+            found: Some(g),
+            label: Label::Contradicted,
+            evidence: Some(Evidence::Text(span.0, span.1)),
+        };
     }
     verdict(Label::Absent, None, None)
 }
@@ -619,6 +654,7 @@ fn sentence_support(
             text: written.to_string(),
             direction: None,
             span: Some((m.start, m.end)),
+            high: false,
         };
         if !figure::agree(f, &g) {
             continue;
@@ -703,6 +739,235 @@ fn sentence_support(
         }
         let start = lo + before.len() - before.trim_start().len();
         return Some((g, (start, sentence_end(text, m.end))));
+    }
+    None
+}
+
+/// The upper end of a range whose lower end the source states ("$415
+/// million to $435 million"): the source's next figure right after the
+/// lower end's, end by end.
+fn range_end(
+    source: &Side<'_>,
+    low: &FigureVerdict,
+    f: &Figure,
+) -> Option<FigureVerdict> {
+    if low.label != Label::Supported {
+        return None;
+    }
+    let (_, low_end) = low.found.as_ref()?.span?;
+    let text = &source.doc.doc.text;
+    let m = source
+        .doc
+        .mentions
+        .iter()
+        .find(|m| m.start >= low_end && m.kind == f.kind)?;
+    let gap = text.get(low_end..m.start)?.trim().to_ascii_lowercase();
+    if !matches!(gap.as_str(), "to" | "-" | "–" | "and" | "through" | "or") {
+        return None;
+    }
+    let v = m.value.as_f64()?;
+    let written = text.get(m.start..m.end).unwrap_or("");
+    let g = Figure {
+        field: f.field,
+        role: f.role,
+        value: v,
+        unit: m.unit.clone(),
+        kind: m.kind,
+        half_ulp: figure::precision(written, v),
+        text: written.to_string(),
+        direction: None,
+        span: Some((m.start, m.end)),
+        high: true,
+    };
+    let label = if figure::agree(f, &g) {
+        Label::Supported
+    } else if figure::comparable(f, &g) {
+        Label::Contradicted
+    } else {
+        return None;
+    };
+    Some(FigureVerdict {
+        stated: f.clone(),
+        found: Some(g),
+        label,
+        evidence: low.evidence,
+    })
+}
+
+/// Words before a figure that make it a comparison point or another
+/// period's figure, not the level of the measure the sentence names.
+const COMPARISON: &[&str] = &[
+    "last year",
+    "prior year",
+    "prior-year",
+    "year ago",
+    "year-ago",
+    "compared",
+    "versus",
+    " vs",
+    "from $",
+    "from ",
+    "previous",
+    "prior ",
+    "a year earlier",
+    "last quarter",
+    "sequential",
+    "consensus",
+    "estimate",
+];
+
+/// A source sentence that states the claim's measure with a different
+/// figure: the measure's phrase is the last one in the 45 bytes before a
+/// figure of the same kind (no other figure between), with the same
+/// qualifiers, guidance words and quarter as the claim, no comparison
+/// words, and a value within a factor of 20 (a decimal shift, not another
+/// scale of thing). For a change, the same size in the opposite direction.
+fn sentence_contradiction(
+    source: &Side<'_>,
+    ck: &Key,
+    f: &Figure,
+) -> Option<(Figure, (usize, usize))> {
+    if f.role == Field::From || ck.concept.id == concept::OTHER {
+        return None;
+    }
+    let text = &source.doc.doc.text;
+    let mentions = &source.doc.mentions;
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != f.kind {
+            continue;
+        }
+        let Some(v) = m.value.as_f64() else { continue };
+        let written = text.get(m.start..m.end).unwrap_or("");
+        let (value, half_ulp) = match m.unit.as_deref() {
+            Some("bp") => (v / 100.0, figure::precision(written, v) / 100.0),
+            _ => (v, figure::precision(written, v)),
+        };
+        let mut g = Figure {
+            field: f.field,
+            role: f.role,
+            value,
+            unit: m.unit.clone(),
+            kind: m.kind,
+            half_ulp,
+            text: written.to_string(),
+            direction: None,
+            span: Some((m.start, m.end)),
+            high: false,
+        };
+        if !figure::comparable(f, &g) {
+            continue;
+        }
+        let agrees = figure::agree(f, &g);
+        if f.role == Field::Level {
+            let ratio = f.value.abs().max(g.value.abs())
+                / f.value.abs().min(g.value.abs()).max(1e-12);
+            if agrees || ratio > 20.0 {
+                continue;
+            }
+        } else if !agrees {
+            continue;
+        }
+        let lo = sentence_start(text, m.start);
+        let mut tail_lo = m.start.saturating_sub(45).max(lo);
+        while !text.is_char_boundary(tail_lo) {
+            tail_lo += 1;
+        }
+        // No other figure between the phrase and this one.
+        if i > 0
+            && mentions[i - 1].end > tail_lo
+            && mentions[i - 1].kind != crate::record::Kind::Date
+        {
+            continue;
+        }
+        let tail = &text[tail_lo..m.start];
+        let lower_tail = tail.to_ascii_lowercase();
+        match concept::last_phrase(tail) {
+            Some((id, prev))
+                if id == ck.concept.id && concept::plain_before(&prev) => {}
+            _ => continue,
+        }
+        if COMPARISON.iter().any(|w| lower_tail.contains(w)) {
+            continue;
+        }
+        let lower = text[lo..m.start].to_ascii_lowercase();
+        let dir = direction_in(&lower_tail);
+        if f.role == Field::Level {
+            // "revenue increased 3%" states a change, not a level;
+            // "increased to $4.2 billion" a level.
+            if dir.is_some() && !lower_tail.trim_end().ends_with(" to") {
+                continue;
+            }
+        } else {
+            g.direction = dir;
+            match (f.direction, g.direction) {
+                (Some(a), Some(b)) if a != b => {}
+                _ => continue,
+            }
+        }
+        if GUIDANCE.iter().any(|w| lower.contains(w)) != ck.forward {
+            continue;
+        }
+        let q = |w: &str| ck.concept.qualifiers.iter().any(|q| q == w);
+        if q("organic")
+            || q("constant_currency")
+            || ck.concept.qualifiers.iter().any(|q| q.starts_with("segment:"))
+        {
+            return None;
+        }
+        let adjusted = [
+            "adjusted",
+            "non-gaap",
+            "excluding",
+            "core ",
+            "underlying",
+            "organic",
+            "currency",
+            "segment",
+            "adjusting",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if q("adjusted") != adjusted {
+            continue;
+        }
+        if opening_segment(text, m.start).is_some() {
+            continue;
+        }
+        let named = quarter_named(&lower);
+        let want = match &ck.period {
+            Some(p) => match p.part {
+                period::Part::Quarter(n) => Some(n),
+                _ => None,
+            },
+            None => None,
+        };
+        let call_quarter = match source.main.as_ref().map(|m| m.part) {
+            Some(period::Part::Quarter(n)) => Some(n),
+            _ => None,
+        };
+        let got = named.or(call_quarter);
+        // The claim's period must be the sentence's quarter (a full-year
+        // claim needs a sentence that names the year).
+        match (want, got) {
+            (Some(w), Some(g)) if w == g => {}
+            (None, _)
+                if ck
+                    .period
+                    .as_ref()
+                    .is_some_and(|p| p.part == period::Part::Year) =>
+            {
+                if !(lower.contains("full year")
+                    || lower.contains("full-year")
+                    || lower.contains("fiscal")
+                    || lower.contains("for the year"))
+                {
+                    continue;
+                }
+            }
+            (None, _) if ck.main || ck.period.is_none() => {}
+            _ => continue,
+        }
+        return Some((g, (lo, sentence_end(text, m.end))));
     }
     None
 }
@@ -850,6 +1115,7 @@ fn derived_change(source: &Side<'_>, si: usize, f: &Figure) -> Option<Figure> {
         ),
         direction: Some(direction),
         span: None,
+        high: false,
     })
 }
 
