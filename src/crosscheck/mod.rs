@@ -118,6 +118,9 @@ struct Key {
     /// story is about): two documents of a pair share it, even when one
     /// of them dates it wrongly.
     main: bool,
+    /// The metric is only the figure's counted noun ("units"): too little
+    /// to contradict with.
+    bare: bool,
     forward: bool,
     basis: Option<&'static str>,
 }
@@ -374,7 +377,20 @@ fn key(
         .rfind(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase();
-    Key { concept, head, period, main, forward: c.forward, basis: c.basis }
+    let bare = [&c.value, &c.to, &c.high].iter().any(|l| {
+        l.as_ref()
+            .and_then(|l| l.unit.as_deref())
+            .is_some_and(|u| u.eq_ignore_ascii_case(c.metric.trim()))
+    });
+    Key {
+        concept,
+        head,
+        period,
+        main,
+        bare,
+        forward: c.forward,
+        basis: c.basis,
+    }
 }
 
 /// How well two claims' measures match: `None` for different measures;
@@ -515,6 +531,9 @@ fn judge_figure(
             evidence: Some(Evidence::Text(span.0, span.1)),
         };
     }
+    if ck.bare {
+        return verdict(Label::Absent, None, None);
+    }
     // Contradiction: an exact candidate stating another figure in the
     // same role, on the same basis.
     for &(si, exact) in cands {
@@ -541,7 +560,7 @@ fn judge_figure(
             // total against a per-share amount), not a misstatement.
             let ratio = f.value.abs().max(g.value.abs())
                 / f.value.abs().min(g.value.abs()).max(1e-12);
-            if f.role != Field::Change && ratio > 200.0 {
+            if f.role != Field::Change && ratio > 20.0 {
                 continue;
             }
             return verdict(Label::Contradicted, Some(g), Some(si));
