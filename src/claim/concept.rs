@@ -441,6 +441,8 @@ fn qualifiers(metric: &str, clause: &str, segment: &str) -> Vec<String> {
             || has(" fx neutral ")
             || has(" local currency ")
             || has(" excluding currency ")
+            || has(" excluding foreign currency ")
+            || has(" in local currency ")
         {
             found.push("constant_currency");
         }

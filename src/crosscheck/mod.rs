@@ -118,8 +118,8 @@ struct Key {
     /// story is about): two documents of a pair share it, even when one
     /// of them dates it wrongly.
     main: bool,
-    /// The metric is only the figure's counted noun ("units"): too little
-    /// to contradict with.
+    /// The metric is only the figure's counted noun ("units"), or names no
+    /// measure (the clause's was taken): too little to contradict with.
     bare: bool,
     forward: bool,
     basis: Option<&'static str>,
@@ -317,6 +317,22 @@ fn key(
     let clause = text.get(c.start..c.end).unwrap_or("");
     let mut concept =
         concept::classify(&c.metric, clause, c.subject.as_deref());
+    // A metric phrase that names no measure ("qtrly", "foreign currency
+    // translation"): the measure named last before the claim's first
+    // figure.
+    let mut guessed = false;
+    if concept.id == concept::OTHER {
+        let upto = first_figure(c, mentions)
+            .unwrap_or(c.end)
+            .saturating_sub(c.start)
+            .min(clause.len());
+        if let Some(head) = clause.get(..upto)
+            && let Some((id, _)) = concept::last_phrase(head)
+        {
+            concept.id = id;
+            guessed = true;
+        }
+    }
     // "$0.65 per diluted share" is earnings per share whatever the metric
     // phrase says ("net income from continuing operations was $0.65 per
     // share").
@@ -427,9 +443,7 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
             // The coverage names a qualifier the source leaves out (its
             // only version of the measure): it may support, never
             // contradict.
-            (true, false) if w != "organic" && w != "constant_currency" => {
-                exact = false
-            }
+            (true, false) => exact = false,
             _ => return None,
         }
     }
@@ -437,6 +451,9 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
     if (q(a, "adjusted") && q(b, "gaap")) || (q(a, "gaap") && q(b, "adjusted"))
     {
         return None;
+    }
+    if a.bare || b.bare {
+        exact = false;
     }
     if a.main && b.main {
         return Some(exact);
