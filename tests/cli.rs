@@ -405,15 +405,9 @@ fn folder_readme_is_skipped_and_counted() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("1 documents found, 1 read"), "{err}");
     assert!(err.contains("skipped 2 READMEs"), "{err}");
-    assert!(
-        records(&out.stdout).iter().all(|r| r["doc"] == "a.txt"),
-        "{err}"
-    );
-    let out = claimscan(
-        &["scan", "--readme", corpus.to_str().unwrap()],
-        None,
-        None,
-    );
+    assert!(records(&out.stdout).iter().all(|r| r["doc"] == "a.txt"), "{err}");
+    let out =
+        claimscan(&["scan", "--readme", corpus.to_str().unwrap()], None, None);
     let err = stderr(&out);
     assert!(err.contains("3 documents found, 3 read"), "{err}");
     assert!(!err.contains("README"), "{err}");

@@ -85,11 +85,7 @@ pub fn read_doc_dates(
         let mut cols = line.split('\t');
         let doc = cols.next().unwrap_or_default().trim();
         let Some(date) = cols.next().map(str::trim) else {
-            bail!(
-                "{}:{}: expected doc<TAB>YYYY-MM-DD",
-                path.display(),
-                i + 1
-            );
+            bail!("{}:{}: expected doc<TAB>YYYY-MM-DD", path.display(), i + 1);
         };
         let day = date.get(..10).filter(|_| {
             date.len() == 10 || matches!(date.as_bytes()[10], b'T' | b' ')

@@ -130,6 +130,16 @@ pub struct Mention {
     pub unit: Option<String>,
 }
 
+impl Mention {
+    /// A date that names no period: TIMEX3's `PRESENT_REF`, `PAST_REF`,
+    /// `FUTURE_REF` ("now", "recently"). Claims do not take these as
+    /// periods.
+    pub fn is_vague_date(&self) -> bool {
+        self.kind == Kind::Date
+            && self.value.as_text().is_some_and(|v| v.ends_with("_REF"))
+    }
+}
+
 /// What the extractors may know about the document beyond its text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DocContext {

@@ -79,11 +79,7 @@ impl fmt::Display for Summary {
         write!(
             f,
             "claimscan: {} documents found, {} read, {} errors, {} warnings, {} skipped by type",
-            self.found,
-            self.read,
-            self.failed,
-            self.warnings,
-            self.skipped,
+            self.found, self.read, self.failed, self.warnings, self.skipped,
         )?;
         if self.readmes > 0 {
             let s = if self.readmes == 1 { "" } else { "s" };
