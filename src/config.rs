@@ -22,7 +22,8 @@ pub struct Config {
     pub doc_context: DocContext,
     /// Files larger than this many bytes are reported and skipped.
     pub max_file_size: Option<u64>,
-    /// Per-document dates, by document id (override `doc_context.date`).
+    /// Per-document dates, by document id (override `doc_context.date`);
+    /// see [`Config::doc_date`] for how ids are matched.
     pub doc_dates: std::collections::HashMap<String, (i32, u32, u32)>,
     /// Assemble claims (on by default).
     pub claims: bool,
@@ -32,6 +33,50 @@ pub struct Config {
     pub read: crate::reader::ReadOptions,
     /// Write each document's text (what offsets refer to) here.
     pub emit_text: Option<std::path::PathBuf>,
+    /// Read README files inside folders (skipped by default).
+    pub readme: bool,
+}
+
+impl Config {
+    /// The date `doc_dates` gives a document: by its id, else by the path
+    /// of the file it came from, else by a shorter tail of either path
+    /// (`sub/a.txt`, then `a.txt`). So a dates file may name documents by
+    /// id, by the path they were scanned under (`docs/a.txt`) or by file
+    /// name, whatever folder was scanned.
+    pub fn doc_date(
+        &self,
+        id: &str,
+        source: Option<&str>,
+    ) -> Option<(i32, u32, u32)> {
+        if self.doc_dates.is_empty() {
+            return None;
+        }
+        for key in [Some(id), source].into_iter().flatten() {
+            let key = normalize_doc_key(key);
+            let mut tail = key.as_str();
+            loop {
+                if let Some(&d) = self.doc_dates.get(tail) {
+                    return Some(d);
+                }
+                match tail.split_once('/') {
+                    Some((_, rest)) if !rest.is_empty() => tail = rest,
+                    _ => break,
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A document id or path as a `doc_dates` key: `/` separators, no
+/// leading `./`.
+pub fn normalize_doc_key(key: &str) -> String {
+    let key = key.replace('\\', "/");
+    let mut k = key.as_str();
+    while let Some(rest) = k.strip_prefix("./") {
+        k = rest;
+    }
+    k.to_string()
 }
 
 /// Builds a [`Config`].
@@ -47,6 +92,7 @@ pub struct ConfigBuilder {
     shard: Option<(u64, u64)>,
     read: crate::reader::ReadOptions,
     emit_text: Option<std::path::PathBuf>,
+    readme: bool,
 }
 
 impl Default for ConfigBuilder {
@@ -69,6 +115,7 @@ impl ConfigBuilder {
             shard: None,
             read: crate::reader::ReadOptions::default(),
             emit_text: None,
+            readme: false,
         }
     }
 
@@ -139,6 +186,13 @@ impl ConfigBuilder {
         self
     }
 
+    /// Read README files inside folders (by default a folder's README is
+    /// skipped and counted: it describes the data and is not data).
+    pub fn readme(mut self, on: bool) -> ConfigBuilder {
+        self.readme = on;
+        self
+    }
+
     /// Compiles the extractors.
     pub fn build(self) -> Config {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
@@ -162,6 +216,7 @@ impl ConfigBuilder {
                 ..self.read
             },
             emit_text: self.emit_text,
+            readme: self.readme,
         }
     }
 }

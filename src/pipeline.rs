@@ -142,7 +142,7 @@ pub fn run_with(
         .num_threads(config.threads)
         .build()
         .map_err(|e| Error::Threads(e.to_string()))?;
-    let opts = WalkOptions::default();
+    let opts = WalkOptions { readme: config.readme, ..WalkOptions::default() };
     let budget = Budget::new(IN_FLIGHT_BYTES);
     let mut total = Summary::default();
     let mut written = journal.as_ref().map_or(0, |j| j.offset);
@@ -442,7 +442,10 @@ fn next_batch(rx: &mpsc::Receiver<Unit>, budget: &Budget) -> Vec<Unit> {
     let mut docs = 0;
     while docs < BATCH_DOCS && bytes < BATCH_BYTES {
         let Ok(item) = rx.recv() else { break };
-        if !matches!(item, Unit::Done(_) | Unit::Skipped | Unit::Resumed(_)) {
+        if !matches!(
+            item,
+            Unit::Done(_) | Unit::Skipped | Unit::Readme | Unit::Resumed(_)
+        ) {
             docs += 1;
         }
         let w = item.weight();
@@ -460,6 +463,10 @@ fn process(config: &Config, sink: &dyn Sink, unit: &Unit) -> Done {
     let decoded: Result<Option<Document>, InputError> = match unit {
         Unit::Skipped => {
             done.summary.skipped = 1;
+            return done;
+        }
+        Unit::Readme => {
+            done.summary.readmes = 1;
             return done;
         }
         Unit::Resumed(n) => {
@@ -515,7 +522,7 @@ fn set_context(config: &Config, doc: &mut Document) {
     if doc.context.date.is_none() {
         doc.context.date = config.doc_context.date;
     }
-    if let Some(&d) = config.doc_dates.get(&doc.id) {
+    if let Some(d) = config.doc_date(&doc.id, doc.meta.source.as_deref()) {
         doc.context.date = Some(d);
     }
 }
@@ -662,7 +669,7 @@ fn lost(sink: &dyn Sink, unit: &Unit) -> Done {
             done.finished = Some(k.clone());
             return done;
         }
-        Unit::Skipped | Unit::Resumed(_) => return done,
+        Unit::Skipped | Unit::Readme | Unit::Resumed(_) => return done,
     };
     let e = InputError {
         doc,

@@ -344,3 +344,75 @@ fn shards_partition_the_run() {
     let recs = records(&out.stdout);
     assert_eq!(recs.iter().filter(|r| r["kind"] == "percent").count(), 2);
 }
+
+/// `--doc-dates` as people write it: a header row, extra columns, and
+/// documents named by file name or by the path they were scanned under.
+#[test]
+fn doc_dates_file_with_header_extra_columns_and_paths() {
+    let d = Dir::new();
+    d.create("docs/a.txt", "Revenue last year was flat.");
+    d.create("docs/sub/b.txt", "Revenue last year was flat.");
+    d.create("docs/c.txt", "Revenue last year was flat.");
+    d.create(
+        "dates.tsv",
+        "doc\tdate\tsource\n\
+         a.txt\t2025-11-05\twire\n\
+         docs/sub/b.txt\t2021-03-01\tblog\n\
+         ./docs/c.txt\t2019-06-30T08:00:00\tcall\n",
+    );
+    let out = claimscan(
+        &["scan", "--no-claims", "--doc-dates", "dates.tsv", "docs"],
+        Some(d.path()),
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let vals: Vec<(String, String)> = records(&out.stdout)
+        .iter()
+        .filter(|r| r["type"] == "mention")
+        .map(|r| {
+            (
+                r["doc"].as_str().unwrap().to_string(),
+                r["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [("a.txt", "2024"), ("c.txt", "2018"), ("sub/b.txt", "2020")];
+    let want: Vec<(String, String)> =
+        want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(vals, want);
+    // A bad date after the first row is still an error, with its line.
+    d.create("bad.tsv", "doc\tdate\na.txt\t2025-13-01\n");
+    let out = claimscan(
+        &["scan", "--doc-dates", "bad.tsv", "docs"],
+        Some(d.path()),
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.tsv:2: bad date"), "{}", stderr(&out));
+}
+
+/// A folder's README is not data: skipped and counted by default, read
+/// with `--readme`; a README named on the command line is read.
+#[test]
+fn folder_readme_is_skipped_and_counted() {
+    let d = Dir::new();
+    d.create("corpus/README.md", "Stories from Q2 2025, 5% of them blogs.");
+    d.create("corpus/sub/readme.TXT", "Notes for Q3.");
+    d.create("corpus/a.txt", "Revenue rose 5% in Q2 2025.");
+    let corpus = d.path().join("corpus");
+    let out = claimscan(&["scan", corpus.to_str().unwrap()], None, None);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("1 documents found, 1 read"), "{err}");
+    assert!(err.contains("skipped 2 READMEs"), "{err}");
+    assert!(records(&out.stdout).iter().all(|r| r["doc"] == "a.txt"), "{err}");
+    let out =
+        claimscan(&["scan", "--readme", corpus.to_str().unwrap()], None, None);
+    let err = stderr(&out);
+    assert!(err.contains("3 documents found, 3 read"), "{err}");
+    assert!(!err.contains("README"), "{err}");
+    let readme = corpus.join("README.md");
+    let out = claimscan(&["scan", readme.to_str().unwrap()], None, None);
+    let err = stderr(&out);
+    assert!(err.contains("1 documents found, 1 read"), "{err}");
+}

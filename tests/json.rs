@@ -142,7 +142,9 @@ fn corpus_records_satisfy_the_contract() {
                 assert!(
                     v.starts_with("FY")
                         || v.starts_with("XXXX")
-                        || v.as_bytes()[0].is_ascii_digit(),
+                        || v.as_bytes()[0].is_ascii_digit()
+                        || ["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
+                            .contains(&v),
                     "{line}"
                 );
                 assert!(r.unit.is_none());
@@ -165,7 +167,9 @@ fn corpus_records_satisfy_the_contract() {
     }
     assert_eq!(kinds.len(), 5, "every kind appears in the corpus");
     assert!(claims > 100, "{claims} claims");
-    assert!(docs >= 14, "{docs} doc records");
+    // 13 stories; corpus/README.md is skipped (a folder's README is not
+    // data).
+    assert!(docs >= 13, "{docs} doc records");
     assert!(n > 500, "{n} mentions");
 }
 

@@ -112,7 +112,10 @@ pub fn analyze(
             // sentence, else the period of its claims.
             let sp = ms
                 .iter()
-                .filter(|&&i| mentions[i].kind == Kind::Date)
+                .filter(|&&i| {
+                    mentions[i].kind == Kind::Date
+                        && !mentions[i].is_vague_date()
+                })
                 .find_map(|&i| mentions[i].value.as_text().map(str::to_string))
                 .or_else(|| claims.first().and_then(|c| c.period.clone()));
             if let Some(p) = sp {

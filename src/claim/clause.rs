@@ -106,7 +106,9 @@ pub fn tokenize<'a>(
     let mut mi = ms
         .iter()
         .copied()
-        .filter(|&i| mentions[i].kind != Kind::Skill)
+        .filter(|&i| {
+            mentions[i].kind != Kind::Skill && !mentions[i].is_vague_date()
+        })
         .peekable();
     let mut i = 0;
     while i < b.len() {

@@ -247,7 +247,7 @@ pub fn main_period(
     let mut other_years: Vec<(i32, usize)> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Date) {
         let Some(v) = m.value.as_text() else { continue };
-        if !names_period(&text[m.start..m.end]) {
+        if m.is_vague_date() || !names_period(&text[m.start..m.end]) {
             continue;
         }
         let quarter = v.contains("-Q");

@@ -259,6 +259,12 @@ pub struct Scan {
     #[arg(long)]
     pub no_claims: bool,
 
+    /// Read a folder's README files (README, README.md, README.txt, any
+    /// case) as documents. By default they are skipped and counted in the
+    /// summary: they describe the data and are not data.
+    #[arg(long)]
+    pub readme: bool,
+
     /// Do not use the built-in skills lexicon.
     #[arg(long)]
     pub no_builtin_skills: bool,

@@ -57,6 +57,7 @@ pub fn config(scan: &Scan) -> Result<Config> {
         .read(read_options(scan)?)
         .emit_text(scan.emit_text.clone())
         .claims(!scan.no_claims)
+        .readme(scan.readme)
         .shard(match &scan.shard {
             Some(sh) => Some(
                 parse_shard(sh)
@@ -67,28 +68,49 @@ pub fn config(scan: &Scan) -> Result<Config> {
         .build())
 }
 
-/// Reads a TSV of document id TAB YYYY-MM-DD.
+/// Reads a TSV of document id TAB YYYY-MM-DD. Further columns are
+/// ignored; a first row whose second column is not a date is a header
+/// (`doc<TAB>date<TAB>...`). A date may carry a time (`2025-11-05T09:30`).
+/// Ids are stored as [`claimscan::config::normalize_doc_key`] gives them.
 pub fn read_doc_dates(
     path: &Path,
 ) -> Result<HashMap<String, (i32, u32, u32)>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read {}", path.display()))?;
     let mut out = HashMap::new();
+    let mut first = true;
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let (doc, date) = line.split_once('\t').with_context(|| {
-            format!(
-                "{}:{}: expected doc<TAB>YYYY-MM-DD",
+        let mut cols = line.split('\t');
+        let doc = cols.next().unwrap_or_default().trim();
+        let Some(date) = cols.next().map(str::trim) else {
+            bail!("{}:{}: expected doc<TAB>YYYY-MM-DD", path.display(), i + 1);
+        };
+        let day = date.get(..10).filter(|_| {
+            date.len() == 10 || matches!(date.as_bytes()[10], b'T' | b' ')
+        });
+        let parsed = day.map(parse_date);
+        let header = std::mem::replace(&mut first, false);
+        let d = match parsed {
+            Some(Ok(d)) => d,
+            // The header row: its date column is a name, not a date.
+            _ if header && !date.starts_with(|c: char| c.is_ascii_digit()) => {
+                continue;
+            }
+            Some(Err(e)) => {
+                return Err(e).with_context(|| {
+                    format!("{}:{}: bad date {date:?}", path.display(), i + 1)
+                });
+            }
+            None => bail!(
+                "{}:{}: bad date {date:?}: expected YYYY-MM-DD",
                 path.display(),
                 i + 1
-            )
-        })?;
-        let d = parse_date(date.trim()).with_context(|| {
-            format!("{}:{}: bad date {date:?}", path.display(), i + 1)
-        })?;
-        out.insert(doc.to_string(), d);
+            ),
+        };
+        out.insert(claimscan::config::normalize_doc_key(doc), d);
     }
     Ok(out)
 }

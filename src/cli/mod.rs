@@ -302,6 +302,7 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
                 skills: Vec::new(),
                 no_builtin_skills: false,
                 no_claims: false,
+                readme: false,
                 manifest: None,
                 shard: None,
                 doc_date: args.doc_date.clone(),

@@ -364,17 +364,25 @@ fn key(
         concept.qualifiers.sort();
     }
     let mut period = c.period.as_deref().map(period::Period::parse);
-    // A quarter the document gave a "fy" claim is the year's.
-    if let Some(p) = period.as_mut()
-        && matches!(p.part, period::Part::Quarter(_))
-        && names_year(
-            &clause[..first_figure(c, mentions)
-                .unwrap_or(c.end)
-                .saturating_sub(c.start)
-                .min(clause.len())],
-        )
-    {
-        p.part = period::Part::Year;
+    // A "fy" claim is about a year, whatever quarter the document gave it.
+    let head = &clause[..first_figure(c, mentions)
+        .unwrap_or(c.end)
+        .saturating_sub(c.start)
+        .min(clause.len())];
+    if names_year(head) {
+        match period.as_mut() {
+            Some(p) if matches!(p.part, period::Part::Quarter(_)) => {
+                p.part = period::Part::Year;
+            }
+            None => {
+                period = Some(period::Period {
+                    year: None,
+                    fiscal: true,
+                    part: period::Part::Year,
+                });
+            }
+            _ => {}
+        }
     }
     // A quarterly line without a date ("qtrly revenue ...") is about the
     // document's quarter.
@@ -397,7 +405,7 @@ fn key(
         l.as_ref()
             .and_then(|l| l.unit.as_deref())
             .is_some_and(|u| u.eq_ignore_ascii_case(c.metric.trim()))
-    });
+    }) || guessed;
     Key {
         concept,
         head,

@@ -24,7 +24,7 @@ leftmost, longest candidate.
 */
 
 use super::count;
-use super::keyword::{GENERIC_PERIODS, Hit, Trigger, month_number};
+use super::keyword::{GENERIC_PERIODS, Hit, REFS, Trigger, month_number};
 use super::text::{
     WordSet, eat_word, eat_word_ci, in_set, prev_word, skip_spaces, word_end,
     word_set, word_start,
@@ -55,6 +55,12 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
             Trigger::Relative(r) => relative(text, hit, r, ctx),
             Trigger::Weekday(w) => weekday(text, hit, w, ctx),
             Trigger::Generic(i) => generic(text, hit, i, ctx),
+            Trigger::Ref(i) => {
+                Some((hit.start, hit.end, REFS[i as usize].1.to_string()))
+            }
+            Trigger::Season(n) => season(text, hit, n, ctx),
+            Trigger::Ago => ago(text, hit, ctx),
+            Trigger::Century => century(text, hit, ctx),
             Trigger::NumberWord | Trigger::YearAgo => None,
         };
         cands.extend(c);
@@ -86,11 +92,32 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
     cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<Mention> = Vec::with_capacity(cands.len());
     let mut last_end = 0;
-    for (start, end, value) in cands {
+    // The last quarter named with its year, for "a year ago" after it.
+    let mut last_quarter: Option<(usize, i32, u32)> = None;
+    for (start, end, mut value) in cands {
         if start < last_end {
             continue;
         }
+        let start = with_modifier(text, start, last_end);
         last_end = end;
+        if let Some(q) = year_quarter(&value) {
+            // A quarter named as the comparison ("up from the second
+            // quarter of 2024") is already the year-earlier one.
+            if !compared_before(text, start) {
+                last_quarter = Some((end, q.0, q.1));
+            }
+        } else if let Some((qe, qy, q)) = last_quarter
+            && ctx.date.is_some()
+            && start - qe < 400
+            && year_before_quarter(&text[start..end])
+            && value.len() == 4
+        {
+            // "Net rose to $5 million in the third quarter from $4
+            // million a year earlier": the quarter a year before. Only
+            // with a document date: without one, "a year earlier" stays
+            // `XXXX` as our own gold has it.
+            value = format!("{:04}-Q{q}", qy - 1);
+        }
         out.push(Mention {
             kind: Kind::Date,
             start,
@@ -103,6 +130,332 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
 }
 
 type Cand = (usize, usize, String);
+
+/// `2025-Q3` as (2025, 3).
+fn year_quarter(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    if y.len() != 4 || q.len() != 1 {
+        return None;
+    }
+    Some((y.parse().ok()?, q.parse().ok()?))
+}
+
+/// True when `from`, `versus`, `compared with` (optionally `the`) comes
+/// right before `i`.
+fn compared_before(s: &str, i: usize) -> bool {
+    let (st, w) = prev_word(s, i);
+    let (_, w) =
+        if w.eq_ignore_ascii_case("the") { prev_word(s, st) } else { (st, w) };
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "from" | "versus" | "vs" | "with" | "over" | "than"
+    )
+}
+
+/// Phrases that mean "the same period a year before": a year when said of
+/// a year, the year-earlier quarter when said after a quarter.
+fn year_before_quarter(t: &str) -> bool {
+    let t = t.to_ascii_lowercase();
+    [
+        "a year ago",
+        "a year earlier",
+        "the year-earlier period",
+        "the year-ago period",
+    ]
+    .contains(&t.as_str())
+}
+
+/// Extends a date's start over a modifier that TIMEX3 spans include:
+/// "early December", "late last week", "earlier this year", "the mid
+/// 1990s", "mid-1996" (not before `floor`, the previous date's end).
+fn with_modifier(s: &str, start: usize, floor: usize) -> usize {
+    if s[..start].ends_with("mid-") || s[..start].ends_with("Mid-") {
+        return start - 4;
+    }
+    let (st, w) = prev_word(s, start);
+    if st < floor || st == start {
+        return start;
+    }
+    let w = w.to_ascii_lowercase();
+    if !matches!(w.as_str(), "early" | "late" | "mid" | "earlier" | "later") {
+        return start;
+    }
+    // "the early 1980s", "the early summer".
+    let (st2, w2) = prev_word(s, st);
+    if w2.eq_ignore_ascii_case("the")
+        && st2 >= floor
+        && !matches!(w.as_str(), "earlier" | "later")
+    {
+        return st2;
+    }
+    st
+}
+
+/// Words before a day or a month that put it ahead of the document date:
+/// "will meet on Thursday", "set to resume Monday", "by August".
+fn future_cue(s: &str, start: usize) -> bool {
+    let mut i = start;
+    for _ in 0..8 {
+        let (st, w) = prev_word(s, i);
+        if st == i || w.is_empty() {
+            return false;
+        }
+        // Stop at the sentence's start.
+        if s[st + w.len()..i].contains(['.', ';', '!', '?', '"']) {
+            return false;
+        }
+        let w = w.to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "will"
+                | "next"
+                | "scheduled"
+                | "expected"
+                | "plans"
+                | "planned"
+                | "upcoming"
+                | "until"
+                | "by"
+                | "ll"
+                | "shall"
+                | "tomorrow"
+        ) || w == "to" && {
+            let (_, w2) = prev_word(s, st);
+            matches!(
+                w2.to_ascii_lowercase().as_str(),
+                "set" | "due" | "is" | "are" | "going" | "scheduled"
+            )
+        } {
+            return true;
+        }
+        // Past tense or a past marker ends the search.
+        if matches!(
+            w.as_str(),
+            "said" | "was" | "were" | "had" | "did" | "last"
+        ) {
+            return false;
+        }
+        i = st;
+    }
+    false
+}
+
+/// "last summer", "this fall", "the summer", "summer 2024": TIMEX3's
+/// `2024-SU` (SP, SU, FA, WI). A bare season needs a determiner or a year:
+/// "fall" is a verb too.
+fn season(s: &str, hit: &Hit, n: u32, ctx: &DocContext) -> Option<Cand> {
+    const CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
+    let code = CODES[n as usize];
+    // "summer 1998", "the summer of 1998".
+    let mut k = skip_spaces(s, hit.end, 1);
+    if let Some(e) = eat_word_ci(s, k, "of") {
+        k = skip_spaces(s, e, 1);
+    }
+    let year = year4(s, k).filter(|_| k > hit.end);
+    let (st, w) = prev_word(s, hit.start);
+    let w = w.to_ascii_lowercase();
+    let (y, m, _) = ctx.date.unwrap_or((0, 0, 0));
+    let dated = ctx.date.is_some();
+    // The season the document date falls in (winter spans December to
+    // February and takes December's year).
+    let now = match m {
+        3..=5 => 0,
+        6..=8 => 1,
+        9..=11 => 2,
+        _ => 3,
+    };
+    let now_year = if m <= 2 { y - 1 } else { y };
+    let (start, value_year) = match w.as_str() {
+        _ if year.is_some() => {
+            let start =
+                if matches!(w.as_str(), "the" | "this" | "last" | "next") {
+                    st
+                } else {
+                    hit.start
+                };
+            (start, year.map(|(_, y)| y))
+        }
+        "last" | "past" => {
+            let y = if n < now { now_year } else { now_year - 1 };
+            (st, Some(y).filter(|_| dated))
+        }
+        "next" | "coming" => {
+            let y = if n > now { now_year } else { now_year + 1 };
+            (st, Some(y).filter(|_| dated))
+        }
+        "this" | "the" | "in" | "early" | "late" | "during" | "mid" => {
+            // "the fall of the Berlin Wall" is not a season.
+            if n == 2
+                && eat_word_ci(s, skip_spaces(s, hit.end, 1), "of").is_some()
+            {
+                return None;
+            }
+            let start = if matches!(w.as_str(), "this" | "the") {
+                st
+            } else {
+                hit.start
+            };
+            (start, Some(now_year).filter(|_| dated))
+        }
+        _ => return None,
+    };
+    let end = year.map_or(hit.end, |(e, _)| e);
+    Some((start, end, format!("{}-{code}", year_text(value_year))))
+}
+
+/// The word or number before `i` (letters, digits, `-`), after spaces.
+fn prev_token(s: &str, i: usize) -> (usize, &str) {
+    let b = s.as_bytes();
+    let j = super::text::skip_spaces_back(s, i);
+    let mut k = j;
+    while k > 0 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'-') {
+        k -= 1;
+    }
+    (k, &s[k..j])
+}
+
+/// "four years ago", "10 days ago", "six weeks ago", "a decade ago",
+/// "nearly four years ago", "several years ago" (PAST_REF).
+fn ago(s: &str, hit: &Hit, ctx: &DocContext) -> Option<Cand> {
+    let (us, unit) = prev_word(s, hit.start);
+    if us == hit.start {
+        return None;
+    }
+    let unit = unit.to_ascii_lowercase();
+    let unit = unit.strip_suffix('s').unwrap_or(&unit);
+    let (ns, num) = prev_token(s, us);
+    if num.is_empty() {
+        return None;
+    }
+    let lower = num.to_ascii_lowercase();
+    let n: Option<i64> = match lower.as_str() {
+        "a" | "an" | "one" => Some(1),
+        "several" | "few" | "many" | "some" => None,
+        w => w.parse().ok().or_else(|| {
+            super::number::parse_words(s, ns)
+                .filter(|x| x.end == ns + num.len())
+                .map(|x| x.value.to_f64() as i64)
+        }),
+    };
+    let vague = n.is_none();
+    if vague && !matches!(lower.as_str(), "several" | "few" | "many" | "some")
+    {
+        return None;
+    }
+    let mut start = ns;
+    // "a few years ago", "nearly four years ago".
+    let (ps, pw) = prev_word(s, start);
+    if lower == "few" && pw.eq_ignore_ascii_case("a") {
+        start = ps;
+    }
+    let (ps, pw) = prev_word(s, start);
+    if matches!(
+        pw.to_ascii_lowercase().as_str(),
+        "nearly" | "almost" | "about" | "some" | "roughly" | "just"
+    ) {
+        start = ps;
+    }
+    if vague {
+        if !matches!(unit, "year" | "month" | "week" | "day" | "decade") {
+            return None;
+        }
+        return Some((start, hit.end, "PAST_REF".to_string()));
+    }
+    let n = n?;
+    if n <= 0 || n > 2000 {
+        return None;
+    }
+    let Some(date) = ctx.date else {
+        let v = match unit {
+            "year" | "decade" => "XXXX",
+            "month" => "XXXX-XX",
+            "week" => "XXXX-WXX",
+            "day" => "XXXX-XX-XX",
+            _ => return None,
+        };
+        return Some((start, hit.end, v.to_string()));
+    };
+    let (y, m, _) = date;
+    let value = match unit {
+        "year" => format!("{:04}", i64::from(y) - n),
+        "decade" => format!("{:04}", i64::from(y) - 10 * n),
+        "month" => {
+            let mm = i64::from(m) - 1 - n;
+            format!(
+                "{:04}-{:02}",
+                i64::from(y) + mm.div_euclid(12),
+                mm.rem_euclid(12) + 1
+            )
+        }
+        "week" => {
+            let (wy, w) = iso_week(add_days(date, -7 * n));
+            format!("{wy:04}-W{w:02}")
+        }
+        "day" => {
+            let (y, m, d) = add_days(date, -n);
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        _ => return None,
+    };
+    Some((start, hit.end, value))
+}
+
+/// "the 20th century" → `19`, "the 11th century" → `10`, "this century",
+/// "the last century".
+fn century(s: &str, hit: &Hit, ctx: &DocContext) -> Option<Cand> {
+    let (st, w) = prev_token(s, hit.start);
+    if w.is_empty() {
+        return None;
+    }
+    let lw = w.to_ascii_lowercase();
+    let n: i32 = if let Some(d) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suf| lw.strip_suffix(suf))
+        .and_then(|d| d.parse().ok())
+    {
+        d
+    } else {
+        let ord = [
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ];
+        match ord.iter().position(|o| *o == lw) {
+            Some(i) => i as i32 + 11,
+            None if lw == "twenty-first" => 21,
+            None => {
+                let off = match lw.as_str() {
+                    "this" => 0,
+                    "last" => -1,
+                    "next" => 1,
+                    _ => return None,
+                };
+                let (y, _, _) = ctx.date?;
+                let (ts, tw) = prev_word(s, st);
+                let start =
+                    if tw.eq_ignore_ascii_case("the") { ts } else { st };
+                return Some((
+                    start,
+                    hit.end,
+                    format!("{:02}", y / 100 + off),
+                ));
+            }
+        }
+    };
+    if !(1..=30).contains(&n) {
+        return None;
+    }
+    let (ts, tw) = prev_word(s, st);
+    let start = if tw.eq_ignore_ascii_case("the") { ts } else { st };
+    Some((start, hit.end, format!("{:02}", n - 1)))
+}
 
 /// Words after which a bare month or year reads as a date.
 const DATE_PREPS: &[&str] = &[
@@ -455,8 +808,12 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
             }
         }
     }
-    let y = year_text(nearest_year(ctx, m, 15));
-    Some((hit.start, end, format!("{y}-{m:02}")))
+    let y = if future_cue(s, hit.start) {
+        ctx.date.map(|(y, dm, _)| if m < dm { y + 1 } else { y })
+    } else {
+        nearest_year(ctx, m, 15)
+    };
+    Some((hit.start, end, format!("{}-{m:02}", year_text(y))))
 }
 
 /// The year that puts month `m`, day `d` nearest the document date (news
@@ -701,6 +1058,12 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
                 return Some((hit.start, e, v.to_string()));
             }
         }
+        if let Some(f) = eat_word_ci(s, i, "fiscal") {
+            let k = skip_spaces(s, f, 1);
+            if let Some(e) = eat_word_ci(s, k, "year").filter(|_| k > f) {
+                return Some((hit.start, e, "FYXXXX".to_string()));
+            }
+        }
         let w = super::text::word_at(s, i);
         if let Some(mo) = month_number(w)
             .filter(|_| w.len() > 3 || w.eq_ignore_ascii_case("may"))
@@ -712,6 +1075,13 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
     };
     if let Some(e) = eat_word_ci(s, i, "year") {
         return Some((hit.start, e, format!("{:04}", y + r)));
+    }
+    // "this fiscal year": the fiscal calendar is unknown, hence FY.
+    if let Some(f) = eat_word_ci(s, i, "fiscal") {
+        let k = skip_spaces(s, f, 1);
+        if let Some(e) = eat_word_ci(s, k, "year").filter(|_| k > f) {
+            return Some((hit.start, e, format!("FY{:04}", y + r)));
+        }
     }
     if let Some(e) = eat_word_ci(s, i, "quarter") {
         let q = (m as i32 - 1) / 3 + r;
@@ -767,6 +1137,22 @@ fn generic(s: &str, hit: &Hit, i: u32, ctx: &DocContext) -> Option<Cand> {
             format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
         }
         ('M', Some((y, m, _))) => format!("{y:04}-{m:02}"),
+        ('D', Some(date)) => {
+            // "the day before the vote" counts from the vote, not from
+            // the document date.
+            let next = super::text::word_at(s, k);
+            if !next.is_empty()
+                && !matches!(
+                    next.to_ascii_lowercase().as_str(),
+                    "and" | "when" | "in" | "at" | "as" | "but" | "with"
+                )
+            {
+                return None;
+            }
+            let (y, m, d) = add_days(date, i64::from(off));
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        ('D', None) => "XXXX-XX-XX".to_string(),
         ('W', Some(date)) => {
             let (wy, w) = iso_week(add_days(date, 7 * i64::from(off)));
             format!("{wy:04}-W{w:02}")
@@ -779,9 +1165,16 @@ fn generic(s: &str, hit: &Hit, i: u32, ctx: &DocContext) -> Option<Cand> {
 }
 
 /// A weekday in news text refers to the most recent such day on or before
-/// the document date ("said on Tuesday").
+/// the document date ("said on Tuesday"), or to the next one after it when
+/// the sentence looks ahead ("will meet on Thursday", "next Monday").
+/// "each Thursday" and "every Monday" repeat and are not dates.
 fn weekday(s: &str, hit: &Hit, w: u32, ctx: &DocContext) -> Option<Cand> {
     if !s.as_bytes()[hit.start].is_ascii_uppercase() {
+        return None;
+    }
+    let (ps, pw) = prev_word(s, hit.start);
+    let pw = pw.to_ascii_lowercase();
+    if matches!(pw.as_str(), "each" | "every") {
         return None;
     }
     let Some(date) = ctx.date else {
@@ -789,9 +1182,17 @@ fn weekday(s: &str, hit: &Hit, w: u32, ctx: &DocContext) -> Option<Cand> {
         return Some((hit.start, hit.end, format!("XXXX-WXX-{}", w + 1)));
     };
     let today = weekday_of(date);
-    let back = (today + 7 - w) % 7;
-    let (y, m, d) = add_days(date, -i64::from(back));
-    Some((hit.start, hit.end, format!("{y:04}-{m:02}-{d:02}")))
+    let (start, days) = if pw == "next" || pw == "this" && w > today {
+        (ps, i64::from((w + 7 - today - 1) % 7 + 1))
+    } else if pw == "last" {
+        (ps, -i64::from((today + 7 - w - 1) % 7 + 1))
+    } else if future_cue(s, hit.start) && w != today {
+        (hit.start, i64::from((w + 7 - today) % 7))
+    } else {
+        (hit.start, -i64::from((today + 7 - w) % 7))
+    };
+    let (y, m, d) = add_days(date, days);
+    Some((start, hit.end, format!("{y:04}-{m:02}-{d:02}")))
 }
 
 /// Dates that start with a digit: `2025-11-05`, `11/05/2025`, `5 November
@@ -898,6 +1299,39 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
                 let y = year_text(nearest_year(ctx, m, d));
                 return Some((p, k + w.len(), format!("{y}-{m:02}-{d:02}")));
             }
+        }
+    }
+    // A decade: "the 1970s", "the 1990s" → `197`, `199`.
+    if run == 4
+        && b.get(q) == Some(&b's')
+        && word_end(s, q + 1)
+        && b[q - 1] == b'0'
+        && (p == 0 || !matches!(b[p - 1], b'$' | b'.' | b','))
+        && let Some((_, y)) = year4(s, p).or_else(|| {
+            // year4 wants the year to end the word: read it by hand.
+            s[p..q]
+                .parse()
+                .ok()
+                .filter(|y| (1000..=2099).contains(y))
+                .map(|y| (q, y))
+        })
+    {
+        let (ts, tw) = prev_word(s, p);
+        let start = if tw.eq_ignore_ascii_case("the") { ts } else { p };
+        return Some((start, q + 1, format!("{:03}", y / 10)));
+    }
+    // The second year of "1957-58".
+    if run == 2
+        && p >= 5
+        && b[p - 1] == b'-'
+        && b[p - 5..p - 1].iter().all(u8::is_ascii_digit)
+        && (p == 5 || !b[p - 6].is_ascii_alphanumeric())
+        && word_end(s, q)
+        && let Some((_, y)) = year4(s, p - 5)
+    {
+        let yy: i32 = s[p..q].parse().ok()?;
+        if yy > y % 100 {
+            return Some((p, q, format!("{:04}", y - y % 100 + yy)));
         }
     }
     // A bare year.

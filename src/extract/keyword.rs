@@ -45,13 +45,41 @@ pub enum Trigger {
     /// A period referred to without a date: "the quarter", "the prior
     /// year", "a year ago" (see [`GENERIC_PERIODS`]).
     Generic(u32),
+    /// A time named only relative to the present: "now", "recently" (see
+    /// [`REFS`]).
+    Ref(u32),
+    /// A season: 0 spring, 1 summer, 2 fall, 3 winter.
+    Season(u32),
+    /// `ago`: "four years ago", "10 days ago".
+    Ago,
+    /// `century`: "the 20th century".
+    Century,
 }
+
+/// Times named only relative to the present, with TIMEX3's values for
+/// them. We keep the ones that news text uses as dates most of the time
+/// (on TimeBank and AQUAINT, at least two in three occurrences are tagged):
+/// "current" (also "current assets") and "soon" ("as soon as") are left
+/// out.
+pub const REFS: &[(&str, &str)] = &[
+    ("now", "PRESENT_REF"),
+    ("right now", "PRESENT_REF"),
+    ("currently", "PRESENT_REF"),
+    ("these days", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+    ("recent years", "PAST_REF"),
+    ("the future", "FUTURE_REF"),
+    ("the near future", "FUTURE_REF"),
+];
 
 /// Periods named without a date, with what they refer to: the period unit
 /// (`Q`, `Y`, `M`, `W`) and its offset from the document's (0 = the
 /// current one, -1 = the one before).
 pub const GENERIC_PERIODS: &[(&str, char, i32)] = &[
     ("the quarter", 'Q', 0),
+    ("the latest quarter", 'Q', 0),
+    ("the latest period", 'Q', 0),
+    ("the year-earlier quarter", 'Q', -4),
     ("the current quarter", 'Q', 0),
     ("the prior quarter", 'Q', -1),
     ("the previous quarter", 'Q', -1),
@@ -70,9 +98,15 @@ pub const GENERIC_PERIODS: &[(&str, char, i32)] = &[
     ("the previous year", 'Y', -1),
     ("a year ago", 'Y', -1),
     ("a year earlier", 'Y', -1),
+    ("the year-earlier period", 'Y', -1),
+    ("the year-ago period", 'Y', -1),
     ("the month", 'M', 0),
+    ("the end of the month", 'M', 0),
+    ("the day before", 'D', -1),
+    ("the previous day", 'D', -1),
     ("this week", 'W', 0),
     ("last week", 'W', -1),
+    ("the last week", 'W', -1),
     ("next week", 'W', 1),
 ];
 
@@ -166,6 +200,20 @@ impl Keywords {
         for (i, &(p, _, _)) in GENERIC_PERIODS.iter().enumerate() {
             add(p, Trigger::Generic(i as u32));
         }
+        for (i, &(p, _)) in REFS.iter().enumerate() {
+            add(p, Trigger::Ref(i as u32));
+        }
+        for (w, n) in [
+            ("spring", 0),
+            ("summer", 1),
+            ("fall", 2),
+            ("autumn", 2),
+            ("winter", 3),
+        ] {
+            add(w, Trigger::Season(n));
+        }
+        add("ago", Trigger::Ago);
+        add("century", Trigger::Century);
         add("year-ago", Trigger::YearAgo);
         add("year ago", Trigger::YearAgo);
         add("prior-year", Trigger::YearAgo);

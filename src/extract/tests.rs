@@ -1509,7 +1509,7 @@ const DATE: &[Case] = &[
         date560,
         Date,
         "Growth slowed in late 2024.",
-        [("2024", S("2024"), NONE)]
+        [("late 2024", S("2024"), NONE)]
     ),
     t!(
         date570,
@@ -1650,7 +1650,7 @@ const DATE: &[Case] = &[
         date990,
         Date,
         "Growth should pick up in early 2026.",
-        [("2026", S("2026"), NONE)]
+        [("early 2026", S("2026"), NONE)]
     ),
     t!(date1000, Date, "A third of revenue came from Asia.", []),
     t!(date1010, Date, "It was the second time it missed.", []),
@@ -1851,8 +1851,126 @@ const DATE_ANCHORED: &[Case] = &[
         dta450,
         Date,
         "Sales rose earlier this year.",
-        [("this year", S("2025"), NONE)]
+        [("earlier this year", S("2025"), NONE)]
     ),
+    // Relative and vague dates (issue 15): TIMEX3 values against the
+    // document date, Wednesday 5 November 2025.
+    ta!(
+        dta710,
+        Date,
+        "The plant opened four years ago.",
+        [("four years ago", S("2021"), NONE)]
+    ),
+    ta!(
+        dta720,
+        Date,
+        "It closed nearly 41 years ago and 10 days ago reopened.",
+        [
+            ("nearly 41 years ago", S("1984"), NONE),
+            ("10 days ago", S("2025-10-26"), NONE)
+        ]
+    ),
+    ta!(
+        dta730,
+        Date,
+        "Sales fell last summer and rose this winter.",
+        [
+            ("last summer", S("2025-SU"), NONE),
+            ("this winter", S("2025-WI"), NONE)
+        ]
+    ),
+    ta!(
+        dta740,
+        Date,
+        "Prices will fall in the fall of 2026.",
+        [("the fall of 2026", S("2026-FA"), NONE)]
+    ),
+    ta!(
+        dta750,
+        Date,
+        "Sales rose this fiscal year.",
+        [("this fiscal year", S("FY2025"), NONE)]
+    ),
+    ta!(
+        dta760,
+        Date,
+        "Debt will be repaid by the end of the year.",
+        [("the end of the year", S("2025"), NONE)]
+    ),
+    ta!(
+        dta770,
+        Date,
+        "Talks resume in early December.",
+        [("early December", S("2025-12"), NONE)]
+    ),
+    ta!(
+        dta780,
+        Date,
+        "Shares rose the day before.",
+        [("the day before", S("2025-11-04"), NONE)]
+    ),
+    ta!(
+        dta790,
+        Date,
+        "A 20th century house; the 11th century temple.",
+        [("20th century", S("19"), NONE), ("the 11th century", S("10"), NONE)]
+    ),
+    ta!(
+        dta800,
+        Date,
+        "Output doubled in 1957-58.",
+        [("1957", S("1957"), NONE), ("58", S("1958"), NONE)]
+    ),
+    ta!(
+        dta810,
+        Date,
+        "Prices rose over the last week.",
+        [("the last week", S("2025-W44"), NONE)]
+    ),
+    ta!(
+        dta820,
+        Date,
+        "He will meet them on Thursday.",
+        [("Thursday", S("2025-11-06"), NONE)]
+    ),
+    ta!(
+        dta830,
+        Date,
+        "They met next Monday, he said on Tuesday.",
+        [
+            ("next Monday", S("2025-11-10"), NONE),
+            ("Tuesday", S("2025-11-04"), NONE)
+        ]
+    ),
+    ta!(dta840, Date, "Flights leave each Thursday.", []),
+    ta!(
+        dta850,
+        Date,
+        "Prices are now higher than in the late 1970s.",
+        [("now", S("PRESENT_REF"), NONE), ("the late 1970s", S("197"), NONE)]
+    ),
+    ta!(
+        dta860,
+        Date,
+        "The shuttle will fly in December.",
+        [("December", S("2025-12"), NONE)]
+    ),
+    ta!(
+        dta870,
+        Date,
+        "Net rose in the third quarter from a year earlier.",
+        [
+            ("third quarter", S("2025-Q3"), NONE),
+            ("a year earlier", S("2024-Q3"), NONE)
+        ]
+    ),
+    ta!(
+        dta880,
+        Date,
+        "Sales were flat a year earlier.",
+        [("a year earlier", S("2024"), NONE)]
+    ),
+    ta!(dta890, Date, "The fall of the wall; sales fall.", []),
 ];
 
 const SKILL: &[Case] = &[

@@ -53,6 +53,8 @@ pub enum Unit {
     Error(InputError),
     /// An input or record skipped by type.
     Skipped,
+    /// A folder's README, skipped.
+    Readme,
     /// Everything from this input has been handed out.
     Done(Arc<str>),
     /// This many inputs were skipped as done by an earlier run.
@@ -178,7 +180,9 @@ pub fn decode(
             read_file(src, *format, opts.max_size).map(Some)
         }
         Unit::Error(e) => Err(e.clone()),
-        Unit::Skipped | Unit::Done(_) | Unit::Resumed(_) => Ok(None),
+        Unit::Skipped | Unit::Readme | Unit::Done(_) | Unit::Resumed(_) => {
+            Ok(None)
+        }
     }
 }
 
@@ -263,6 +267,11 @@ pub fn frame(
     let src = match item {
         Walk::Skipped(_) => {
             emit(Unit::Skipped);
+            emit(Unit::Done(key));
+            return;
+        }
+        Walk::Readme(_) => {
+            emit(Unit::Readme);
             emit(Unit::Done(key));
             return;
         }

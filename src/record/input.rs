@@ -44,6 +44,8 @@ pub enum Walk {
     Error(InputError),
     /// A file skipped because of its type (counted, not read).
     Skipped(PathBuf),
+    /// A folder's README, skipped (counted apart, not read).
+    Readme(PathBuf),
 }
 
 impl Walk {
@@ -61,7 +63,9 @@ impl Walk {
                 .map(|p| p.to_string_lossy().into_owned())
                 .or_else(|| e.doc.clone())
                 .unwrap_or_default(),
-            Walk::Skipped(p) => p.to_string_lossy().into_owned(),
+            Walk::Skipped(p) | Walk::Readme(p) => {
+                p.to_string_lossy().into_owned()
+            }
         }
     }
 }

@@ -92,3 +92,13 @@ pub struct Mention {
     /// The unit (ISO currency, `%`/`pp`/`bp`, counted noun, taxonomy id).
     pub unit: Option<String>,
 }
+
+impl Mention {
+    /// A date that names no period: TIMEX3's `PRESENT_REF`, `PAST_REF`,
+    /// `FUTURE_REF` ("now", "recently"). Claims do not take these as
+    /// periods.
+    pub fn is_vague_date(&self) -> bool {
+        self.kind == Kind::Date
+            && self.value.as_text().is_some_and(|v| v.ends_with("_REF"))
+    }
+}

@@ -25,6 +25,9 @@ pub struct Summary {
     /// Files skipped by type inside folders (and container records that
     /// hold no document, such as WARC request records).
     pub skipped: u64,
+    /// READMEs skipped inside folders (not data; see
+    /// [`crate::source::WalkOptions::readme`]).
+    pub readmes: u64,
     /// Inputs skipped because an earlier run finished them (`--resume`).
     pub resumed: u64,
     /// Bytes read.
@@ -45,6 +48,7 @@ impl Summary {
         self.failed += o.failed;
         self.warnings += o.warnings;
         self.skipped += o.skipped;
+        self.readmes += o.readmes;
         self.resumed += o.resumed;
         self.bytes += o.bytes;
         for k in 0..5 {
@@ -74,12 +78,16 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "claimscan: {} documents found, {} read, {} errors, {} warnings, {} skipped by type; {:.1} MB; mentions {}:",
-            self.found,
-            self.read,
-            self.failed,
-            self.warnings,
-            self.skipped,
+            "claimscan: {} documents found, {} read, {} errors, {} warnings, {} skipped by type",
+            self.found, self.read, self.failed, self.warnings, self.skipped,
+        )?;
+        if self.readmes > 0 {
+            let s = if self.readmes == 1 { "" } else { "s" };
+            write!(f, ", skipped {} README{s}", self.readmes)?;
+        }
+        write!(
+            f,
+            "; {:.1} MB; mentions {}:",
             self.bytes as f64 / 1e6,
             self.total_mentions(),
         )?;

@@ -8,6 +8,12 @@ Inside folders we read the formats of [`crate::reader`] (`.txt`, `.text`,
 `.gz`) and files without an extension, skip hidden entries, follow
 symbolic links (walkdir reports loops as errors instead of recursing
 forever), and count the files we skip so the summary can say so.
+
+A folder's README (`README`, `README.md`, `README.txt`, any case) describes
+the data and is not data: inside folders it is skipped and counted apart
+(its "Q2" would otherwise become a date mention), unless
+[`WalkOptions::readme`] asks for it. A README named on the command line is
+read like any file.
 */
 
 use std::path::{Path, PathBuf};
@@ -23,6 +29,8 @@ pub struct WalkOptions {
     pub extensions: Vec<String>,
     /// Read files without an extension inside folders.
     pub no_extension: bool,
+    /// Read README files inside folders (skipped by default).
+    pub readme: bool,
 }
 
 impl Default for WalkOptions {
@@ -49,6 +57,7 @@ impl Default for WalkOptions {
             .map(|s| s.to_string())
             .collect(),
             no_extension: true,
+            readme: false,
         }
     }
 }
@@ -122,6 +131,9 @@ fn walk_root<'a>(
                 if !wanted(p, opts) {
                     return Some(Walk::Skipped(p.to_path_buf()));
                 }
+                if !opts.readme && is_readme(p) {
+                    return Some(Walk::Readme(p.to_path_buf()));
+                }
                 Some(Walk::Source(Source {
                     location: Location::File(p.to_path_buf()),
                     doc_id: rel_id(root, p),
@@ -153,6 +165,14 @@ fn wanted(p: &Path, opts: &WalkOptions) -> bool {
             opts.extensions.contains(&ext)
         }
     }
+}
+
+/// `README`, `README.md`, `README.txt` (any case, gzipped too).
+fn is_readme(p: &Path) -> bool {
+    let name = p.file_name().unwrap_or_default().to_string_lossy();
+    let name = name.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    matches!(name, "readme" | "readme.md" | "readme.txt")
 }
 
 /// The document id of a file found under `root`: its relative path with
