@@ -22,8 +22,12 @@ materialize  writes OUT_DIR/{dev,test}/<id>/{source.txt,coverage.txt} (the
              planted copies as <id>-p/), checked against their SHA-256, and
              OUT_DIR/{dev,test}/pairs.tsv for `claimscan crosscheck --pairs`.
 score        runs crosscheck over the materialized pairs and scores the
-             verdicts against gold.jsonl for each part; --diff lists the dev
-             part's errors only (the test part is never looked at while tuning).
+             verdicts against gold.jsonl for each part with `claimscan eval`
+             (confusion matrix, per-label precision and recall), and counts
+             the planted contradictions found; --diff lists the dev part's
+             errors only (the test part is never looked at while tuning).
+build        turns adjudicated annotations (and the planted copies' gold)
+             into gold.jsonl, figures located in the summary lines.
 """
 
 import argparse
@@ -269,24 +273,6 @@ def score_part(gold, pred, diff):
     return conf, extra, errors
 
 
-def report(name, conf, extra):
-    n = sum(sum(r.values()) for r in conf.values())
-    right = sum(conf[l][l] for l in conf)
-    print(f"== {name}: {n} gold claims with figures; label accuracy {right / max(n, 1):.3f}")
-    print("   gold \\ pred   supported contradicted absent none")
-    for g, row in conf.items():
-        print(f"   {g:13} {row['supported']:9} {row['contradicted']:12} {row['absent']:6} {row['none']:4}")
-    print(f"   extra verdicts on gold lines (no gold claim): {extra}")
-    for l in ("supported", "contradicted", "absent"):
-        tp = conf[l][l]
-        pp = sum(conf[g][l] for g in conf) + extra[l]
-        gp = sum(conf[l].values())
-        p = tp / pp if pp else 0.0
-        r = tp / gp if gp else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"   {l:13} precision {p:.3f} recall {r:.3f} F1 {f:.3f}  (pred {pp}, gold {gp})")
-
-
 def cmd_score(args):
     gold = [json.loads(l) for l in open(os.path.join(FIX, "gold.jsonl"), encoding="utf-8")]
     tmp = tempfile.mkdtemp(prefix="xc-")
@@ -299,8 +285,14 @@ def cmd_score(args):
             die(f"crosscheck failed on the {split} part")
         pred = [json.loads(l) for l in open(out, encoding="utf-8")]
         g = [x for x in gold if x["split"] == split]
+        gold_path = os.path.join(tmp, f"{split}-gold.jsonl")
+        with open(gold_path, "w", encoding="utf-8") as f:
+            for x in g:
+                f.write(json.dumps(x) + "\n")
+        print(f"== {split} ({len({x['doc'] for x in g})} coverage documents)")
+        sys.stdout.flush()
+        subprocess.run([args.bin, "eval", "--gold", gold_path, "--pred", out])
         conf, extra, errors = score_part(g, pred, args.diff)
-        report(split, conf, extra)
         planted_rows = [x for x in g if x.get("planted")]
         found = sum(1 for x in planted_rows if not any(e[0] is x for e in errors))
         print(f"   planted contradictions found: {found} of {len(planted_rows)}")

@@ -13,6 +13,9 @@ mod cli;
 // The blind claims dev set: the frozen test part keeps its figures.
 mod claims_dev;
 
+// `claimscan crosscheck`: verdicts, pairs, exit codes, eval of verdicts.
+mod crosscheck;
+
 // `claimscan eval`: scoring, thresholds, exit codes, our gold set.
 mod eval;
 

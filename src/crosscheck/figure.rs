@@ -110,7 +110,17 @@ fn figure(
         .mentions
         .iter()
         .filter_map(|&i| mentions.get(i))
-        .find(|m| m.value.as_f64().is_some_and(|v| close(v, value)));
+        .find(|m| m.value.as_f64().is_some_and(|v| close(v, value)))
+        // A range's upper end may not be among the claim's mentions: any
+        // mention of that value in the clause.
+        .or_else(|| {
+            mentions.iter().find(|m| {
+                m.start >= c.start
+                    && m.end <= c.end
+                    && m.kind == kind
+                    && m.value.as_f64().is_some_and(|v| close(v, value))
+            })
+        });
     let (written, span) = match m {
         Some(m) => {
             (text.get(m.start..m.end).unwrap_or(""), Some((m.start, m.end)))

@@ -34,6 +34,7 @@ document with no gold records).
 */
 
 mod report;
+pub mod verdict;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -107,6 +108,8 @@ pub struct Records {
     pub mentions: Vec<MentionRec>,
     /// Claim records.
     pub claims: Vec<ClaimRec>,
+    /// Verdict records (`claimscan crosscheck`).
+    pub verdicts: Vec<verdict::VerdictRec>,
 }
 
 fn field<'a>(
@@ -207,6 +210,41 @@ impl Records {
                     .map_err(err)?;
                     r.docs.insert(rec.doc.clone());
                     r.claims.push(rec);
+                }
+                "verdict" => {
+                    let rec = (|| -> Result<verdict::VerdictRec, String> {
+                        let doc = as_string(field(o, "doc")?, "doc")?;
+                        let start = as_usize(field(o, "start")?, "start")?;
+                        let end = as_usize(field(o, "end")?, "end")?;
+                        let label = match o.get("label") {
+                            None | Some(Json::Null) => None,
+                            Some(l) => Some(as_string(l, "label")?),
+                        };
+                        let mut figures = Vec::new();
+                        for f in o
+                            .get("figures")
+                            .and_then(Json::as_array)
+                            .into_iter()
+                            .flatten()
+                        {
+                            if let (Some(s), Some(e)) = (
+                                f.get("start").and_then(Json::as_u64),
+                                f.get("end").and_then(Json::as_u64),
+                            ) {
+                                figures.push((s as usize, e as usize));
+                            }
+                        }
+                        Ok(verdict::VerdictRec {
+                            doc,
+                            start,
+                            end,
+                            label,
+                            figures,
+                        })
+                    })()
+                    .map_err(err)?;
+                    r.docs.insert(rec.doc.clone());
+                    r.verdicts.push(rec);
                 }
                 _ => {
                     if let Some(d) = doc {
@@ -330,6 +368,8 @@ pub struct Report {
     pub overall: KindScore,
     /// Claims, when the gold has any.
     pub claims: Option<ClaimScore>,
+    /// Verdicts, when the gold has any.
+    pub verdicts: Option<verdict::VerdictScore>,
     /// Misses and spurious records.
     #[serde(skip)]
     pub diff: Vec<DiffItem>,
@@ -452,6 +492,9 @@ type GoldPred<'a> = (Vec<&'a MentionRec>, Vec<&'a MentionRec>);
 pub fn evaluate(gold: &Records, pred: &Records, opts: &Options) -> Report {
     let mut report =
         Report { documents: gold.docs.len(), ..Report::default() };
+    if !gold.verdicts.is_empty() {
+        report.verdicts = Some(verdict::score(&gold.verdicts, &pred.verdicts));
+    }
     let mut kinds: BTreeSet<String> =
         gold.mentions.iter().map(|m| m.kind.clone()).collect();
     kinds.extend(opts.kinds.iter().map(|k| k.as_str().to_string()));
@@ -798,10 +841,12 @@ impl Threshold {
         }
         let known = kind == "overall"
             || kind == "claims"
+            || kind == "verdicts"
+            || verdict::LABELS.contains(&kind.as_str())
             || Kind::parse(&kind).is_some();
         if !known {
             return Err(format!(
-                "{spec:?}: unknown kind {kind:?} (percent, count, money, date, skill, overall, claims)"
+                "{spec:?}: unknown kind {kind:?} (percent, count, money, date, skill, overall, claims; for verdicts: supported, contradicted, absent, verdicts for label accuracy)"
             ));
         }
         Ok(make(kind, min))
@@ -812,7 +857,21 @@ impl Threshold {
         let kind_score = |k: &str| -> Option<&KindScore> {
             if k == "overall" { Some(&r.overall) } else { r.kinds.get(k) }
         };
+        let verdict_label = |k: &str| -> Option<f64> {
+            let v = r.verdicts.as_ref()?;
+            if k == "verdicts" {
+                Some(v.accuracy)
+            } else {
+                v.labels.get(k).map(|p| p.f1)
+            }
+        };
         let (name, kind, min, got) = match self {
+            Threshold::F1 { kind, min }
+                if kind == "verdicts"
+                    || verdict::LABELS.contains(&kind.as_str()) =>
+            {
+                ("F1", kind, *min, verdict_label(kind))
+            }
             Threshold::F1 { kind, min } => {
                 let got = if kind == "claims" {
                     r.claims.as_ref().map(|c| c.matched.f1)

@@ -53,6 +53,9 @@ pub fn render_table(r: &Report) -> String {
         }
         row(&mut out, "overall", &r.overall);
     }
+    if let Some(v) = &r.verdicts {
+        out.push_str(&super::verdict::render(v));
+    }
     if let Some(c) = &r.claims {
         let _ = writeln!(
             out,
