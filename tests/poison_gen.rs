@@ -45,11 +45,18 @@ pub enum Kind {
     HtmlUnclosed,
     /// One JSON line nested 100,000 levels deep (besides a small text).
     NestedJson,
+    /// An article inside elements whose attributes are each a quarter of
+    /// the page (a megabyte at 4 MB): `class`, `style`, `data-` and an
+    /// inline `src`, as pages that inline images and state do.
+    HtmlAttrs,
+    /// A short article followed by a list of links that fills the page
+    /// (100,000 links at 4 MB).
+    HtmlLinks,
 }
 
 impl Kind {
     /// Every kind, in the order the bench script prints them.
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 15] = [
         Kind::FlatTable,
         Kind::AndSentence,
         Kind::ProseLine,
@@ -63,6 +70,8 @@ impl Kind {
         Kind::Abbrev,
         Kind::HtmlUnclosed,
         Kind::NestedJson,
+        Kind::HtmlAttrs,
+        Kind::HtmlLinks,
     ];
 
     /// A short name (the bench script's `KIND` argument).
@@ -81,6 +90,8 @@ impl Kind {
             Kind::Abbrev => "abbrev",
             Kind::HtmlUnclosed => "html-unclosed",
             Kind::NestedJson => "nested-json",
+            Kind::HtmlAttrs => "html-attrs",
+            Kind::HtmlLinks => "html-links",
         }
     }
 
@@ -93,7 +104,11 @@ impl Kind {
     pub fn extension(self) -> &'static str {
         match self {
             Kind::JsonlHuge | Kind::NestedJson => "jsonl",
-            Kind::Divs | Kind::DivsEmpty | Kind::HtmlUnclosed => "html",
+            Kind::Divs
+            | Kind::DivsEmpty
+            | Kind::HtmlUnclosed
+            | Kind::HtmlAttrs
+            | Kind::HtmlLinks => "html",
             _ => "txt",
         }
     }
@@ -396,6 +411,50 @@ pub fn generate(kind: Kind, bytes: usize) -> Vec<u8> {
             }
             s.push_str(if r.below(2) == 0 { "% " } else { " " });
         }),
+        Kind::HtmlAttrs => {
+            let quarter = bytes / 4;
+            let long = |c: char| c.to_string().repeat(quarter);
+            s.push_str("<!DOCTYPE html><html><head><title>Attrs</title>");
+            s.push_str(&format!(
+                "<meta name=\"x\" content=\"{}\">",
+                long('m')
+            ));
+            s.push_str("</head><body>");
+            s.push_str(&format!(
+                "<div class=\"{}\" style=\"{}\"><article>",
+                long('c'),
+                long('s')
+            ));
+            for _ in 0..24 {
+                s.push_str("<p>");
+                s.push_str(&sentence(&mut r));
+                s.push_str(".</p>");
+            }
+            s.push_str(&format!(
+                "<img src=\"data:image/png;base64,{}\" alt=\"chart\">",
+                long('A')
+            ));
+            s.push_str("</article></div></body></html>\n");
+        }
+        Kind::HtmlLinks => {
+            s.push_str(
+                "<!DOCTYPE html><html><head><title>Links</title></head><body><article>",
+            );
+            for _ in 0..24 {
+                s.push_str("<p>");
+                s.push_str(&sentence(&mut r));
+                s.push_str(".</p>");
+            }
+            s.push_str("</article><ul>");
+            let mut i = 0;
+            fill(&mut s, bytes.saturating_sub(24), |s| {
+                i += 1;
+                s.push_str(&format!(
+                    "<li><a href=\"/n/{i}\">Story {i}</a></li>"
+                ));
+            });
+            s.push_str("</ul></body></html>\n");
+        }
         Kind::HtmlUnclosed => {
             s.push_str(
                 "<html><head><title>Unclosed</title></head><body><article>",

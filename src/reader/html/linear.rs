@@ -1,7 +1,9 @@
 /*!
-HTML pages: the article's main text and the page's metadata.
+The linear fallback: main text and metadata of pages too deeply nested
+for the library (see [`super`]).
 
-A small tolerant tokenizer walks the page once (no DOM is built). Text is
+A small tolerant tokenizer walks the page once (no DOM is built), so its
+cost grows with the page's size only, never with its nesting. Text is
 gathered into blocks (paragraphs, headings, list items, table rows); each
 block remembers whether it sits inside boilerplate and inside the main
 content. Then:
@@ -24,29 +26,19 @@ content. Then:
    did not mark) is dropped.
 
 Blocks are separated by a blank line, `<br>` by a newline, table cells by
-` | `; runs of white space collapse to one space; entities are decoded
-(every WHATWG named entity, and numeric ones). Offsets in the output refer
-to this text (`scan --emit-text DIR` writes it).
+` | `; runs of white space collapse to one space; entities are decoded.
 
 Metadata: the title (`og:title`, else `<title>`, else the `<h1>`), the
 publication date (`article:published_time`, `datePublished` in JSON-LD or
 microdata, `<meta name="date">` and its kin, else the first
 `<time datetime>` of the article) and the URL (`<link rel="canonical">`,
 else `og:url`).
+
+It scores about 0.74 F1 on article-extraction-benchmark (the library
+scores 0.95): it is the guard for pathological pages, not the main path.
 */
 
-/// What a page yields.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Page {
-    /// The main text.
-    pub text: String,
-    /// The title.
-    pub title: Option<String>,
-    /// The publication date, as written in the page.
-    pub date: Option<String>,
-    /// The canonical URL.
-    pub url: Option<String>,
-}
+use super::Page;
 
 /// Elements whose content is never text.
 const SKIP_CONTENT: &[&str] = &[
