@@ -1,14 +1,63 @@
-//! `verdict` records of `claimscan crosscheck`, as JSON lines.
+//! `verdict` records of `claimscan crosscheck`, as JSON lines (fields in
+//! the order of `docs/records.md`).
 
-use serde_json::{Value as Json, json};
+use serde::Serialize;
+use serde_json::Value as Json;
 
 use super::figure::Figure;
 use super::{Evidence, Side, Verdict};
 use crate::record::CharIndex;
 use crate::sink::jsonl::json_number as number;
 
-fn figure_json(f: &Figure) -> Json {
-    json!({"value": number(f.value), "unit": f.unit})
+#[derive(Serialize)]
+struct Amount<'a> {
+    value: Json,
+    unit: Option<&'a str>,
+}
+
+fn amount(f: &Figure) -> Amount<'_> {
+    Amount { value: number(f.value), unit: f.unit.as_deref() }
+}
+
+#[derive(Serialize)]
+struct FigureRecord<'a> {
+    field: &'static str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+    stated: Amount<'a>,
+    found: Option<Amount<'a>>,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct EvidenceRecord<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    claim: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct VerdictRecord<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    doc: &'a str,
+    id: String,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    claim: &'a str,
+    source: &'a str,
+    label: &'static str,
+    metric: &'a str,
+    period: Option<&'a str>,
+    forward: bool,
+    figures: Vec<FigureRecord<'a>>,
+    evidence: Vec<EvidenceRecord<'a>>,
+    why: &'a str,
 }
 
 /// Appends one `verdict` record per verdict to `out`.
@@ -25,69 +74,66 @@ pub fn encode(
     for v in verdicts {
         let c = &coverage.doc.analysis.claims[v.claim];
         let r = &coverage.refs[v.claim];
-        let figures: Vec<Json> = v
+        let figures = v
             .figures
             .iter()
             .map(|f| {
-                let mut o = json!({
-                    "field": f.stated.field,
-                    "text": f.stated.text,
-                    "stated": figure_json(&f.stated),
-                    "found": f.found.as_ref().map(figure_json),
-                    "label": f.label.as_str(),
+                let span = f.stated.span.map(|(s, e)| {
+                    (
+                        cov.base.1 + ix.char_offset(s),
+                        cov.base.1 + ix.char_offset(e),
+                    )
                 });
-                if let Some((s, e)) = f.stated.span {
-                    let start = cov.base.1 + ix.char_offset(s);
-                    let end = cov.base.1 + ix.char_offset(e);
-                    o["start"] = json!(start);
-                    o["end"] = json!(end);
+                FigureRecord {
+                    field: f.stated.field,
+                    text: &f.stated.text,
+                    start: span.map(|s| s.0),
+                    end: span.map(|s| s.1),
+                    stated: amount(&f.stated),
+                    found: f.found.as_ref().map(amount),
+                    label: f.label.as_str(),
                 }
-                o
             })
             .collect();
-        let evidence: Vec<Json> = v
+        let evidence = v
             .evidence
             .iter()
             .map(|&e| match e {
                 Evidence::Claim(si) => {
                     let sr = &source.refs[si];
                     let sc = &source.doc.analysis.claims[si];
-                    json!({
-                        "start": sr.start,
-                        "end": sr.end,
-                        "text": src.text.get(sc.start..sc.end).unwrap_or(""),
-                        "claim": sr.id,
-                    })
+                    EvidenceRecord {
+                        start: sr.start,
+                        end: sr.end,
+                        text: src.text.get(sc.start..sc.end).unwrap_or(""),
+                        claim: Some(&sr.id),
+                    }
                 }
-                Evidence::Text(s, e) => {
-                    let start = src.base.1 + src_ix.char_offset(s);
-                    let end = src.base.1 + src_ix.char_offset(e);
-                    json!({
-                        "start": start,
-                        "end": end,
-                        "text": src.text.get(s..e).unwrap_or(""),
-                        "claim": null,
-                    })
-                }
+                Evidence::Text(s, e) => EvidenceRecord {
+                    start: src.base.1 + src_ix.char_offset(s),
+                    end: src.base.1 + src_ix.char_offset(e),
+                    text: src.text.get(s..e).unwrap_or(""),
+                    claim: None,
+                },
             })
             .collect();
-        let rec = json!({
-            "type": "verdict",
-            "doc": cov.id,
-            "id": format!("{}#verdict", r.id),
-            "start": r.start,
-            "end": r.end,
-            "text": cov.text.get(c.start..c.end).unwrap_or(""),
-            "claim": r.id,
-            "source": src.id,
-            "label": v.label.as_str(),
-            "metric": c.metric,
-            "period": c.period,
-            "forward": c.forward,
-            "figures": figures,
-            "evidence": evidence,
-            "why": v.why,
-        });
+        let rec = VerdictRecord {
+            ty: "verdict",
+            doc: &cov.id,
+            id: format!("{}#verdict", r.id),
+            start: r.start,
+            end: r.end,
+            text: cov.text.get(c.start..c.end).unwrap_or(""),
+            claim: &r.id,
+            source: &src.id,
+            label: v.label.as_str(),
+            metric: &c.metric,
+            period: c.period.as_deref(),
+            forward: c.forward,
+            figures,
+            evidence,
+            why: &v.why,
+        };
         serde_json::to_writer(&mut *out, &rec)
             .expect("writing to a Vec cannot fail");
         out.push(b'\n');
