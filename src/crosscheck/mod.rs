@@ -285,6 +285,27 @@ const NOT_SEGMENT: &[&str] = &[
     "all",
 ];
 
+/// A wire summary's guidance words before its first figure ("sees fy
+/// revenue", "reaffirms fy earnings per share view", "targeting sales").
+fn guidance_cue(head: &str) -> bool {
+    let t = head.to_ascii_lowercase();
+    [
+        "sees ",
+        "reaffirm",
+        " view ",
+        "outlook",
+        "guidance",
+        "forecast",
+        "expects ",
+        "targeting ",
+        "anticipates ",
+        "raises fy",
+        "lowers fy",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w.trim_start()) || t.contains(w))
+}
+
 /// Words right after a money figure that make it a per-share amount.
 const PER_SHARE: &[&str] = &[
     " per share",
@@ -365,11 +386,11 @@ fn key(
     }
     let mut period = c.period.as_deref().map(period::Period::parse);
     // A "fy" claim is about a year, whatever quarter the document gave it.
-    let head = &clause[..first_figure(c, mentions)
+    let lead = &clause[..first_figure(c, mentions)
         .unwrap_or(c.end)
         .saturating_sub(c.start)
         .min(clause.len())];
-    if names_year(head) {
+    if names_year(lead) {
         match period.as_mut() {
             Some(p) if matches!(p.part, period::Part::Quarter(_)) => {
                 p.part = period::Part::Year;
@@ -412,7 +433,7 @@ fn key(
         period,
         main,
         bare,
-        forward: c.forward,
+        forward: c.forward || guidance_cue(lead),
         basis: c.basis,
     }
 }
@@ -452,6 +473,9 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
             // only version of the measure): it may support, never
             // contradict.
             (true, false) => exact = false,
+            // A figure the source calls GAAP is the story's unqualified
+            // one (reported figures are GAAP unless said otherwise).
+            (false, true) if w == "gaap" => {}
             _ => return None,
         }
     }
