@@ -139,37 +139,13 @@ impl<'a> Side<'a> {
             .iter()
             .map(|c| figure::figures(text, &doc.mentions, c))
             .collect();
-        let side = Side {
+        Side {
             doc,
             refs: claim_refs(&doc.doc, claims),
             keys,
             figures,
             main: main.as_deref().map(period::Period::parse),
-        };
-        if std::env::var_os("CLAIMSCAN_XC_DEBUG").is_some() {
-            for (i, k) in side.keys.iter().enumerate() {
-                let c = &claims[i];
-                eprintln!(
-                    "{} | {} {:?} {:?} main={} fwd={} | {:?} | {:?}",
-                    doc.doc.id,
-                    k.concept.id,
-                    k.concept.qualifiers,
-                    c.period,
-                    k.main,
-                    k.forward,
-                    side.figures[i]
-                        .iter()
-                        .map(|f| f.text.as_str())
-                        .collect::<Vec<_>>(),
-                    text.get(c.start..c.end)
-                        .unwrap_or("")
-                        .chars()
-                        .take(80)
-                        .collect::<String>()
-                );
-            }
         }
-        side
     }
 
     fn claim(&self, i: usize) -> &Claim {
