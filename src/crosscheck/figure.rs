@@ -216,6 +216,29 @@ pub fn precision(written: &str, value: f64) -> f64 {
     0.5 * 10f64.powf(value.abs().max(1e-12).log10().floor() - 2.0)
 }
 
+/// A source mention as a figure in the role of `like` (basis points read
+/// as points); `None` for a mention without a number.
+pub fn from_mention(text: &str, m: &Mention, like: &Figure) -> Option<Figure> {
+    let v = m.value.as_f64()?;
+    let written = text.get(m.start..m.end).unwrap_or("");
+    let (value, half_ulp) = match m.unit.as_deref() {
+        Some("bp") => (v / 100.0, precision(written, v) / 100.0),
+        _ => (v, precision(written, v)),
+    };
+    Some(Figure {
+        field: like.field,
+        role: like.role,
+        value,
+        unit: m.unit.clone(),
+        kind: m.kind,
+        half_ulp,
+        text: written.to_string(),
+        direction: None,
+        span: Some((m.start, m.end)),
+        high: like.high,
+    })
+}
+
 /// Do two figures of the same role agree as numbers (kind, unit, value
 /// within rounding)? Directions are compared by the caller.
 pub fn agree(a: &Figure, b: &Figure) -> bool {

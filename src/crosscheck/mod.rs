@@ -682,23 +682,8 @@ fn sentence_support(
         if m.kind != f.kind {
             continue;
         }
-        let Some(v) = m.value.as_f64() else { continue };
-        let written = text.get(m.start..m.end).unwrap_or("");
-        let (value, half_ulp) = match m.unit.as_deref() {
-            Some("bp") => (v / 100.0, figure::precision(written, v) / 100.0),
-            _ => (v, figure::precision(written, v)),
-        };
-        let mut g = Figure {
-            field: f.field,
-            role: f.role,
-            value,
-            unit: m.unit.clone(),
-            kind: m.kind,
-            half_ulp,
-            text: written.to_string(),
-            direction: None,
-            span: Some((m.start, m.end)),
-            high: false,
+        let Some(mut g) = figure::from_mention(text, m, f) else {
+            continue;
         };
         if !figure::agree(f, &g) {
             continue;
@@ -809,20 +794,8 @@ fn range_end(
     if !matches!(gap.as_str(), "to" | "-" | "–" | "and" | "through" | "or") {
         return None;
     }
-    let v = m.value.as_f64()?;
-    let written = text.get(m.start..m.end).unwrap_or("");
-    let g = Figure {
-        field: f.field,
-        role: f.role,
-        value: v,
-        unit: m.unit.clone(),
-        kind: m.kind,
-        half_ulp: figure::precision(written, v),
-        text: written.to_string(),
-        direction: None,
-        span: Some((m.start, m.end)),
-        high: true,
-    };
+    // `f` is the claim's upper end, so the figure is one too.
+    let g = figure::from_mention(text, m, f)?;
     let label = if figure::agree(f, &g) {
         Label::Supported
     } else if figure::comparable(f, &g) {
@@ -880,23 +853,8 @@ fn sentence_contradiction(
         if m.kind != f.kind {
             continue;
         }
-        let Some(v) = m.value.as_f64() else { continue };
-        let written = text.get(m.start..m.end).unwrap_or("");
-        let (value, half_ulp) = match m.unit.as_deref() {
-            Some("bp") => (v / 100.0, figure::precision(written, v) / 100.0),
-            _ => (v, figure::precision(written, v)),
-        };
-        let mut g = Figure {
-            field: f.field,
-            role: f.role,
-            value,
-            unit: m.unit.clone(),
-            kind: m.kind,
-            half_ulp,
-            text: written.to_string(),
-            direction: None,
-            span: Some((m.start, m.end)),
-            high: false,
+        let Some(mut g) = figure::from_mention(text, m, f) else {
+            continue;
         };
         if !figure::comparable(f, &g) {
             continue;
