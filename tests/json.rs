@@ -51,6 +51,8 @@ struct ClaimRecord {
     forward: bool,
     mentions: Vec<String>,
     check: Option<serde_json::Value>,
+    concept: Option<String>,
+    qualifiers: Vec<String>,
 }
 
 #[test]
@@ -85,6 +87,20 @@ fn corpus_records_satisfy_the_contract() {
                 doc.chars().skip(c.start).take(c.end - c.start).collect();
             assert_eq!(slice, c.text, "{line}");
             assert!(!c.metric.is_empty());
+            // Every claim with a metric has a concept, and its qualifiers
+            // are sorted and from the contract's list.
+            assert!(
+                c.concept.as_deref().is_some_and(|k| !k.is_empty()),
+                "{line}"
+            );
+            assert!(c.qualifiers.windows(2).all(|w| w[0] < w[1]), "{line}");
+            assert!(
+                c.qualifiers.iter().all(|q| matches!(
+                    q.as_str(),
+                    "adjusted" | "gaap" | "organic" | "constant_currency"
+                ) || q.starts_with("segment:")),
+                "{line}"
+            );
             assert!(
                 matches!(
                     c.direction.as_deref(),

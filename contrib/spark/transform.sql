@@ -23,7 +23,7 @@ CREATE OR REPLACE TEMPORARY VIEW claimscan_docs USING text OPTIONS (path '${inpu
 DROP VIEW IF EXISTS claimscan_records;
 
 CACHE TABLE claimscan_records AS
-SELECT from_json(line, '`type` STRING, `doc` STRING, `id` STRING, `kind` STRING, `text` STRING, `start` BIGINT, `end` BIGINT, `value` STRING, `unit` STRING, `period` STRING, `metric` STRING, `subject` STRING, `high` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `change` STRUCT<`value`: DOUBLE, `unit`: STRING>, `direction` STRING, `from` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `to` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `basis` STRING, `speaker` STRING, `forward` BOOLEAN, `mentions` ARRAY<STRING>, `check` STRUCT<`computed`: DOUBLE, `stated`: DOUBLE, `agrees`: BOOLEAN>, `path` STRING, `record` BIGINT, `message` STRING, `severity` STRING, `source` STRING, `format` STRING, `title` STRING, `date` STRING, `company` STRING, `url` STRING, `chars` BIGINT, `bytes` BIGINT, `extra` MAP<STRING, STRING>', map('mode', 'FAILFAST')) AS r
+SELECT from_json(line, '`type` STRING, `doc` STRING, `id` STRING, `kind` STRING, `text` STRING, `start` BIGINT, `end` BIGINT, `value` STRING, `unit` STRING, `period` STRING, `metric` STRING, `subject` STRING, `high` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `change` STRUCT<`value`: DOUBLE, `unit`: STRING>, `direction` STRING, `from` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `to` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `basis` STRING, `speaker` STRING, `forward` BOOLEAN, `mentions` ARRAY<STRING>, `check` STRUCT<`computed`: DOUBLE, `stated`: DOUBLE, `agrees`: BOOLEAN>, `concept` STRING, `qualifiers` ARRAY<STRING>, `path` STRING, `record` BIGINT, `message` STRING, `severity` STRING, `source` STRING, `format` STRING, `title` STRING, `date` STRING, `company` STRING, `url` STRING, `chars` BIGINT, `bytes` BIGINT, `extra` MAP<STRING, STRING>', map('mode', 'FAILFAST')) AS r
 FROM (
   SELECT TRANSFORM (value)
     USING 'claimscan scan -q --threads 1 --input-format jsonl -'
@@ -40,7 +40,8 @@ SELECT r.doc, r.id, r.`start`, r.`end`, r.text, r.metric, r.subject,
        r.`from`.value AS from_value, r.`from`.unit AS from_unit, r.`from`.kind AS from_kind,
        r.`to`.value AS to_value, r.`to`.unit AS to_unit, r.`to`.kind AS to_kind,
        r.basis, r.period, r.speaker, r.forward, r.mentions,
-       r.`check`.computed AS check_computed, r.`check`.stated AS check_stated, r.`check`.agrees AS check_agrees
+       r.`check`.computed AS check_computed, r.`check`.stated AS check_stated, r.`check`.agrees AS check_agrees,
+       r.concept, r.qualifiers
 FROM (SELECT r, from_json(r.value, 'value DOUBLE, unit STRING, kind STRING') AS v
       FROM claimscan_records WHERE r.type = 'claim');
 

@@ -125,6 +125,13 @@ pub fn analyze(
                     }
                 }
             }
+            for c in &mut claims {
+                if !c.metric.trim().is_empty() {
+                    let (k, _) = super::concept::of_claim(text, mentions, c);
+                    c.concept = Some(k.id);
+                    c.qualifiers = k.qualifiers;
+                }
+            }
             out.claims.extend(claims);
         }
     }

@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::record::{Claim, Kind, Mention};
+
 /// The concept table, compiled into the binary.
 pub const TABLE: &str = include_str!("../../data/concepts.tsv");
 
@@ -86,6 +88,66 @@ fn normalize(s: &str) -> String {
     }
     out
 }
+
+/// Lower-case words that name a line of business or a market.
+const SEGMENT_WORDS: &[&str] = &[
+    "services",
+    "service",
+    "products",
+    "product",
+    "subscription",
+    "subscriptions",
+    "hardware",
+    "software",
+    "international",
+    "domestic",
+    "commercial",
+    "consumer",
+    "enterprise",
+    "retail",
+    "wholesale",
+    "digital",
+    "online",
+    "cloud",
+    "licence",
+    "license",
+    "maintenance",
+    "advertising",
+    "europe",
+    "asia",
+    "americas",
+    "china",
+    "japan",
+    "india",
+    "emea",
+    "apac",
+    "latam",
+    "canada",
+    "mexico",
+    "brazil",
+    "fee",
+    "fees",
+    "systemwide",
+    "franchise",
+    "company-operated",
+    "industrial",
+    "residential",
+    "aerospace",
+    "defense",
+    "automotive",
+    "healthcare",
+    "energy",
+    "mobile",
+    "wireless",
+    "wireline",
+    "broadband",
+    "video",
+    "merchandise",
+    "apparel",
+    "footwear",
+    "pharma",
+    "devices",
+];
 
 /// Prepositions that end a metric's head phrase ("revenue *from* new
 /// customers") unless a table phrase covers them ("cost *of* revenue").
@@ -412,6 +474,11 @@ pub struct Concept {
     pub id: &'static str,
     /// Sorted qualifiers.
     pub qualifiers: Vec<String>,
+    /// Every word before the head that is no determiner, period or
+    /// qualifier, named or not ("driving system" in "driving system
+    /// sales"): a looser reading of the segment, for comparisons that
+    /// would rather miss than confuse a part with the whole.
+    pub modifier: String,
 }
 
 /// Maps a metric (with its clause, for qualifiers the metric does not
@@ -443,10 +510,13 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
         .iter()
         .filter(|&&(s, _, _)| s < cut)
         .max_by_key(|&&(s, e, _)| (e.min(cut + 1), e - s));
+    // "revenue per employee" is a ratio, not revenue.
+    let head = head.filter(|&&(_, he, _)| !norm[he..].starts_with("per "));
     let Some(&(hs, _, cid)) = head else {
         return Concept {
             id: OTHER,
             qualifiers: qualifiers(&norm, clause, ""),
+            modifier: String::new(),
         };
     };
     let subject = subject.map(normalize).unwrap_or_default();
@@ -456,12 +526,251 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
         .filter(|w| !is_modifier(w))
         .filter(|w| !subject.contains(&format!(" {w} ")))
         .collect();
-    let mut segment = before.join(" ");
+    // A segment is named: a word written with a capital (beyond the
+    // metric's first word, which may be capitalized only because it opens
+    // the sentence), or a word that names a line of business.
+    let words: Vec<&str> = metric.split_whitespace().collect();
+    let named = |w: &str| {
+        SEGMENT_WORDS.contains(&w)
+            || words.iter().enumerate().any(|(i, raw)| {
+                normalize(raw).trim() == w
+                    && raw.chars().next().is_some_and(char::is_uppercase)
+                    && (i > 0
+                        || words.len() > 1
+                            && words[1]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                        || raw
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase))
+            })
+    };
+    let mut modifier = before.join(" ");
     // A phrase with a preposition is not a segment's name ("share of").
-    if CUT.iter().any(|p| format!(" {segment} ").contains(p)) {
-        segment.clear();
+    if CUT.iter().any(|p| format!(" {modifier} ").contains(p)) {
+        modifier.clear();
     }
-    Concept { id: t.ids[cid], qualifiers: qualifiers(&norm, clause, &segment) }
+    let segment = if before.iter().any(|w| named(w)) {
+        modifier.clone()
+    } else {
+        String::new()
+    };
+    Concept {
+        id: t.ids[cid],
+        qualifiers: qualifiers(&norm, clause, &segment),
+        modifier,
+    }
+}
+
+/// A claim's concept and qualifiers, from its metric and the text around
+/// it, and whether the concept was only guessed from the clause (the
+/// metric phrase names no measure: "qtrly", "foreign currency
+/// translation"). Beyond [`classify`]: a money figure followed by "per
+/// share" is earnings per share when the metric is earnings ("net income
+/// from continuing operations was $0.65 per share"), and a sentence that
+/// opens on a named part of the business ("In Space and Airborne Systems,
+/// revenue increased 3%") gives the claim that segment.
+pub fn of_claim(
+    text: &str,
+    mentions: &[Mention],
+    c: &Claim,
+) -> (Concept, bool) {
+    let clause = text.get(c.start..c.end).unwrap_or("");
+    let mut concept = classify(&c.metric, clause, c.subject.as_deref());
+    let mut guessed = false;
+    if concept.id == OTHER {
+        let upto = first_figure(c, mentions)
+            .unwrap_or(c.end)
+            .saturating_sub(c.start)
+            .min(clause.len());
+        if let Some(head) = clause.get(..upto)
+            && let Some((id, _)) = last_phrase(head)
+        {
+            concept.id = id;
+            guessed = true;
+        }
+    }
+    let per_share =
+        c.mentions.iter().filter_map(|&i| mentions.get(i)).any(|m| {
+            m.kind == Kind::Money && {
+                let mut hi = text.len().min(m.end + 30);
+                while !text.is_char_boundary(hi) {
+                    hi -= 1;
+                }
+                let after =
+                    text.get(m.end..hi).unwrap_or("").to_ascii_lowercase();
+                PER_SHARE.iter().any(|p| after.starts_with(p))
+            }
+        });
+    let lower = format!("{} {clause}", c.metric).to_ascii_lowercase();
+    if per_share
+        && matches!(concept.id, "net_income" | "other")
+        && ["earn", "income", "loss", "profit", "eps"]
+            .iter()
+            .any(|w| lower.contains(w))
+        && !NOT_EARNINGS.iter().any(|w| lower.contains(w))
+    {
+        concept.id = "eps";
+    }
+    if !concept.qualifiers.iter().any(|q| q.starts_with("segment:"))
+        && let Some(seg) = opening_segment(text, c.start)
+    {
+        concept.qualifiers.push(format!("segment:{seg}"));
+        concept.qualifiers.sort();
+        concept.modifier = seg;
+    }
+    (concept, guessed)
+}
+
+/// "In Space and Airborne Systems, ..." / "For the Americas segment, ...":
+/// the name a sentence opens on, when the clause at `at` is in that
+/// sentence (within 200 bytes of its start).
+pub fn opening_segment(text: &str, at: usize) -> Option<String> {
+    let mut hi = (at + 200).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let start = sentence_start(text, at);
+    let sentence = text[start..hi].trim_start();
+    let rest = ["In ", "For ", "At ", "Within ", "Across "]
+        .iter()
+        .find_map(|p| sentence.strip_prefix(p))?;
+    let name = &rest[..rest.find(',')?];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    // A period or a generic phrase is not a segment ("In the quarter",
+    // "In Q3", "For the full year").
+    let lower = name.to_ascii_lowercase();
+    if NOT_SEGMENT.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let named = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || ["and", "of", "the", "&"].contains(w)
+    };
+    if !words.iter().all(named) {
+        return None;
+    }
+    Some(lower)
+}
+
+/// Words of an opening phrase that is not a part of the business.
+const NOT_SEGMENT: &[&str] = &[
+    "quarter",
+    "year",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "month",
+    "period",
+    "total",
+    "addition",
+    "summary",
+    "short",
+    "fact",
+    "terms",
+    "general",
+    "particular",
+    "contrast",
+    "comparison",
+    "response",
+    "line",
+    "light",
+    "fiscal",
+    "20",
+    "19",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the first",
+    "the second",
+    "the third",
+    "the fourth",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "each",
+    "both",
+    "all",
+];
+
+/// Words right after a money figure that make it a per-share amount.
+pub const PER_SHARE: &[&str] = &[
+    " per share",
+    " per diluted share",
+    " per common share",
+    " a share",
+    " per basic",
+    " per diluted common share",
+    " per fully diluted",
+    " per weighted",
+    " per unit",
+    " a diluted share",
+];
+
+/// Words before a per-share amount that make it something other than
+/// earnings (a buyback's average price, a dividend, book value).
+pub const NOT_EARNINGS: &[&str] = &[
+    "price",
+    "dividend",
+    "buy",
+    "repurchas",
+    "paid",
+    "book value",
+    "cost",
+    "distribution",
+    "cash flow",
+    "impact",
+    "charge",
+    "benefit",
+];
+
+/// Where the sentence holding byte `at` starts (at most 200 bytes back):
+/// after a line break, or a full stop, semicolon, "!" or "?" followed by
+/// a space (a decimal point is not an end).
+pub fn sentence_start(text: &str, at: usize) -> usize {
+    let mut lo = at.saturating_sub(200);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > lo {
+        let c = b[i - 1];
+        let next_space = b.get(i).is_none_or(|n| n.is_ascii_whitespace());
+        if c == b'\n' || (matches!(c, b'.' | b';' | b'!' | b'?') && next_space)
+        {
+            return i;
+        }
+        i -= 1;
+    }
+    lo
+}
+
+/// Byte offset of a claim's first figure.
+pub fn first_figure(c: &Claim, mentions: &[Mention]) -> Option<usize> {
+    c.mentions
+        .iter()
+        .filter_map(|&i| mentions.get(i))
+        .filter(|m| m.kind != Kind::Date)
+        .map(|m| m.start)
+        .min()
 }
 
 fn qualifiers(metric: &str, clause: &str, segment: &str) -> Vec<String> {
@@ -558,6 +867,9 @@ mod tests {
             ("return on equity", "returns", &[]),
             ("headcount", "employees", &[]),
             ("weather", "other", &[]),
+            ("Revenue per employee", "other", &[]),
+            ("model costs", "operating_expenses", &[]),
+            ("services revenue", "revenue", &["segment:services"]),
         ];
         for &(metric, id, quals) in rows {
             let c = classify(metric, metric, None);

@@ -26,7 +26,10 @@ pub mod encode;
 pub mod figure;
 mod period;
 
-use crate::claim::concept::{self, Concept};
+use crate::claim::concept::{
+    self, Concept, NOT_EARNINGS, PER_SHARE, first_figure, opening_segment,
+    sentence_start,
+};
 use crate::pipeline::Analyzed;
 use crate::record::{Claim, Direction, Kind, Mention};
 use crate::sink::jsonl::{ClaimRef, claim_refs};
@@ -175,92 +178,6 @@ fn main_period(claims: &[Claim]) -> Option<String> {
     counts.iter().find(|e| e.1 == best).map(|e| e.0.to_string())
 }
 
-/// "In Space and Airborne Systems, ..." / "For the Americas segment, ...":
-/// the name a sentence opens on, when the clause at `at` is in that
-/// sentence (within 200 bytes of its start).
-fn opening_segment(text: &str, at: usize) -> Option<String> {
-    let mut hi = (at + 200).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    let start = sentence_start(text, at);
-    let sentence = text[start..hi].trim_start();
-    let rest = ["In ", "For ", "At ", "Within ", "Across "]
-        .iter()
-        .find_map(|p| sentence.strip_prefix(p))?;
-    let name = &rest[..rest.find(',')?];
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 {
-        return None;
-    }
-    // A period or a generic phrase is not a segment ("In the quarter",
-    // "In Q3", "For the full year").
-    let lower = name.to_ascii_lowercase();
-    if NOT_SEGMENT.iter().any(|w| lower.contains(w)) {
-        return None;
-    }
-    let named = |w: &&str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            || ["and", "of", "the", "&"].contains(w)
-    };
-    if !words.iter().all(named) {
-        return None;
-    }
-    Some(lower)
-}
-
-/// Words of an opening phrase that is not a part of the business.
-const NOT_SEGMENT: &[&str] = &[
-    "quarter",
-    "year",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "month",
-    "period",
-    "total",
-    "addition",
-    "summary",
-    "short",
-    "fact",
-    "terms",
-    "general",
-    "particular",
-    "contrast",
-    "comparison",
-    "response",
-    "line",
-    "light",
-    "fiscal",
-    "20",
-    "19",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "the first",
-    "the second",
-    "the third",
-    "the fourth",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "each",
-    "both",
-    "all",
-];
-
 /// A wire summary's guidance words before its first figure ("sees fy
 /// revenue", "reaffirms fy earnings per share view", "targeting sales").
 fn guidance_cue(head: &str) -> bool {
@@ -282,20 +199,6 @@ fn guidance_cue(head: &str) -> bool {
     .any(|w| t.starts_with(w.trim_start()) || t.contains(w))
 }
 
-/// Words right after a money figure that make it a per-share amount.
-const PER_SHARE: &[&str] = &[
-    " per share",
-    " per diluted share",
-    " per common share",
-    " a share",
-    " per basic",
-    " per diluted common share",
-    " per fully diluted",
-    " per weighted",
-    " per unit",
-    " a diluted share",
-];
-
 /// Words before a summary's figure that name the full year ("sees fy
 /// revenue", "full-year outlook").
 fn names_year(clause: &str) -> bool {
@@ -312,54 +215,7 @@ fn key(
     main: Option<&str>,
 ) -> Key {
     let clause = text.get(c.start..c.end).unwrap_or("");
-    let mut concept =
-        concept::classify(&c.metric, clause, c.subject.as_deref());
-    // A metric phrase that names no measure ("qtrly", "foreign currency
-    // translation"): the measure named last before the claim's first
-    // figure.
-    let mut guessed = false;
-    if concept.id == concept::OTHER {
-        let upto = first_figure(c, mentions)
-            .unwrap_or(c.end)
-            .saturating_sub(c.start)
-            .min(clause.len());
-        if let Some(head) = clause.get(..upto)
-            && let Some((id, _)) = concept::last_phrase(head)
-        {
-            concept.id = id;
-            guessed = true;
-        }
-    }
-    // "$0.65 per diluted share" is earnings per share whatever the metric
-    // phrase says ("net income from continuing operations was $0.65 per
-    // share").
-    let per_share =
-        c.mentions.iter().filter_map(|&i| mentions.get(i)).any(|m| {
-            m.kind == Kind::Money && {
-                let after =
-                    text.get(m.end..text.len().min(m.end + 30)).unwrap_or("");
-                let after = after.to_ascii_lowercase();
-                PER_SHARE.iter().any(|p| after.starts_with(p))
-            }
-        });
-    let lower = format!("{} {clause}", c.metric).to_ascii_lowercase();
-    if per_share
-        && matches!(concept.id, "net_income" | "other")
-        && ["earn", "income", "loss", "profit", "eps"]
-            .iter()
-            .any(|w| lower.contains(w))
-        && !NOT_EARNINGS.iter().any(|w| lower.contains(w))
-    {
-        concept.id = "eps";
-    }
-    // "In Space and Airborne Systems, revenue increased 3%": a sentence
-    // that opens on a named part of the business is about that part.
-    if !concept.qualifiers.iter().any(|q| q.starts_with("segment:"))
-        && let Some(seg) = opening_segment(text, c.start)
-    {
-        concept.qualifiers.push(format!("segment:{seg}"));
-        concept.qualifiers.sort();
-    }
+    let (concept, guessed) = concept::of_claim(text, mentions, c);
     let mut period = c.period.as_deref().map(period::Period::parse);
     // A "fy" claim is about a year, whatever quarter the document gave it.
     let lead = &clause[..first_figure(c, mentions)
@@ -423,14 +279,9 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
     if a.concept.id == concept::OTHER && a.head != b.head {
         return None;
     }
-    let seg = |k: &Key| {
-        k.concept
-            .qualifiers
-            .iter()
-            .filter(|q| q.starts_with("segment:"))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
+    // Segments read loosely (every modifier word): better to miss a
+    // support than to take a part for the whole.
+    let seg = |k: &Key| k.concept.modifier.clone();
     // A segment on one side only may be a word the metric phrase
     // caught ("driving system sales"): it may support, never contradict.
     let (sa, sb) = (seg(a), seg(b));
@@ -603,23 +454,6 @@ fn judge_figure(
     }
     verdict(Label::Absent, None, None)
 }
-
-/// Words before a per-share amount that make it something other than
-/// earnings (a buyback's average price, a dividend, book value).
-const NOT_EARNINGS: &[&str] = &[
-    "price",
-    "dividend",
-    "buy",
-    "repurchas",
-    "paid",
-    "book value",
-    "cost",
-    "distribution",
-    "cash flow",
-    "impact",
-    "charge",
-    "benefit",
-];
 
 /// The quarter a sentence names ("third quarter", "Q3").
 fn quarter_named(lower: &str) -> Option<u8> {
@@ -974,28 +808,6 @@ fn sentence_contradiction(
     None
 }
 
-/// Where the sentence holding byte `at` starts (at most 200 bytes back):
-/// after a line break, or a full stop, semicolon, "!" or "?" followed by
-/// a space (a decimal point is not an end).
-fn sentence_start(text: &str, at: usize) -> usize {
-    let mut lo = at.saturating_sub(200);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let b = text.as_bytes();
-    let mut i = at;
-    while i > lo {
-        let c = b[i - 1];
-        let next_space = b.get(i).is_none_or(|n| n.is_ascii_whitespace());
-        if c == b'\n' || (matches!(c, b'.' | b';' | b'!' | b'?') && next_space)
-        {
-            return i;
-        }
-        i -= 1;
-    }
-    lo
-}
-
 /// Where the sentence holding byte `at` ends (at most 300 bytes on).
 fn sentence_end(text: &str, at: usize) -> usize {
     let b = text.as_bytes();
@@ -1050,16 +862,6 @@ fn direction_in(lower: &str) -> Option<Direction> {
         (None, Some(_)) => Some(Direction::Down),
         (None, None) => None,
     }
-}
-
-/// Byte offset of a claim's first figure.
-fn first_figure(c: &Claim, mentions: &[Mention]) -> Option<usize> {
-    c.mentions
-        .iter()
-        .filter_map(|&i| mentions.get(i))
-        .filter(|m| m.kind != Kind::Date)
-        .map(|m| m.start)
-        .min()
 }
 
 fn directions_agree(a: &Figure, b: &Figure) -> bool {

@@ -94,6 +94,12 @@ pub struct Claim {
     pub mentions: Vec<usize>,
     /// The consistency check, when change, from and to are all given.
     pub check: Option<Check>,
+    /// The metric's concept id (`revenue`, `eps`, ...; `other` when none
+    /// fits; `None` when there is no metric).
+    pub concept: Option<&'static str>,
+    /// What makes the measure specific, sorted: `adjusted`, `gaap`,
+    /// `organic`, `constant_currency`, `segment:<name>`.
+    pub qualifiers: Vec<String>,
 }
 
 /// What the claim stage found in one document.

@@ -185,6 +185,8 @@ struct ClaimRecord<'a> {
     forward: bool,
     mentions: Vec<String>,
     check: Option<CheckRecord>,
+    concept: Option<&'static str>,
+    qualifiers: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -371,6 +373,8 @@ impl Sink for JsonlSink {
                     stated: JsonNumber(k.stated),
                     agrees: k.agrees,
                 }),
+                concept: c.concept,
+                qualifiers: &c.qualifiers,
             };
             serde_json::to_writer(&mut *out, &rec)
                 .expect("writing to a Vec cannot fail");

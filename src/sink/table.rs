@@ -142,6 +142,8 @@ pub const TABLES: &[Table] = &[
             col("check_computed", Float, &["check", "computed"], false),
             col("check_stated", Float, &["check", "stated"], false),
             col("check_agrees", Bool, &["check", "agrees"], false),
+            col("concept", Str, &["concept"], false),
+            col("qualifiers", StrList, &["qualifiers"], true),
         ],
     },
     Table {
@@ -298,7 +300,7 @@ fn arrow_type(t: Type) -> DataType {
 /// object) share the name, so `value` is a STRING holding the number, the
 /// string, or the object's JSON; parse a claim's with
 /// `from_json(value, 'value DOUBLE, unit STRING, kind STRING')`.
-pub const SPARK_RECORDS_DDL: &str = "`type` STRING, `doc` STRING, `id` STRING, `kind` STRING, `text` STRING, `start` BIGINT, `end` BIGINT, `value` STRING, `unit` STRING, `period` STRING, `metric` STRING, `subject` STRING, `high` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `change` STRUCT<`value`: DOUBLE, `unit`: STRING>, `direction` STRING, `from` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `to` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `basis` STRING, `speaker` STRING, `forward` BOOLEAN, `mentions` ARRAY<STRING>, `check` STRUCT<`computed`: DOUBLE, `stated`: DOUBLE, `agrees`: BOOLEAN>, `path` STRING, `record` BIGINT, `message` STRING, `severity` STRING, `source` STRING, `format` STRING, `title` STRING, `date` STRING, `company` STRING, `url` STRING, `chars` BIGINT, `bytes` BIGINT, `extra` MAP<STRING, STRING>";
+pub const SPARK_RECORDS_DDL: &str = "`type` STRING, `doc` STRING, `id` STRING, `kind` STRING, `text` STRING, `start` BIGINT, `end` BIGINT, `value` STRING, `unit` STRING, `period` STRING, `metric` STRING, `subject` STRING, `high` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `change` STRUCT<`value`: DOUBLE, `unit`: STRING>, `direction` STRING, `from` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `to` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `basis` STRING, `speaker` STRING, `forward` BOOLEAN, `mentions` ARRAY<STRING>, `check` STRUCT<`computed`: DOUBLE, `stated`: DOUBLE, `agrees`: BOOLEAN>, `concept` STRING, `qualifiers` ARRAY<STRING>, `path` STRING, `record` BIGINT, `message` STRING, `severity` STRING, `source` STRING, `format` STRING, `title` STRING, `date` STRING, `company` STRING, `url` STRING, `chars` BIGINT, `bytes` BIGINT, `extra` MAP<STRING, STRING>";
 
 /// Table output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
