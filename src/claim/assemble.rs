@@ -37,7 +37,7 @@ struct Doc<'a> {
     year: Option<i32>,
     date: Option<(i32, u32, u32)>,
     currency: String,
-    turns: Vec<transcript::Turn>,
+    turns: Vec<crate::record::Turn>,
     /// The fiscal year of a wire story whose period end it states ("4TH
     /// QTR JAN 31" in a story of March 1987: `FY1987`), and whether its
     /// quarters are fiscal ones.

@@ -30,6 +30,7 @@ mod error;
 mod input;
 mod mention;
 mod offset;
+mod turn;
 
 pub use claim::{Analysis, Change, Check, Claim, Direction, Level};
 pub use document::{DocContext, Document, Format, Meta};
@@ -37,6 +38,7 @@ pub use error::{InputError, Severity};
 pub use input::{Location, Source, Walk};
 pub use mention::{Kind, Mention, Value};
 pub use offset::{CharIndex, count_chars};
+pub use turn::Turn;
 
 #[cfg(test)]
 mod tests {

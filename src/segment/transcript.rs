@@ -17,28 +17,9 @@ Documents with fewer than two speaker lines are not transcripts.
 
 use std::collections::HashMap;
 
-/// One speaker turn.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Turn {
-    /// Byte offset where the turn's text starts.
-    pub start: usize,
-    /// Byte offset where it ends (the next speaker line).
-    pub end: usize,
-    /// The speaker's name ("Operator" for the operator).
-    pub name: String,
-    /// Title and company, when given.
-    pub role: Option<String>,
-}
-
-impl Turn {
-    /// "Name, Title", or the name alone.
-    pub fn speaker(&self) -> String {
-        match &self.role {
-            Some(r) => format!("{}, {}", self.name, r),
-            None => self.name.clone(),
-        }
-    }
-}
+// A speaker turn is a record the claim stage reads (speakers of claims):
+// it lives in `crate::record`, re-exported here for the old path.
+pub use crate::record::Turn;
 
 /// Words that start a `Word: text` line without naming a speaker.
 const NOT_SPEAKERS: &[&str] = &[
