@@ -455,6 +455,13 @@ fn judge_figure(
     verdict(Label::Absent, None, None)
 }
 
+/// The quarter a source sentence is about: the one it names, else the
+/// call's own.
+fn sentence_quarter(source: &Side<'_>, lower: &str) -> Option<u8> {
+    quarter_named(lower)
+        .or(source.main.as_ref().and_then(period::Period::quarter))
+}
+
 /// The quarter a sentence names ("third quarter", "Q3").
 fn quarter_named(lower: &str) -> Option<u8> {
     const NAMES: &[(&str, u8)] = &[
@@ -585,20 +592,13 @@ fn sentence_support(
         }
         // A quarter the sentence names, or the call's own quarter, must be
         // the claim's.
-        if let Some(p) = &ck.period
-            && !ck.main
+        if !ck.main
+            && let Some(want) =
+                ck.period.as_ref().and_then(period::Period::quarter)
+            && let Some(got) = sentence_quarter(source, &lower)
+            && want != got
         {
-            let named = quarter_named(&lower).or(
-                match source.main.as_ref().map(|m| m.part) {
-                    Some(period::Part::Quarter(n)) => Some(n),
-                    _ => None,
-                },
-            );
-            if let (period::Part::Quarter(want), Some(got)) = (p.part, named)
-                && want != got
-            {
-                continue;
-            }
+            continue;
         }
         let start = lo + before.len() - before.trim_start().len();
         return Some((g, (start, sentence_end(text, m.end))));
@@ -769,19 +769,8 @@ fn sentence_contradiction(
         if opening_segment(text, m.start).is_some() {
             continue;
         }
-        let named = quarter_named(&lower);
-        let want = match &ck.period {
-            Some(p) => match p.part {
-                period::Part::Quarter(n) => Some(n),
-                _ => None,
-            },
-            None => None,
-        };
-        let call_quarter = match source.main.as_ref().map(|m| m.part) {
-            Some(period::Part::Quarter(n)) => Some(n),
-            _ => None,
-        };
-        let got = named.or(call_quarter);
+        let want = ck.period.as_ref().and_then(period::Period::quarter);
+        let got = sentence_quarter(source, &lower);
         // The claim's period must be the sentence's quarter (a full-year
         // claim needs a sentence that names the year).
         match (want, got) {

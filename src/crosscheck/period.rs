@@ -63,6 +63,16 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The quarter's number, for a quarter.
+    pub fn quarter(&self) -> Option<u8> {
+        match self.part {
+            Part::Quarter(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
 /// How two periods match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Match {
