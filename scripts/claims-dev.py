@@ -2,8 +2,8 @@
 """The blind claims development set: excerpts, gold building, scoring input.
 
 Usage:
-    python3 scripts/claims-dev.py excerpts OUT_DIR [--shared ../shared]
-    python3 scripts/claims-dev.py build ADJUDICATED.jsonl [--shared ../shared]
+    python3 scripts/claims-dev.py excerpts OUT_DIR [--round 2] [--shared ../shared]
+    python3 scripts/claims-dev.py build ADJUDICATED.jsonl [--append] [--shared ../shared]
     python3 scripts/claims-dev.py materialize OUT_DIR [--shared ../shared]
 
 The excerpts come from the third-party corpora in ../shared/corpus and are
@@ -197,6 +197,8 @@ def sha(text):
 def cmd_excerpts(args):
     shared = args.shared
     res_files, res_stories = reserved(shared)
+    if args.round == 2:
+        return excerpts_round2(args, shared, res_files, res_stories)
     rng = random.Random(SEED)
     ect_dir = "ectsum/final/train/ects"
     ect = sorted(
@@ -242,6 +244,53 @@ def cmd_excerpts(args):
     with open(os.path.join(args.out, "excerpts.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(tsv) + "\n")
     print(f"{len(rows)} excerpts ({len(test)} test) in {args.out}")
+
+
+def excerpts_round2(args, shared, res_files, res_stories):
+    """A second draw (seed SEED + 2) of 12 ECTSum, 12 MAEC and 12 Reuters
+    excerpts, ids E25-E36, M25-M36, R25-R36, all in the dev part (the test
+    part stays the one frozen in round 1). Documents drawn in round 1 are
+    skipped. Writes OUT_DIR/<id>.txt and OUT_DIR/excerpts.tsv (rows to
+    append to fixtures/claims-dev/excerpts.tsv)."""
+    rng = random.Random(SEED + 2)
+    drawn = {(r["source"], r["locator"] if r["source"].startswith("reuters") else "")
+             for r in read_excerpts()}
+    drawn_files = {s for s, _ in drawn}
+    skip = set(res_files) | drawn_files
+    ect_dir = "ectsum/final/train/ects"
+    ect = sorted(f"{ect_dir}/{n}"
+                 for n in os.listdir(os.path.join(shared, "corpus", ect_dir)))
+    maec_dir = "maec/MAEC_Dataset"
+    maec = sorted(f"{maec_dir}/{n}/text.txt"
+                  for n in os.listdir(os.path.join(shared, "corpus", maec_dir)))
+    picks = transcript_excerpts(rng, shared, "", ect, 12, skip, "E")
+    picks += transcript_excerpts(rng, shared, "", maec, 12, skip, "M")
+    stories = []
+    for rel, newid, block in reuters_all(shared):
+        if (rel, newid) in res_stories or (rel, newid) in drawn:
+            continue
+        title, dateline, body, date = reuters_story(block)
+        n = len(title) + len(body)
+        if 150 <= n <= 1400 and re.search(r"\d", body):
+            stories.append((rel, newid))
+    for rel, newid in rng.sample(stories, 12):
+        picks.append(("R", rel, newid, None))
+    by = {"E": [], "M": [], "R": []}
+    for p in picks:
+        by[p[0]].append(p)
+    os.makedirs(args.out, exist_ok=True)
+    tsv = []
+    for i in range(12):
+        for k in "EMR":
+            p = by[k][i]
+            xid = f"{k}{i + 25:02d}"
+            text, date = excerpt_text(shared, p[1], p[2])
+            with open(os.path.join(args.out, f"{xid}.txt"), "w", encoding="utf-8") as f:
+                f.write(text)
+            tsv.append(f"dev\t{xid}\t{p[1]}\t{p[2]}\t{date}\t{sha(text)}")
+    with open(os.path.join(args.out, "excerpts.tsv"), "w", encoding="utf-8") as f:
+        f.write("\n".join(tsv) + "\n")
+    print(f"{len(tsv)} round-2 excerpts (all dev) in {args.out}")
 
 
 def read_excerpts(path=None):
@@ -298,18 +347,21 @@ def locate(text, quote, hint=0):
 
 FIELDS = ["metric", "subject", "value", "change", "direction", "from", "to",
           "basis", "period", "speaker", "forward"]
+# Annotated later (issue 19); copied when an annotation has them.
+OPTIONAL = ["concept", "qualifiers"]
 
 
 def cmd_build(args):
     texts = load_texts(args.shared)
     out, bad = [], 0
-    seen_docs = set()
+    seen_docs, annotated = set(), set()
     with open(args.annotations, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             line = line.strip()
             if not line:
                 continue
             a = json.loads(line)
+            annotated.add(a.get("excerpt"))
             if "sentence" not in a:
                 continue  # {"excerpt": ..., "claims": 0}
             xid = a["excerpt"]
@@ -327,6 +379,9 @@ def cmd_build(args):
             for k in FIELDS:
                 rec[k] = a.get(k)
             rec["forward"] = bool(rec["forward"])
+            for k in OPTIONAL:
+                if k in a:
+                    rec[k] = a[k]
             if a.get("high") is not None:
                 # A range: `value` (or `change`) is its low end.
                 rec["high"] = a["high"]
@@ -334,8 +389,15 @@ def cmd_build(args):
             seen_docs.add(xid)
     if bad:
         die(f"{bad} annotations could not be placed")
-    out.sort(key=lambda c: (c["doc"], c["start"]))
     path = os.path.join(FIX, "gold.jsonl")
+    if args.append and os.path.exists(path):
+        covered = {f"{x}.txt" for x in annotated}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                c = json.loads(line)
+                if c["type"] == "claim" and c["doc"] not in covered:
+                    out.append(c)
+    out.sort(key=lambda c: (c["doc"], c["start"]))
     with open(path, "w", encoding="utf-8") as f:
         for xid, (r, _) in sorted(texts.items()):
             f.write(json.dumps({"type": "doc", "doc": f"{xid}.txt",
@@ -391,6 +453,9 @@ def main():
         p = sub.add_parser(name)
         p.add_argument("out")
         p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+        if name == "excerpts":
+            p.add_argument("--round", type=int, default=1, choices=[1, 2],
+                           help="2: the second draw (36 dev excerpts, ids 25-36)")
     p = sub.add_parser("score")
     p.add_argument("--bin")
     p.add_argument("--eval-bin", help="score with this binary's eval (to score an older scanner)")
@@ -400,6 +465,8 @@ def main():
     p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     p = sub.add_parser("build")
     p.add_argument("annotations")
+    p.add_argument("--append", action="store_true",
+                   help="keep gold.jsonl's claims of excerpts these annotations do not cover")
     p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(args.shared, "corpus")):

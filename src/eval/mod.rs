@@ -635,6 +635,9 @@ fn score_claims(
             for (f, ok) in claim_field_scores(g[gi], p[pi]) {
                 score.fields.get_mut(f).expect("field listed").add(ok);
             }
+            for (f, ok) in concept_scores(g[gi], p[pi]) {
+                score.fields.entry(f.to_string()).or_default().add(ok);
+            }
         }
         for (i, c) in g.iter().enumerate() {
             if !gm[i] {
@@ -656,6 +659,41 @@ fn score_claims(
 /// and change agree).
 pub const DERIVED_FIELDS: [&str; 3] =
     ["metric_head", "from_to", "value_change"];
+
+/// Fields scored only where the gold record has them (gold sets made
+/// before issue 19 have no concepts): `concept`, `qualifiers` (the same
+/// set), and `qualifier_kinds` (the same set once `segment:<name>` is read
+/// as `segment`: the segment is found, its name may be worded otherwise).
+pub const CONCEPT_FIELDS: [&str; 3] =
+    ["concept", "qualifiers", "qualifier_kinds"];
+
+fn concept_scores(g: &ClaimRec, p: &ClaimRec) -> Vec<(&'static str, bool)> {
+    let mut out = Vec::new();
+    if let Some(gc) = g.fields.get("concept") {
+        let pc = p.fields.get("concept").unwrap_or(&Json::Null);
+        out.push((CONCEPT_FIELDS[0], gc == pc));
+    }
+    if let Some(gq) = g.fields.get("qualifiers") {
+        let set = |q: Option<&Json>, kinds: bool| -> BTreeSet<String> {
+            q.and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Json::as_str)
+                .map(|s| {
+                    let s = s.trim().to_lowercase();
+                    match s.split_once(':') {
+                        Some((k, _)) if kinds => k.to_string(),
+                        _ => s,
+                    }
+                })
+                .collect()
+        };
+        let pq = p.fields.get("qualifiers");
+        out.push((CONCEPT_FIELDS[1], set(Some(gq), false) == set(pq, false)));
+        out.push((CONCEPT_FIELDS[2], set(Some(gq), true) == set(pq, true)));
+    }
+    out
+}
 
 fn f64_of(v: &Json) -> Option<f64> {
     v.as_f64()

@@ -151,6 +151,21 @@ fn claims_fields() {
 }
 
 #[test]
+fn concept_fields_only_where_gold_has_them() {
+    let g = r#"{"type":"claim","doc":"a","start":0,"end":40,"text":"t","metric":"segment revenue","change":{"value":7,"unit":"%"},"concept":"revenue","qualifiers":["adjusted","segment:north america"]}"#;
+    let p = r#"{"type":"claim","doc":"a","start":0,"end":40,"text":"t","metric":"segment revenue","change":{"value":7,"unit":"%"},"concept":"revenue","qualifiers":["segment:americas","adjusted"]}"#;
+    let r = evaluate(&recs(&[g]), &recs(&[p]), &Options::default());
+    let c = r.claims.unwrap();
+    assert_eq!(c.fields["concept"].correct, 1);
+    assert_eq!(c.fields["qualifiers"].correct, 0, "segment named otherwise");
+    assert_eq!(c.fields["qualifier_kinds"].correct, 1, "order ignored");
+    // A gold set without concepts reports none.
+    let g = r#"{"type":"claim","doc":"a","start":0,"end":40,"text":"t","metric":"revenue","change":{"value":7,"unit":"%"}}"#;
+    let r = evaluate(&recs(&[g]), &recs(&[p]), &Options::default());
+    assert!(!r.claims.unwrap().fields.contains_key("concept"));
+}
+
+#[test]
 fn thresholds() {
     let gold = recs(&[
         &m("a", "percent", 0, 3, "43"),
