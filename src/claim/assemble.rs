@@ -85,8 +85,9 @@ pub fn analyze(
     let mut header: Option<Option<String>> = None;
     let mut prev_frame: Option<(String, Option<Level>)> = None;
     for (ss, se) in sentence::sentences(text) {
-        for (ss, se) in bounded(text, mentions, ss, se, &mut out.cut_sentences)
-        {
+        let parts = bounded(text, mentions, ss, se, &mut out.cut_sentences);
+        let cut = parts.len() > 1;
+        for (ss, se) in parts {
             let lo = mentions.partition_point(|m| m.start < ss);
             let hi = mentions.partition_point(|m| m.start < se);
             let ms: Vec<usize> =
@@ -106,6 +107,7 @@ pub fn analyze(
                     &s,
                     header.as_ref(),
                     &mut prev_frame,
+                    cut,
                 );
             }
             // Skills in the sentence take its period: a date in the
@@ -379,6 +381,7 @@ fn sentence_claims(
     s: &Sentence,
     header: Option<&Option<String>>,
     prev: &mut Option<(String, Option<Level>)>,
+    cut: bool,
 ) -> Vec<Claim> {
     let hits = frame::phrase_hits(s);
     let clauses = clause::clauses(s);
@@ -406,8 +409,11 @@ fn sentence_claims(
             ));
         }
     }
+    // A part of a cut sentence (no real sentence is that long: a flattened
+    // table, a list run together) states what its comparisons state; a
+    // label beside a figure there is a table cell, not a claim.
     frames.retain(|f| {
-        f.value.is_some() || f.change.is_some() || f.from.is_some()
+        f.change.is_some() || f.from.is_some() || (f.value.is_some() && !cut)
     });
     if frames.is_empty() {
         return Vec::new();

@@ -67,8 +67,12 @@ pub fn ids() -> Vec<&'static str> {
 /// space between words; padded with a space at each end so phrases match
 /// whole words.
 fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        return normalize_ascii(s.as_bytes());
+    }
     let mut out = String::with_capacity(s.len() + 2);
     out.push(' ');
+    let mut space = true;
     for c in s.chars() {
         let c = match c {
             '-' | '/' | '–' | ',' | '(' | ')' | '"' | ':' | ';' => ' ',
@@ -76,17 +80,55 @@ fn normalize(s: &str) -> String {
             c => c,
         };
         if c.is_whitespace() {
-            if !out.ends_with(' ') {
+            if !space {
                 out.push(' ');
+                space = true;
             }
         } else {
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            space = false;
         }
     }
-    if !out.ends_with(' ') {
+    if !space {
         out.push(' ');
     }
     out
+}
+
+/// [`normalize`] of ASCII text, byte by byte.
+fn normalize_ascii(s: &[u8]) -> String {
+    let mut out = Vec::with_capacity(s.len() + 2);
+    out.push(b' ');
+    let mut space = true;
+    for &b in s {
+        match b {
+            b'\'' => continue,
+            b'-' | b'/' | b',' | b'(' | b')' | b'"' | b':' | b';' => {
+                if !space {
+                    out.push(b' ');
+                    space = true;
+                }
+            }
+            b if b.is_ascii_whitespace() || b == 0x0b => {
+                if !space {
+                    out.push(b' ');
+                    space = true;
+                }
+            }
+            b => {
+                out.push(b.to_ascii_lowercase());
+                space = false;
+            }
+        }
+    }
+    if !space {
+        out.push(b' ');
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Lower-case words that name a line of business or a market.
@@ -151,6 +193,9 @@ const SEGMENT_WORDS: &[&str] = &[
 
 /// Prepositions that end a metric's head phrase ("revenue *from* new
 /// customers") unless a table phrase covers them ("cost *of* revenue").
+static CUT_AUTOMATON: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CUT).expect("the prepositions compile"));
+
 const CUT: &[&str] = &[
     " of ",
     " from ",
@@ -324,6 +369,23 @@ fn is_modifier(w: &str) -> bool {
         || w.ends_with("quarter")
 }
 
+/// The concept of [`last_phrase`], with the last text's answer kept per
+/// thread (the claims of one clause share their head).
+fn last_phrase_id(text: &str) -> Option<&'static str> {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, Option<&'static str>)> =
+            const { std::cell::RefCell::new((String::new(), None)) };
+    }
+    LAST.with_borrow_mut(|(last, id)| {
+        if last != text || text.is_empty() {
+            *id = last_phrase(text).map(|(id, _)| id);
+            last.clear();
+            last.push_str(text);
+        }
+        *id
+    })
+}
+
 /// The concept of the table phrase that ends last in `text` (the one
 /// nearest its end), and the word right before that phrase. For text
 /// before a figure: "net income was $616 million, or" → `net_income`;
@@ -494,16 +556,11 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
     }
     // The first preposition no phrase covers ends the head phrase.
     let mut cut = norm.len();
-    for p in CUT {
-        let mut from = 0;
-        while let Some(i) = norm[from..].find(p) {
-            let at = from + i;
-            let covered =
-                spans.iter().any(|&(s, e, _)| s <= at && at + p.len() <= e);
-            if !covered && at < cut && spans.iter().any(|&(s, _, _)| s < at) {
-                cut = at;
-            }
-            from = at + 1;
+    for m in CUT_AUTOMATON.find_overlapping_iter(norm.as_str()) {
+        let (at, end) = (m.start(), m.end());
+        let covered = spans.iter().any(|&(s, e, _)| s <= at && end <= e);
+        if !covered && at < cut && spans.iter().any(|&(s, _, _)| s < at) {
+            cut = at;
         }
     }
     let head = spans
@@ -524,7 +581,7 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
         .split(' ')
         .filter(|w| !w.is_empty())
         .filter(|w| !is_modifier(w))
-        .filter(|w| !subject.contains(&format!(" {w} ")))
+        .filter(|w| !subject.split(' ').any(|s| s == *w))
         .collect();
     // A segment is named: a word written with a capital (beyond the
     // metric's first word, which may be capitalized only because it opens
@@ -549,7 +606,7 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
     };
     let mut modifier = before.join(" ");
     // A phrase with a preposition is not a segment's name ("share of").
-    if CUT.iter().any(|p| format!(" {modifier} ").contains(p)) {
+    if before.iter().any(|w| CUT.iter().any(|p| p.trim() == *w)) {
         modifier.clear();
     }
     let segment = if before.iter().any(|w| named(w)) {
@@ -586,7 +643,7 @@ pub fn of_claim(
             .saturating_sub(c.start)
             .min(clause.len());
         if let Some(head) = clause.get(..upto)
-            && let Some((id, _)) = last_phrase(head)
+            && let Some(id) = last_phrase_id(head)
         {
             concept.id = id;
             guessed = true;
@@ -604,15 +661,15 @@ pub fn of_claim(
                 PER_SHARE.iter().any(|p| after.starts_with(p))
             }
         });
-    let lower = format!("{} {clause}", c.metric).to_ascii_lowercase();
-    if per_share
-        && matches!(concept.id, "net_income" | "other")
-        && ["earn", "income", "loss", "profit", "eps"]
+    if per_share && matches!(concept.id, "net_income" | "other") {
+        let lower = format!("{} {clause}", c.metric).to_ascii_lowercase();
+        if ["earn", "income", "loss", "profit", "eps"]
             .iter()
             .any(|w| lower.contains(w))
-        && !NOT_EARNINGS.iter().any(|w| lower.contains(w))
-    {
-        concept.id = "eps";
+            && !NOT_EARNINGS.iter().any(|w| lower.contains(w))
+        {
+            concept.id = "eps";
+        }
     }
     if !concept.qualifiers.iter().any(|q| q.starts_with("segment:"))
         && let Some(seg) = opening_segment(text, c.start)
@@ -773,59 +830,127 @@ pub fn first_figure(c: &Claim, mentions: &[Mention]) -> Option<usize> {
         .min()
 }
 
+/// What a cue says about the measure (see [`CUES`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Adjusted,
+    NonGaap,
+    Gaap,
+    Organic,
+    ConstantCurrency,
+    /// "excluding": adjusted, unless it excludes currency.
+    Excluding,
+    /// "excluding foreign", "excluding fx": not adjusted (the
+    /// exclusion is currency).
+    ExcludingFx,
+    /// "excluding currency", "excluding foreign currency": constant
+    /// currency, and not adjusted.
+    ExcludingCurrency,
+}
+
+/// Qualifier cues, matched as whole words in the normalized metric or
+/// clause (lower case, hyphens as spaces).
+const CUES: &[(&str, Cue)] = &[
+    ("non gaap", Cue::NonGaap),
+    ("nongaap", Cue::NonGaap),
+    ("adjusted", Cue::Adjusted),
+    ("adj", Cue::Adjusted),
+    ("ex items", Cue::Adjusted),
+    ("adjusting for", Cue::Adjusted),
+    ("underlying", Cue::Adjusted),
+    ("pro forma", Cue::Adjusted),
+    ("core", Cue::Adjusted),
+    ("normalized", Cue::Adjusted),
+    ("comparable eps", Cue::Adjusted),
+    ("oper shr", Cue::Adjusted),
+    ("excluding", Cue::Excluding),
+    ("excluding currency", Cue::ExcludingCurrency),
+    ("excluding foreign", Cue::ExcludingFx),
+    ("excluding foreign currency", Cue::ExcludingCurrency),
+    ("excluding fx", Cue::ExcludingFx),
+    ("gaap", Cue::Gaap),
+    ("organic", Cue::Organic),
+    ("organically", Cue::Organic),
+    ("constant currency", Cue::ConstantCurrency),
+    ("currency neutral", Cue::ConstantCurrency),
+    ("fx neutral", Cue::ConstantCurrency),
+    ("local currency", Cue::ConstantCurrency),
+];
+
+static CUE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(CUES.iter().map(|(p, _)| format!(" {p} ")))
+        .expect("the qualifier cues compile")
+});
+
+/// The qualifiers a normalized text states, in the order `adjusted`,
+/// `gaap`, `organic`, `constant_currency`. One overlapping Aho-Corasick
+/// pass.
+fn cues(t: &str) -> Vec<&'static str> {
+    let (mut adjusted, mut nongaap, mut gaap, mut organic, mut cc) =
+        (false, false, false, false, false);
+    let (mut excluding, mut excluding_fx) = (false, false);
+    for m in CUE_AUTOMATON.find_overlapping_iter(t) {
+        match CUES[m.pattern().as_usize()].1 {
+            Cue::Adjusted => adjusted = true,
+            Cue::NonGaap => nongaap = true,
+            Cue::Gaap => gaap = true,
+            Cue::Organic => organic = true,
+            Cue::ConstantCurrency => cc = true,
+            Cue::Excluding => excluding = true,
+            Cue::ExcludingFx => excluding_fx = true,
+            Cue::ExcludingCurrency => {
+                excluding_fx = true;
+                cc = true;
+            }
+        }
+    }
+    // "excluding" makes the measure adjusted, unless what it excludes is
+    // currency.
+    let mut found = Vec::new();
+    if nongaap || adjusted || (excluding && !excluding_fx) {
+        found.push("adjusted");
+    }
+    if !nongaap && gaap {
+        found.push("gaap");
+    }
+    if organic {
+        found.push("organic");
+    }
+    if cc {
+        found.push("constant_currency");
+    }
+    found
+}
+
+/// [`cues`] of a clause. The claims of one clause follow each other and
+/// share it (a table row gives dozens), so the last clause's cues are kept
+/// per thread: the cost is per clause, not per claim.
+fn clause_cues(clause: &str) -> Vec<&'static str> {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, Vec<&'static str>)> =
+            const { std::cell::RefCell::new((String::new(), Vec::new())) };
+    }
+    LAST.with_borrow_mut(|(text, found)| {
+        if text != clause || clause.is_empty() {
+            *found = cues(&normalize(clause));
+            text.clear();
+            text.push_str(clause);
+        }
+        found.clone()
+    })
+}
+
 fn qualifiers(metric: &str, clause: &str, segment: &str) -> Vec<String> {
-    let mut q = Vec::new();
-    let from = |text: &str| {
-        let t = normalize(text);
-        let has = |w: &str| t.contains(w);
-        let nongaap = has(" non gaap ") || has(" nongaap ");
-        let mut found = Vec::new();
-        if nongaap
-            || has(" adjusted ")
-            || has(" adj ")
-            || (has(" excluding ")
-                && !has(" excluding currency ")
-                && !has(" excluding foreign ")
-                && !has(" excluding fx "))
-            || has(" ex items ")
-            || has(" adjusting for ")
-            || has(" underlying ")
-            || has(" pro forma ")
-            || has(" core ")
-            || has(" normalized ")
-            || has(" comparable eps ")
-            || has(" oper shr ")
-        {
-            found.push("adjusted");
-        }
-        if !nongaap && has(" gaap ") {
-            found.push("gaap");
-        }
-        if has(" organic ") || has(" organically ") {
-            found.push("organic");
-        }
-        if has(" constant currency ")
-            || has(" currency neutral ")
-            || has(" fx neutral ")
-            || has(" local currency ")
-            || has(" excluding currency ")
-            || has(" excluding foreign currency ")
-            || has(" in local currency ")
-        {
-            found.push("constant_currency");
-        }
-        found
-    };
-    let mut found = from(metric);
+    let mut found = cues(&normalize(metric));
     if found.is_empty() {
-        found = from(clause);
+        found = clause_cues(clause);
         // A clause that names both is about two measures: it qualifies
         // neither.
         if found.contains(&"adjusted") && found.contains(&"gaap") {
             found.clear();
         }
     }
-    q.extend(found.into_iter().map(String::from));
+    let mut q: Vec<String> = found.into_iter().map(String::from).collect();
     if !segment.is_empty() {
         q.push(format!("segment:{segment}"));
     }
@@ -837,6 +962,22 @@ fn qualifiers(metric: &str, clause: &str, segment: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_normalization_is_the_general_one() {
+        // The general path on text made non-ASCII by a trailing "é".
+        for s in [
+            "Non-GAAP EPS (diluted)",
+            "  Revenue,\tnet\x0b of  returns; \"core\" ",
+            "O'Neil's Q3/Q4: sales\r\n",
+            "",
+        ] {
+            let general = normalize(&format!("{s}é"));
+            let ascii = normalize_ascii(s.as_bytes());
+            let want = general.trim_end().trim_end_matches('é');
+            assert_eq!(ascii.trim_end(), want.trim_end(), "{s:?}");
+        }
+    }
 
     #[test]
     fn concepts_by_head_phrase() {

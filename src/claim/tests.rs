@@ -276,6 +276,27 @@ fn long_sentences_are_cut() {
     assert!(a.claims.len() >= 300, "{}", a.claims.len());
 }
 
+/// A flattened table (labels and figures, no punctuation) is no sentence:
+/// its label-figure pairs are cells, not claims; a comparison in it still is.
+#[test]
+fn flattened_tables_give_no_level_claims() {
+    let mut text = "Revenue 412.5 398.2 Backlog 1,204 1,187 ".repeat(120);
+    let ms = ExtractorSet::builtin().extract(&text, &DocContext::default());
+    let a = analyze(&text, &ms, &DocContext::default());
+    assert!(a.cut_sentences >= 1);
+    assert!(a.claims.is_empty(), "{:?}", a.claims.first());
+    text.push_str("Net income rose 12% to $4.5 million ");
+    text.push_str(&"Backlog 1,204 1,187 ".repeat(10));
+    let ms = ExtractorSet::builtin().extract(&text, &DocContext::default());
+    let a = analyze(&text, &ms, &DocContext::default());
+    assert_eq!(a.claims.len(), 1, "{:?}", a.claims);
+    assert!(a.claims[0].change.is_some(), "{:?}", a.claims[0]);
+    // The same rows as short lines are a table whose rows are sentences.
+    let rows = "Revenue 412.5 vs 398.2\n".repeat(3);
+    let ms = ExtractorSet::builtin().extract(&rows, &DocContext::default());
+    assert_eq!(analyze(&rows, &ms, &DocContext::default()).claims.len(), 3);
+}
+
 /// Periods by the guidelines: each row is a document (with its date, if
 /// any) and the period of each of its claims, in order. The documents are
 /// made up.
