@@ -127,6 +127,35 @@ pub fn parse_literal(s: &str, i: usize) -> Literal {
             grouped = true;
             j += 4;
         }
+        // Indian grouping: "12,34,567.89", "1,00,000": pairs of digits,
+        // then one group of three.
+        if !grouped && j - i <= 2 {
+            let mut k = j;
+            while k + 3 < b.len()
+                && b[k] == b','
+                && b[k + 1].is_ascii_digit()
+                && b[k + 2].is_ascii_digit()
+                && b[k + 3] == b','
+            {
+                k += 3;
+            }
+            let three = k > j
+                && k + 3 < b.len()
+                && b[k] == b','
+                && b[k + 1..k + 4].iter().all(u8::is_ascii_digit)
+                && !b
+                    .get(k + 4)
+                    .is_some_and(|c| c.is_ascii_digit() || *c == b',');
+            if three {
+                for &d in &b[j..k + 4] {
+                    if d != b',' {
+                        push(d, &mut mant, &mut digits);
+                    }
+                }
+                grouped = true;
+                j = k + 4;
+            }
+        }
     }
     let int_digits = digits;
     let mut exp = 0i32;
@@ -182,6 +211,9 @@ const SCALES: &[(&str, i32, bool, bool)] = &[
     ("million", 6, false, true),
     ("billion", 9, false, true),
     ("trillion", 12, false, true),
+    ("thousands", 3, false, true),
+    ("millions", 6, false, true),
+    ("billions", 9, false, true),
     ("mln", 6, false, true),
     ("mn", 6, false, true),
     ("bln", 9, false, true),
@@ -401,6 +433,9 @@ mod tests {
             ("12345,678", 12345.0, 5),
             ("1.2.3", 1.0, 1),
             ("0.05", 0.05, 4),
+            ("12,34,567.89", 1234567.89, 12),
+            ("1,00,000", 100000.0, 8),
+            ("1,00,00", 1.0, 1),
         ];
         for &(s, v, end) in cases {
             let l = parse_literal(s, 0);

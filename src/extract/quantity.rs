@@ -82,8 +82,7 @@ pub fn find(
         // ("USD34.6m").
         if p > 0
             && (b[p - 1].is_ascii_alphabetic() || b[p - 1] == b'_')
-            && !(p >= 3
-                && money::prefix(s, p).is_some_and(|pf| pf.start + 3 == p))
+            && money::prefix(s, p).is_none()
         {
             while i < b.len() && b[i].is_ascii_alphanumeric() {
                 i += 1;
@@ -101,7 +100,10 @@ pub fn find(
         if inside(p) {
             continue;
         }
-        if let Some(t) = digit_tok(s, lit, &mut lines) {
+        // A currency sign read as the previous number's ("10 $ 30 $") is
+        // not also this one's.
+        let floor = toks.last().map_or(0, |t| t.end);
+        if let Some(t) = digit_tok(s, lit, floor, &mut lines) {
             i = i.max(t.end);
             toks.push(t);
         }
@@ -110,6 +112,7 @@ pub fn find(
         push_words(s, h, &inside, &mut words_end, &mut toks);
     }
     toks.sort_by_key(|t| t.start);
+    join_minor(s, &mut toks);
     carry_ranges(s, &mut toks);
     infer_currency(s, &mut toks);
     // Spans must not overlap (a currency sign between two numbers can be
@@ -174,12 +177,18 @@ impl Lines {
 }
 
 /// Reads what surrounds a digit literal.
-fn digit_tok(s: &str, lit: number::Literal, lines: &mut Lines) -> Option<Tok> {
+fn digit_tok(
+    s: &str,
+    lit: number::Literal,
+    floor: usize,
+    lines: &mut Lines,
+) -> Option<Tok> {
     let b = s.as_bytes();
     let mut start = lit.start;
     let mut negative = false;
     let mut paren = false;
     let mut currency = None;
+    let mut code_scale = None;
     // Before: "(", "-", currency, in any order of the usual forms:
     // "-$5", "$-5", "$(0.12)", "($0.12)", "−€3".
     for _ in 0..3 {
@@ -206,8 +215,10 @@ fn digit_tok(s: &str, lit: number::Literal, lines: &mut Lines) -> Option<Tok> {
         }
         if currency.is_none()
             && let Some(pf) = money::prefix(s, start)
+            && pf.start >= floor
         {
             currency = Some(pf.code);
+            code_scale = pf.scale;
             start = pf.start;
             continue;
         }
@@ -220,13 +231,20 @@ fn digit_tok(s: &str, lit: number::Literal, lines: &mut Lines) -> Option<Tok> {
         scale = Some(sc.pow);
         end = sc.end;
     }
-    let scale_end = end;
+    let mut scale_end = end;
     let mut pct = None;
     let mut cents = false;
     if currency.is_none() {
         let u = unit_suffix(s, end, scale.is_some(), 0);
         (end, pct, cents) = (u.end, u.pct, u.cents);
         currency = u.currency;
+        code_scale = u.scale;
+        if u.scale_after {
+            scale_end = end;
+        }
+    }
+    if scale.is_none() {
+        scale = code_scale;
     }
     // A bare number in a Markdown table column headed "$ millions" is
     // money in millions.
@@ -345,6 +363,11 @@ struct UnitSuffix {
     pct: Option<&'static str>,
     currency: Option<&'static str>,
     cents: bool,
+    /// The scale the currency carries ("30 MUSD") or that follows it ("75
+    /// USD million").
+    scale: Option<i32>,
+    /// True when the scale came after the currency.
+    scale_after: bool,
 }
 
 /// Reads a percent suffix (longer than `min_len` bytes) or else a currency
@@ -363,17 +386,40 @@ fn unit_suffix(
             pct: Some(unit),
             currency: None,
             cents: false,
+            scale: None,
+            scale_after: false,
         };
     }
     if let Some(sf) = money::suffix(s, end, scaled) {
-        return UnitSuffix {
+        let mut u = UnitSuffix {
             end: sf.end,
             pct: None,
             currency: Some(sf.code),
             cents: sf.cents,
+            scale: sf.scale,
+            scale_after: false,
         };
+        // "75 USD million": the scale after the currency.
+        if !scaled
+            && !sf.cents
+            && sf.scale.is_none()
+            && let Some(sc) = number::parse_scale(s, sf.end)
+            && sc.end > sf.end + 1
+        {
+            u.scale = Some(sc.pow);
+            u.end = sc.end;
+            u.scale_after = true;
+        }
+        return u;
     }
-    UnitSuffix { end, pct: None, currency: None, cents: false }
+    UnitSuffix {
+        end,
+        pct: None,
+        currency: None,
+        cents: false,
+        scale: None,
+        scale_after: false,
+    }
 }
 
 /// Reads a number written in words.
@@ -384,6 +430,7 @@ fn word_tok(s: &str, h: &Hit) -> Option<Tok> {
     if b.get(w.end) == Some(&b'-')
         && b.get(w.end + 1).is_some_and(u8::is_ascii_alphabetic)
         && percent::suffix(s, w.end).is_none()
+        && money::suffix(s, w.end, false).is_none()
     {
         return None;
     }
@@ -400,6 +447,7 @@ fn word_tok(s: &str, h: &Hit) -> Option<Tok> {
     // percent", not "three%").
     let u = unit_suffix(s, end, scale.is_some(), 1);
     let (end, pct, currency, cents) = (u.end, u.pct, u.currency, u.cents);
+    let scale = scale.or(u.scale);
     Some(Tok {
         start: h.start,
         end,
@@ -416,6 +464,74 @@ fn word_tok(s: &str, h: &Hit) -> Option<Tok> {
         only_one: w.only_one,
         small: true,
     })
+}
+
+/// Joins an amount in a currency and its hundredths into one amount:
+/// "20 dollars 43 cents", "3 GBP 1 pence", "$20 and 43c", "thirteen
+/// dollars and forty-five cents" (the hundredths named), and "15 dollars
+/// 50", "US$3 and fourteen" (not named, only where nothing else can be
+/// meant: after "and" or after a currency written after the first number,
+/// and with nothing after the second but the end of a sentence or clause).
+fn join_minor(s: &str, toks: &mut Vec<Tok>) {
+    let mut k = 1;
+    while k < toks.len() {
+        let (a, b) = (&toks[k - 1], &toks[k]);
+        match minor_end(s, a, b) {
+            Some(end) => {
+                let minor = b.value.scale(-2);
+                let a = &mut toks[k - 1];
+                a.value = a.value.plus(minor);
+                a.end = end;
+                a.scale_end = end;
+                toks.remove(k);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Where the joined amount of [`join_minor`] ends, if `b` is the
+/// hundredths of `a`.
+fn minor_end(s: &str, a: &Tok, b: &Tok) -> Option<usize> {
+    let whole =
+        |t: &Tok| t.value.exp >= 0 && t.scale.is_none() && t.pct.is_none();
+    if a.currency.is_none() || a.cents || !whole(a) || !whole(b) || b.negative
+    {
+        return None;
+    }
+    // Hundredths: below 100, in at most two digits or in words.
+    if b.value.mant >= 100 || (!b.words && b.lit_end - b.lit_start > 2) {
+        return None;
+    }
+    let gap = s.get(a.end..b.start)?;
+    let and = gap.trim().eq_ignore_ascii_case("and");
+    if !(gap.trim().is_empty() || and) || gap.len() > 6 {
+        return None;
+    }
+    // "between $10 and 20": a range, not $10.20.
+    let before = prev_word(s, a.start).1;
+    if before.eq_ignore_ascii_case("between")
+        || before.eq_ignore_ascii_case("from")
+    {
+        return None;
+    }
+    if b.currency.is_some() {
+        return b.cents.then_some(b.end);
+    }
+    if let Some(e) = money::minor_word(s, b.lit_end) {
+        return Some(e);
+    }
+    // Unnamed hundredths.
+    let suffixed = a.lit_start == a.start;
+    if !(and || suffixed) {
+        return None;
+    }
+    let j = super::text::skip_spaces(s, b.lit_end, 1);
+    let ends = match s.as_bytes().get(j) {
+        None => true,
+        Some(c) => b".,;:!?)\n\r".contains(c),
+    } || super::text::eat_word_ci(s, j, "and").is_some();
+    ends.then_some(b.lit_end)
 }
 
 /// Shares scale, unit and currency between the two ends of a range.

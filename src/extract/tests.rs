@@ -948,6 +948,156 @@ const MONEY: &[Case] = &[
     ),
 ];
 
+/// Currencies by symbol, code and name, before and after the amount
+/// (issue 15).
+const MONEY_CURRENCIES: &[Case] = &[
+    t!(
+        mcur000,
+        Money,
+        "The fund paid out 2,500 Swiss francs.",
+        [("2,500 Swiss francs", N(2_500.0), CHF)]
+    ),
+    t!(
+        mcur010,
+        Money,
+        "A fee of 75 Saudi riyals applies.",
+        [("75 Saudi riyals", N(75.0), Some("SAR"))]
+    ),
+    t!(
+        mcur020,
+        Money,
+        "It cost 30 us dollar and 12 usd.",
+        [("30 us dollar", N(30.0), USD), ("12 usd", N(12.0), USD)]
+    ),
+    t!(
+        mcur030,
+        Money,
+        "Tickets are MYR 55, or RM60 at the door.",
+        [("MYR 55", N(55.0), Some("MYR")), ("RM60", N(60.0), Some("MYR"))]
+    ),
+    t!(
+        mcur040,
+        Money,
+        "Lunch was 80\u{5143} and the taxi 30 \u{20AC}.",
+        [("80\u{5143}", N(80.0), CNY), ("30 \u{20AC}", N(30.0), EUR)]
+    ),
+    t!(
+        mcur050,
+        Money,
+        "The stock closed at 315 pence.",
+        [("315 pence", N(3.15), GBP)]
+    ),
+    t!(
+        mcur060,
+        Money,
+        "It declared a 15-cent dividend.",
+        [("15-cent", N(0.15), USD)]
+    ),
+    t!(mcur070, Money, "They paid 7 $ for it.", [("7 $", N(7.0), USD)]),
+    t!(
+        mcur080,
+        Money,
+        "We spent 40 bucks and Rs20.",
+        [("40 bucks", N(40.0), USD), ("Rs20", N(20.0), INR)]
+    ),
+    t!(mcur090, Money, "Our TOP 10 list and ALL 3 regions.", []),
+    t!(mcur100, Money, "We try 5 times.", []),
+];
+
+/// An amount and its hundredths written apart (issue 15).
+const MONEY_COMPOUND: &[Case] = &[
+    t!(
+        mcmp000,
+        Money,
+        "It cost 12 dollars 30 cents.",
+        [("12 dollars 30 cents", N(12.3), USD)]
+    ),
+    t!(
+        mcmp010,
+        Money,
+        "It cost eight dollars and sixty-two cents.",
+        [("eight dollars and sixty-two cents", N(8.62), USD)]
+    ),
+    t!(
+        mcmp020,
+        Money,
+        "The charge is 6 GBP 5 pence.",
+        [("6 GBP 5 pence", N(6.05), GBP)]
+    ),
+    t!(
+        mcmp030,
+        Money,
+        "A ticket is $4 and 25c.",
+        [("$4 and 25c", N(4.25), USD)]
+    ),
+    t!(mcmp040, Money, "It costs 9 euros 90.", [("9 euros 90", N(9.9), EUR)]),
+    t!(
+        mcmp050,
+        Money,
+        "The fee was 5 CAD and 10.",
+        [("5 CAD and 10", N(5.1), CAD)]
+    ),
+    // Not hundredths: a range, a count after, a scaled amount.
+    t!(
+        mcmp060,
+        Money,
+        "between $10 and 20",
+        [("$10", N(10.0), USD), ("20", N(20.0), USD)]
+    ),
+    t!(
+        mcmp070,
+        Money,
+        "We paid $5 and 12 employees left.",
+        [("$5", N(5.0), USD)]
+    ),
+    t!(
+        mcmp080,
+        Money,
+        "Revenue was $5 million 30 cents a share.",
+        [("$5 million", N(5_000_000.0), USD), ("30 cents", N(0.3), USD)]
+    ),
+];
+
+/// Scales around a currency code and in other notations (issue 15).
+const MONEY_SCALES: &[Case] = &[
+    t!(
+        mscl000,
+        Money,
+        "Costs rose to 45 MEUR.",
+        [("45 MEUR", N(45_000_000.0), EUR)]
+    ),
+    t!(
+        mscl010,
+        Money,
+        "Sales of MSEK 120 and 800 kEUR.",
+        [("MSEK 120", N(120_000_000.0), SEK), ("800 kEUR", N(800_000.0), EUR)]
+    ),
+    t!(
+        mscl020,
+        Money,
+        "They lost 40 USD million.",
+        [("40 USD million", N(40_000_000.0), USD)]
+    ),
+    t!(
+        mscl030,
+        Money,
+        "Capex was $12 millions.",
+        [("$12 millions", N(12_000_000.0), USD)]
+    ),
+    t!(
+        mscl040,
+        Money,
+        "A loan of 3,45,678.50 rupees.",
+        [("3,45,678.50 rupees", N(345_678.5), INR)]
+    ),
+    t!(
+        mscl050,
+        Money,
+        "Net loss was $(2.4) million.",
+        [("$(2.4) million", N(-2_400_000.0), USD)]
+    ),
+];
+
 const COUNT: &[Case] = &[
     t!(
         count000,
@@ -2784,6 +2934,21 @@ fn fixed_gaps() {
     run("fixed gap", FIXED_GAPS);
 }
 
+#[test]
+fn money_currencies() {
+    run("money (currencies)", MONEY_CURRENCIES);
+}
+
+#[test]
+fn money_compound() {
+    run("money (compound)", MONEY_COMPOUND);
+}
+
+#[test]
+fn money_scales() {
+    run("money (scales)", MONEY_SCALES);
+}
+
 /// Every case name is unique and every group's cases are about the kind
 /// the group tests (the regression and gap groups mix kinds).
 #[test]
@@ -2791,6 +2956,9 @@ fn tables_are_well_formed() {
     let groups: &[(&str, &[Case], Option<Kind>)] = &[
         ("pct", PERCENT, Some(Kind::Percent)),
         ("money", MONEY, Some(Kind::Money)),
+        ("mcur", MONEY_CURRENCIES, Some(Kind::Money)),
+        ("mcmp", MONEY_COMPOUND, Some(Kind::Money)),
+        ("mscl", MONEY_SCALES, Some(Kind::Money)),
         ("count", COUNT, Some(Kind::Count)),
         ("date", DATE, Some(Kind::Date)),
         ("dta", DATE_ANCHORED, Some(Kind::Date)),
