@@ -8,8 +8,8 @@ before it, or a currency word after it. The value is in units of the
 currency (`5 cents` → `0.05` USD) and the unit is the ISO 4217 code.
 
 Every way of writing a currency that we read is in one of the tables
-below ([`SYMBOLS`], [`DOLLAR_PREFIXES`], [`CODES`], [`WORDS`],
-[`NATIONAL`], [`MINOR_WORDS`]); adding a currency means adding rows there.
+below (`SYMBOLS`, `DOLLAR_PREFIXES`, `CODES`, `WORDS`,
+`NATIONAL`, `MINOR_WORDS`); adding a currency means adding rows there.
 */
 
 use super::text::{char_before, eat_word_ci, skip_spaces};
