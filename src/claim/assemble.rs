@@ -730,6 +730,19 @@ fn on_comparison_side(s: &Sentence, f: &Frame, j: usize) -> bool {
                 {
                     return true;
                 }
+                // "down 39% to Q2 2019": a change measured against it.
+                if w == "to"
+                    && k > 1
+                    && matches!(s.toks[k - 1].kind, TokKind::Fig(m)
+                        if f.change == Some(m)
+                            || matches!(s.word(k - 2), "up" | "down" | "higher" | "lower"))
+                {
+                    return true;
+                }
+                // "Since Q2 2019, we have closed 17 stores".
+                if w == "since" {
+                    return true;
+                }
                 if matches!(
                     w,
                     "from"
@@ -742,6 +755,10 @@ fn on_comparison_side(s: &Sentence, f: &Frame, j: usize) -> bool {
                         | "over"
                         | "year-ago"
                         | "prior-year"
+                        | "exceeded"
+                        | "exceeding"
+                        | "matching"
+                        | "surpassed"
                 ) {
                     return true;
                 }
@@ -784,7 +801,8 @@ fn compared_figure_at(s: &Sentence, k: usize, follow_or: bool) -> bool {
             return false;
         }
         match s.word(j) {
-            "from" | "vs" | "vs." | "versus" | "against" | "than" => {
+            "from" | "vs" | "vs." | "versus" | "against" | "than"
+            | "matching" | "exceeded" | "exceeding" | "surpassed" => {
                 return true;
             }
             "or" if follow_or && steps == 1 && j > 0 => {

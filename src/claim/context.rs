@@ -125,6 +125,11 @@ fn comparison_before(text: &str, start: usize) -> bool {
             seg = &seg[k + sep.len()..];
         }
     }
+    // "This compares to $18.5 million in gains ... in the second quarter
+    // of 2020": the whole sentence is the comparison point.
+    if comparison_sentence(text, start) {
+        return true;
+    }
     let mut words = words_back(seg)
         .filter(|w| !w.bytes().any(|b| b.is_ascii_digit()))
         .take(8)
@@ -155,15 +160,57 @@ fn comparison_before(text: &str, start: usize) -> bool {
                 .is_some_and(|p| is(p, &["last", "prior", "previous"]));
         }
         if is(w, &["to", "with"]) {
+            // "compared to Q2 2019"; "down 39% to Q2 2019" (the figure
+            // is skipped: a change measured against that quarter).
             return words.peek().is_some_and(|p| {
                 is(p, &["compared", "relative", "comparison"])
+                    || (is(w, &["to"])
+                        && is(p, &["up", "down", "higher", "lower"]))
             });
+        }
+        // "Since Q2 2019, we have closed 17 stores": a starting point.
+        if is(w, &["since"]) {
+            return true;
         }
         if is(w, &["was", "were", "is", "are", "and", "while"]) {
             return false;
         }
     }
     false
+}
+
+/// Whether the sentence `start` is in opens with "This compares",
+/// "That compared", "This is compared": it states the comparison point of
+/// the sentence before.
+fn comparison_sentence(text: &str, start: usize) -> bool {
+    let mut lo = start.saturating_sub(240);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let seg = &text[lo..start];
+    let from = [". ", "\n", "? ", "! "]
+        .iter()
+        .filter_map(|p| seg.rfind(p).map(|k| k + p.len()))
+        .max();
+    let Some(from) = from.or((lo == 0).then_some(0)) else {
+        return false;
+    };
+    let mut w = seg[from..].split_whitespace();
+    let (a, b, c) = (w.next(), w.next(), w.next());
+    let this = |x: Option<&str>| {
+        x.is_some_and(|x| {
+            ["this", "that"].iter().any(|t| x.eq_ignore_ascii_case(t))
+        })
+    };
+    let compares = |x: Option<&str>| {
+        x.is_some_and(|x| {
+            ["compares", "compared"].iter().any(|t| x.eq_ignore_ascii_case(t))
+        })
+    };
+    this(a)
+        && (compares(b)
+            || (b.is_some_and(|b| b.eq_ignore_ascii_case("is"))
+                && compares(c)))
 }
 
 /// The words of `seg` from its end, without allocating.
@@ -363,8 +410,17 @@ pub fn main_period(
     // The most frequent year; the first one on a tie.
     let top =
         |v: &[(i32, usize)]| v.iter().rev().max_by_key(|c| c.1).map(|c| c.0);
-    let stated =
+    let mut stated =
         top(&years).or_else(|| same_q(&own)).or_else(|| same_q(&compared));
+    // Only a comparison names the quarter ("compared to the third quarter
+    // of 2019"): a year after it, unless the document states a later year
+    // of its own (a two-year comparison in a 2021 call).
+    if own.is_empty()
+        && let (Some(cy), Some(oy)) = (stated, top(&other_years))
+        && oy > cy
+    {
+        stated = Some(oy);
+    }
     let year = stated.or_else(|| if dated { None } else { top(&other_years) });
     let (fy, q) = ("FY".get(..if fiscal { 2 } else { 0 }).unwrap_or(""), qn);
     let p = match year {
