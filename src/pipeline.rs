@@ -633,6 +633,7 @@ fn analyze(config: &Config, sink: &dyn Sink, doc: Document) -> Done {
     };
     done.bytes = bytes;
     done.summary.claims = analysis.claims.len() as u64;
+    done.summary.cut_sentences = analysis.cut_sentences as u64;
     done.summary.bytes = doc.bytes;
     if !doc.more {
         // A document is counted once, with its last part.

@@ -168,3 +168,29 @@ fn r11_huge_json_line_keeps_its_metadata() {
         "every claim has a subject"
     );
 }
+
+/// A sentence over the bound is cut and flagged: the run's summary counts
+/// the cut sentences, and says nothing of them for ordinary prose.
+#[test]
+fn r11_cut_sentences_are_flagged_in_the_summary() {
+    let dir = Dir::new();
+    dir.create("table.txt", &generate(Kind::FlatTable, 64 << 10));
+    dir.create(
+        "prose.txt",
+        b"Revenue rose 12% to $4.1 billion. Margins were 31%.\n",
+    );
+    let out = claimscan(&["scan", "table.txt"], Some(dir.path()), None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let n: u64 = err
+        .split(" sentences over 3000 bytes cut")
+        .next()
+        .and_then(|h| h.rsplit('(').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no cut count in the summary: {err}"));
+    // 64 KiB of table cells without a sentence end: cut at least once.
+    assert!(n >= 1, "{err}");
+    let out = claimscan(&["scan", "prose.txt"], Some(dir.path()), None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("claims 2"), "{err}");
+    assert!(!err.contains("cut"), "{err}");
+}

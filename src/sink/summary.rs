@@ -36,6 +36,10 @@ pub struct Summary {
     pub mentions: [u64; 5],
     /// Claims.
     pub claims: u64,
+    /// Sentences longer than [`crate::claim::MAX_SENTENCE`] bytes, cut at
+    /// their best breaks (a flattened table, a list run together): their
+    /// parts give claims only for comparisons.
+    pub cut_sentences: u64,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -55,6 +59,7 @@ impl Summary {
             self.mentions[k] += o.mentions[k];
         }
         self.claims += o.claims;
+        self.cut_sentences += o.cut_sentences;
     }
 
     /// All mentions.
@@ -95,6 +100,14 @@ impl fmt::Display for Summary {
             write!(f, " {}={}", k, self.mentions[k.index()])?;
         }
         write!(f, "; claims {}", self.claims)?;
+        if self.cut_sentences > 0 {
+            write!(
+                f,
+                " ({} sentences over {} bytes cut)",
+                self.cut_sentences,
+                crate::claim::MAX_SENTENCE
+            )?;
+        }
         if self.resumed > 0 {
             write!(f, "; {} inputs done earlier (resumed)", self.resumed)?;
         }
