@@ -576,6 +576,15 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
             modifier: String::new(),
         };
     };
+    // "FFO per share", "AFFO per unit": a per-share amount of a measure
+    // that is not earnings (funds from operations) is that measure.
+    if t.ids[cid] == "eps" && not_eps_measure(&norm[..=hs]) {
+        return Concept {
+            id: OTHER,
+            qualifiers: qualifiers(&norm, clause, ""),
+            modifier: String::new(),
+        };
+    }
     let subject = subject.map(normalize).unwrap_or_default();
     let before: Vec<&str> = norm[..hs]
         .split(' ')
@@ -637,7 +646,7 @@ pub fn of_claim(
     let clause = text.get(c.start..c.end).unwrap_or("");
     let mut concept = classify(&c.metric, clause, c.subject.as_deref());
     let mut guessed = false;
-    if concept.id == OTHER {
+    if concept.id == OTHER && !not_eps_measure(&normalize(&c.metric)) {
         let upto = first_figure(c, mentions)
             .unwrap_or(c.end)
             .saturating_sub(c.start)
@@ -780,6 +789,16 @@ pub const PER_SHARE: &[&str] = &[
     " per unit",
     " a diluted share",
 ];
+
+/// Measures reported per share that are not earnings (padded: whole
+/// words of a normalized metric).
+const NOT_EPS_MEASURES: &[&str] =
+    &[" ffo ", " affo ", " funds from operations ", " core ffo "];
+
+/// True when a normalized metric names a measure of [`NOT_EPS_MEASURES`].
+fn not_eps_measure(norm: &str) -> bool {
+    NOT_EPS_MEASURES.iter().any(|w| norm.contains(w))
+}
 
 /// Words before a per-share amount that make it something other than
 /// earnings (a buyback's average price, a dividend, book value).
@@ -992,6 +1011,9 @@ mod tests {
             ("GAAP diluted EPS", "eps", &["gaap"]),
             ("Oper shr", "eps", &["adjusted"]),
             ("loss per share", "eps", &[]),
+            ("FFO per share", "other", &[]),
+            ("adjusted FFO per diluted share", "other", &["adjusted"]),
+            ("funds from operations per share", "other", &[]),
             ("adjusted EBITDA margin", "ebitda_margin", &["adjusted"]),
             ("gross margin", "gross_margin", &[]),
             ("free cash flow", "free_cash_flow", &[]),

@@ -248,12 +248,20 @@ fn key(
     let main = main.is_some()
         && (c.period.as_deref() == main || quarterly)
         && !c.forward;
-    let head = c
-        .metric
+    // The head word, before a "per share" tail ("ffo" in "FFO per
+    // share", as in "NAREIT FFO").
+    let lower = c.metric.to_lowercase();
+    let words: Vec<&str> = lower
         .split(|ch: char| !ch.is_alphanumeric())
-        .rfind(|w| !w.is_empty())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let per = words.iter().rposition(|w| *w == "per").unwrap_or(words.len());
+    let head = words[..per]
+        .last()
+        .or(words.last())
+        .copied()
         .unwrap_or("")
-        .to_lowercase();
+        .to_string();
     let bare = [&c.value, &c.to, &c.high].iter().any(|l| {
         l.as_ref()
             .and_then(|l| l.unit.as_deref())
@@ -287,7 +295,10 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
     let (sa, sb) = (seg(a), seg(b));
     let mut exact = true;
     if sa != sb {
-        if !sa.is_empty() && !sb.is_empty() {
+        // Different segments are different measures; one side's words
+        // inside the other's ("system" in "driving system sales") may be
+        // a verb or adjective the metric phrase caught: support only.
+        if !words_within(&sa, &sb) && !words_within(&sb, &sa) {
             return None;
         }
         exact = false;
@@ -322,6 +333,11 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
         period::Match::Loose => Some(false),
         period::Match::Exact => Some(exact),
     }
+}
+
+/// True when every word of `a` is a word of `b` (an empty `a` is).
+fn words_within(a: &str, b: &str) -> bool {
+    a.split_whitespace().all(|w| b.split_whitespace().any(|v| v == w))
 }
 
 /// Judges every coverage claim with a figure against the source.
