@@ -59,7 +59,7 @@ fn same(a: &Value, b: &Value) -> bool {
 }
 
 /// Reads every Parquet table of `dir` back into rows of JSON values.
-fn read_parquet(
+pub fn read_parquet(
     dir: &Path,
     table: &str,
 ) -> (Vec<BTreeMap<String, Value>>, String) {
@@ -125,7 +125,7 @@ fn read_parquet(
 
 /// Reads a CSV table back, typing cells by the Arrow schema the tool
 /// publishes for it.
-fn read_csv(
+pub fn read_csv(
     dir: &Path,
     table: &str,
     schema: &str,
