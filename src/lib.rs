@@ -19,6 +19,10 @@ to the next:
 6. [`sink`] — records → output (JSON Lines, CSV or Parquet tables), and the
    run's [`sink::Summary`].
 
+After the stages, [`panel`] turns claim records into one value per
+company, concept and period (`claimscan panel`, `scan --panel`), and
+[`crosscheck`] judges coverage against its source.
+
 The types the stages hand each other live in [`record`], so that a stage
 imports the records, not another stage. What every field of the output
 means is written down in `docs/records.md`.
@@ -51,6 +55,7 @@ pub mod crosscheck;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod panel;
 pub mod pipeline;
 pub mod reader;
 pub mod record;

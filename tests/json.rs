@@ -236,7 +236,7 @@ fn very_large_document_is_chunked_deterministically() {
 /// A validator for the subset of JSON Schema that docs/schema.json uses:
 /// `$ref`, `oneOf`, `type`, `const`, `enum`, `required`, `properties`,
 /// `additionalProperties: false`, `items`, `minimum`.
-fn validate(
+pub fn validate(
     v: &serde_json::Value,
     s: &serde_json::Value,
     root: &serde_json::Value,

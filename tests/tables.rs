@@ -59,7 +59,7 @@ fn same(a: &Value, b: &Value) -> bool {
 }
 
 /// Reads every Parquet table of `dir` back into rows of JSON values.
-fn read_parquet(
+pub fn read_parquet(
     dir: &Path,
     table: &str,
 ) -> (Vec<BTreeMap<String, Value>>, String) {
@@ -125,7 +125,7 @@ fn read_parquet(
 
 /// Reads a CSV table back, typing cells by the Arrow schema the tool
 /// publishes for it.
-fn read_csv(
+pub fn read_csv(
     dir: &Path,
     table: &str,
     schema: &str,
@@ -281,7 +281,7 @@ fn spark_ddl_lists_every_column_of_every_table() {
         assert_eq!(cols, block.len(), "{table}");
         tables += 1;
     }
-    assert_eq!(tables, 4);
+    assert_eq!(tables, 5);
     let records = String::from_utf8(
         claimscan(
             &["schema", "--format", "spark-ddl", "--records"],
@@ -296,7 +296,7 @@ fn spark_ddl_lists_every_column_of_every_table() {
         &String::from_utf8(claimscan(&["schema"], None, None).stdout).unwrap(),
     )
     .unwrap();
-    for def in ["mention", "claim", "error", "doc"] {
+    for def in ["mention", "claim", "error", "doc", "panel"] {
         for k in schema["$defs"][def]["properties"].as_object().unwrap().keys()
         {
             assert!(

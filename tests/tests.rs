@@ -28,6 +28,9 @@ mod inputs;
 // Output invariants: typed records, offsets, ids, thread-count determinism.
 mod json;
 
+// `claimscan panel` and `scan --panel`: fixture panel, tables, scan's own.
+mod panel;
+
 // docs/records.md describes every field of docs/schema.json.
 mod records_doc;
 

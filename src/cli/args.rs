@@ -66,6 +66,23 @@ pub enum Command {
     /// CI), 2 on bad input or usage.
     Crosscheck(Crosscheck),
 
+    /// One value per company, concept and period, from claim records.
+    ///
+    /// Reads the JSON lines of `claimscan scan` (files, or standard input
+    /// when none is given or for `-`), takes the `claim` records (other
+    /// types are skipped) and groups them by (subject, concept,
+    /// qualifiers, period, forward): subjects are compared lower-cased,
+    /// without punctuation, a leading "The" or legal suffixes (Inc, Corp,
+    /// AB, plc, N.V., ...); claims of concept `other` or without one are
+    /// left out. Each key some claim states a level for gets one `panel`
+    /// record: the level most documents state, the claims that state one,
+    /// whether they agree (within rounding), the distinct levels when they
+    /// do not, and the stated changes. Records come out sorted by key.
+    ///
+    /// Exit status: 0 on success, 2 on unreadable input (a line that is
+    /// not JSON, with its file and line number) or usage errors.
+    Panel(Panel),
+
     /// Print the schema of the output: the JSON Schema of every record
     /// type (kept in docs/schema.json), or the CSV/Parquet tables' Arrow
     /// schemas or Spark DDL. What each field means is written down in
@@ -167,6 +184,30 @@ pub struct Crosscheck {
     pub quiet: bool,
 }
 
+/// Flags of `claimscan panel`.
+#[derive(Debug, clap::Args)]
+pub struct Panel {
+    /// JSON-lines files of records (`claimscan scan` output); `-` or none
+    /// is standard input.
+    #[arg(value_name = "RECORDS.jsonl")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the panel records to FILE (atomically) instead of standard
+    /// output; with --format csv or parquet, FILE is a folder that
+    /// receives the `panel` table.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format: JSON Lines (the record contract), or a `panel`
+    /// table (csv or parquet) in the folder given by -o.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+
+    /// No summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -197,7 +238,7 @@ pub struct SchemaArgs {
     #[arg(long, value_enum, default_value_t = SchemaFormat::JsonSchema)]
     pub format: SchemaFormat,
 
-    /// One table only: mentions, claims, docs or errors.
+    /// One table only: mentions, claims, docs, errors or panel.
     #[arg(long, value_name = "TABLE")]
     pub table: Option<String>,
 
@@ -258,6 +299,12 @@ pub struct Scan {
     /// Do not assemble claims (mentions only).
     #[arg(long)]
     pub no_claims: bool,
+
+    /// After the scan's records, write `panel` records built from its
+    /// claims (as `claimscan panel` would from the output); with --format
+    /// csv or parquet, also a `panel` table.
+    #[arg(long, conflicts_with_all = ["no_claims", "resume"])]
+    pub panel: bool,
 
     /// Read a folder's README files (README, README.md, README.txt, any
     /// case) as documents. By default they are skipped and counted in the

@@ -10,6 +10,7 @@ lexicons, compiles automata, checks values), and [`run`] dispatches.
 mod args;
 mod build;
 mod crosscheck;
+mod panel;
 mod progress;
 
 use std::io::Write;
@@ -27,6 +28,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Scan(scan) => run_scan(scan),
         Command::Eval(eval) => run_eval(eval),
         Command::Crosscheck(a) => crosscheck::run(a),
+        Command::Panel(a) => panel::run(a),
         Command::Schema(a) => run_schema(a),
     }
 }
@@ -43,12 +45,28 @@ fn run_scan(scan: args::Scan) -> Result<ExitCode> {
         }
     };
     let mut tick = |s: &claimscan::sink::Summary| progress.update(s);
+    let want_panel = scan.panel;
     let run = |out: &mut dyn Write,
                report: &mut dyn FnMut(&str),
-               tick: &mut dyn FnMut(&claimscan::sink::Summary)| {
-        claimscan::pipeline::run_with(
-            &config, &paths, &sink, out, report, None, tick,
-        )
+               tick: &mut dyn FnMut(&claimscan::sink::Summary)|
+     -> Result<claimscan::sink::Summary> {
+        if !want_panel {
+            return Ok(claimscan::pipeline::run_with(
+                &config, &paths, &sink, out, report, None, tick,
+            )?);
+        }
+        // The panel is built from exactly the claim records written.
+        let mut tee = claimscan::panel::Tee::new(out);
+        let summary = claimscan::pipeline::run_with(
+            &config, &paths, &sink, &mut tee, report, None, tick,
+        )?;
+        let (builder, out) = tee.finish();
+        let panel = builder.finish();
+        claimscan::panel::write_all(&panel, out)
+            .context("cannot write the panel records")?;
+        out.flush()?;
+        report(&format!("panel: {} records", panel.len()));
+        Ok(summary)
     };
     let table_format = match scan.format {
         args::Format::Jsonl => None,
@@ -65,8 +83,12 @@ fn run_scan(scan: args::Scan) -> Result<ExitCode> {
             "--format csv and parquet write one table per record type: give a folder with -o DIR"
         ),
         (Some(dir), Some(f)) => {
+            let mut names = claimscan::sink::table::SCAN_TABLES.to_vec();
+            if scan.panel {
+                names.push("panel");
+            }
             let mut tables =
-                claimscan::sink::table::TableWriter::create(dir, f)
+                claimscan::sink::table::TableWriter::create(dir, f, &names)
                     .with_context(|| {
                         format!("cannot create tables in {}", dir.display())
                     })?;
@@ -122,7 +144,7 @@ fn run_schema(a: args::SchemaArgs) -> Result<ExitCode> {
     use claimscan::sink::table;
     let tables: Vec<&table::Table> = match &a.table {
         Some(t) => vec![table::table(t).with_context(|| {
-            format!("unknown table {t:?} (expected mentions, claims, docs or errors)")
+            format!("unknown table {t:?} (expected mentions, claims, docs, errors or panel)")
         })?],
         None => table::TABLES.iter().collect(),
     };
@@ -302,6 +324,7 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
                 skills: Vec::new(),
                 no_builtin_skills: false,
                 no_claims: false,
+                panel: false,
                 readme: false,
                 manifest: None,
                 shard: None,

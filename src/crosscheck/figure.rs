@@ -174,6 +174,15 @@ fn plain(value: f64, unit: Option<&str>) -> String {
 /// 83 × 10⁻²); when none does, a relative half-unit of the value's
 /// significant digits.
 pub fn precision(written: &str, value: f64) -> f64 {
+    // Unknown writing: good to the value's third significant digit.
+    written_precision(written, value).unwrap_or_else(|| {
+        0.5 * 10f64.powf(value.abs().max(1e-12).log10().floor() - 2.0)
+    })
+}
+
+/// Half a unit in the last place of the number in `written` that gives
+/// `value`, or `None` when no number there does.
+pub fn written_precision(written: &str, value: f64) -> Option<f64> {
     let b = written.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -209,11 +218,12 @@ pub fn precision(written: &str, value: f64) -> f64 {
         let ratio = value.abs() / n;
         let scale = ratio.log10().round();
         if (ratio - 10f64.powf(scale)).abs() <= 1e-6 * ratio {
-            return 0.5 * 10f64.powf(scale - f64::from(decimals.unwrap_or(0)));
+            return Some(
+                0.5 * 10f64.powf(scale - f64::from(decimals.unwrap_or(0))),
+            );
         }
     }
-    // Unknown writing: good to the value's third significant digit.
-    0.5 * 10f64.powf(value.abs().max(1e-12).log10().floor() - 2.0)
+    None
 }
 
 /// A source mention as a figure in the role of `like` (basis points read

@@ -12,14 +12,16 @@ round-trip tests:
 | `claims` | `claim` | `claims.csv` / `claims.parquet` |
 | `docs` | `doc` | `docs.csv` / `docs.parquet` |
 | `errors` | `error` | `errors.csv` / `errors.parquet` |
+| `panel` | `panel` | `panel.csv` / `panel.parquet` (`claimscan panel`, `scan --panel`) |
 
 Nested fields are flattened with `_` (`value.unit` → `value_unit`,
 `check.agrees` → `check_agrees`). A mention's `value` is a number for
 percent, count and money and a string for date and skill, so it has two
 typed columns, `value_number` and `value_text` (one of them null). Offsets,
 record numbers and sizes are 64-bit integers, values are doubles,
-`forward` is a boolean, a claim's `mentions` is a list of strings (a JSON
-array in CSV), a doc's `extra` is a JSON object in a string. Missing
+`forward` is a boolean, a claim's `mentions` and the `qualifiers` are
+lists of strings (JSON arrays in CSV), a doc's `extra` and a panel's
+`sources`, `values` and `changes` are JSON text in a string. Missing
 values are nulls (empty fields in CSV).
 
 [`TableWriter`] is an [`std::io::Write`] that takes the pipeline's JSON
@@ -174,7 +176,28 @@ pub const TABLES: &[Table] = &[
             col("severity", Str, &["severity"], true),
         ],
     },
+    Table {
+        name: "panel",
+        record: "panel",
+        columns: &[
+            col("subject", Str, &["subject"], false),
+            col("concept", Str, &["concept"], true),
+            col("qualifiers", StrList, &["qualifiers"], true),
+            col("period", Str, &["period"], false),
+            col("forward", Bool, &["forward"], true),
+            col("value_value", Float, &["value", "value"], true),
+            col("value_unit", Str, &["value", "unit"], false),
+            col("value_high", Float, &["value", "high"], false),
+            col("sources", Str, &["sources"], true),
+            col("agree", Bool, &["agree"], true),
+            col("values", Str, &["values"], true),
+            col("changes", Str, &["changes"], true),
+        ],
+    },
 ];
+
+/// The tables `claimscan scan` writes (without `--panel`).
+pub const SCAN_TABLES: &[&str] = &["mentions", "claims", "docs", "errors"];
 
 /// The table holding records of `record` type.
 pub fn table(name: &str) -> Option<&'static Table> {
@@ -299,8 +322,9 @@ fn arrow_type(t: Type) -> DataType {
 /// A mention's `value` (number or string) and a claim's `value` (an
 /// object) share the name, so `value` is a STRING holding the number, the
 /// string, or the object's JSON; parse a claim's with
-/// `from_json(value, 'value DOUBLE, unit STRING, kind STRING')`.
-pub const SPARK_RECORDS_DDL: &str = "`type` STRING, `doc` STRING, `id` STRING, `kind` STRING, `text` STRING, `start` BIGINT, `end` BIGINT, `value` STRING, `unit` STRING, `period` STRING, `metric` STRING, `subject` STRING, `high` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `change` STRUCT<`value`: DOUBLE, `unit`: STRING>, `direction` STRING, `from` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `to` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `basis` STRING, `speaker` STRING, `forward` BOOLEAN, `mentions` ARRAY<STRING>, `check` STRUCT<`computed`: DOUBLE, `stated`: DOUBLE, `agrees`: BOOLEAN>, `concept` STRING, `qualifiers` ARRAY<STRING>, `path` STRING, `record` BIGINT, `message` STRING, `severity` STRING, `source` STRING, `format` STRING, `title` STRING, `date` STRING, `company` STRING, `url` STRING, `chars` BIGINT, `bytes` BIGINT, `extra` MAP<STRING, STRING>";
+/// `from_json(value, 'value DOUBLE, unit STRING, kind STRING')` (a
+/// panel's: `'value DOUBLE, unit STRING, high DOUBLE'`).
+pub const SPARK_RECORDS_DDL: &str = "`type` STRING, `doc` STRING, `id` STRING, `kind` STRING, `text` STRING, `start` BIGINT, `end` BIGINT, `value` STRING, `unit` STRING, `period` STRING, `metric` STRING, `subject` STRING, `high` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `change` STRUCT<`value`: DOUBLE, `unit`: STRING>, `direction` STRING, `from` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `to` STRUCT<`value`: DOUBLE, `unit`: STRING, `kind`: STRING>, `basis` STRING, `speaker` STRING, `forward` BOOLEAN, `mentions` ARRAY<STRING>, `check` STRUCT<`computed`: DOUBLE, `stated`: DOUBLE, `agrees`: BOOLEAN>, `concept` STRING, `qualifiers` ARRAY<STRING>, `path` STRING, `record` BIGINT, `message` STRING, `severity` STRING, `source` STRING, `format` STRING, `title` STRING, `date` STRING, `company` STRING, `url` STRING, `chars` BIGINT, `bytes` BIGINT, `extra` MAP<STRING, STRING>, `sources` ARRAY<STRUCT<`claim`: STRING, `doc`: STRING>>, `agree` BOOLEAN, `values` ARRAY<STRUCT<`value`: DOUBLE, `unit`: STRING, `high`: DOUBLE, `claims`: ARRAY<STRING>>>, `changes` ARRAY<STRUCT<`value`: DOUBLE, `unit`: STRING, `basis`: STRING, `direction`: STRING, `claim`: STRING>>";
 
 /// Table output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -339,15 +363,20 @@ fn io_err(e: impl std::fmt::Display) -> io::Error {
 }
 
 impl TableWriter {
-    /// Creates `dir` (if needed) and one file per table in it.
-    pub fn create(dir: &Path, format: TableFormat) -> io::Result<TableWriter> {
+    /// Creates `dir` (if needed) and one file per table named in `names`
+    /// (table names of [`TABLES`]; records of other types are an error).
+    pub fn create(
+        dir: &Path,
+        format: TableFormat,
+        names: &[&str],
+    ) -> io::Result<TableWriter> {
         std::fs::create_dir_all(dir)?;
         let ext = match format {
             TableFormat::Csv => "csv",
             TableFormat::Parquet => "parquet",
         };
         let mut tables = Vec::new();
-        for t in TABLES {
+        for t in TABLES.iter().filter(|t| names.contains(&t.name)) {
             let dest = dir.join(format!("{}.{ext}", t.name));
             let tmp = dir.join(format!(
                 ".{}.{ext}.tmp-{}",
