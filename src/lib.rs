@@ -19,6 +19,9 @@ to the next:
 6. [`sink`] — records → output (JSON Lines, CSV or Parquet tables), and the
    run's [`sink::Summary`].
 
+Beside the pipeline, [`report`] turns records back into a static HTML
+review page (`claimscan report`).
+
 The types the stages hand each other live in [`record`], so that a stage
 imports the records, not another stage. What every field of the output
 means is written down in `docs/records.md`.
@@ -54,6 +57,7 @@ pub mod extract;
 pub mod pipeline;
 pub mod reader;
 pub mod record;
+pub mod report;
 pub mod segment;
 pub mod sink;
 pub mod source;

@@ -11,6 +11,7 @@ mod args;
 mod build;
 mod crosscheck;
 mod progress;
+mod report;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Eval(eval) => run_eval(eval),
         Command::Crosscheck(a) => crosscheck::run(a),
         Command::Schema(a) => run_schema(a),
+        Command::Report(a) => report::run(a),
     }
 }
 
