@@ -30,11 +30,120 @@ use super::{Doc, Mention, Run, words};
 const CSS: &str = include_str!("report.css");
 const JS: &str = include_str!("report.js");
 
-/// The policy every page carries: nothing may be fetched, only the
-/// page's own inline style and script run.
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; \
-     script-src 'unsafe-inline'; img-src data:; base-uri 'none'; \
-     form-action 'none'";
+/// SHA-256 of `data` (FIPS 180-4), for the page's Content Security
+/// Policy: the script is allowed by its hash, so that no other inline
+/// script or event handler could run even if one slipped through.
+fn sha256(data: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b,
+        0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
+        0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7,
+        0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
+        0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152,
+        0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+        0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+        0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
+        0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f,
+        0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+        0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ];
+    let mut h: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f,
+        0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    ];
+    let mut msg = data.to_vec();
+    msg.push(0x80);
+    while msg.len() % 64 != 56 {
+        msg.push(0);
+    }
+    msg.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+    for block in msg.chunks(64) {
+        let mut w = [0u32; 64];
+        for (i, c) in block.chunks(4).enumerate() {
+            w[i] = u32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7)
+                ^ w[i - 15].rotate_right(18)
+                ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17)
+                ^ w[i - 2].rotate_right(19)
+                ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let mut v = h;
+        for i in 0..64 {
+            let s1 = v[4].rotate_right(6)
+                ^ v[4].rotate_right(11)
+                ^ v[4].rotate_right(25);
+            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
+            let t1 = v[7]
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
+            let s0 = v[0].rotate_right(2)
+                ^ v[0].rotate_right(13)
+                ^ v[0].rotate_right(22);
+            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+            let t2 = s0.wrapping_add(maj);
+            v = [
+                t1.wrapping_add(t2),
+                v[0],
+                v[1],
+                v[2],
+                v[3].wrapping_add(t1),
+                v[4],
+                v[5],
+                v[6],
+            ];
+        }
+        for (a, b) in h.iter_mut().zip(v) {
+            *a = a.wrapping_add(b);
+        }
+    }
+    let mut out = [0u8; 32];
+    for (i, x) in h.iter().enumerate() {
+        out[4 * i..4 * i + 4].copy_from_slice(&x.to_be_bytes());
+    }
+    out
+}
+
+/// Standard base64 with padding.
+fn base64(data: &[u8]) -> String {
+    const A: &[u8; 64] =
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::new();
+    for c in data.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            if k <= c.len() {
+                s.push(A[(n >> (18 - 6 * k)) as usize & 63] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+/// The page's Content Security Policy: nothing may be fetched; only the
+/// page's own inline style and its one script (by hash) run.
+fn csp() -> String {
+    format!(
+        "default-src 'none'; style-src 'unsafe-inline'; \
+         script-src 'sha256-{}'; img-src data:; base-uri 'none'; \
+         form-action 'none'",
+        base64(&sha256(JS.as_bytes()))
+    )
+}
 
 /// Documents listed per page of the index's table.
 pub const PAGE_ROWS: usize = 100;
@@ -141,6 +250,8 @@ pub fn write(
             }
         }
     }
+    // Counted once: every page's legend and every row need them.
+    let kind_counts = run.kind_counts();
     let width = run.docs.len().to_string().len().max(4);
     let page_name = |i: usize| format!("{:0width$}.html", i + 1);
     let mut sections = String::new();
@@ -170,7 +281,17 @@ pub fn write(
             }
             let _ =
                 write!(body, "<span>document {} of {n}</span></nav>", i + 1);
-            body.push_str(&filters(run, false, true));
+            // A document's page counts its own mentions.
+            let own: Vec<(String, usize)> = kind_counts
+                .iter()
+                .map(|(k, _)| {
+                    (
+                        k.clone(),
+                        d.mentions.iter().filter(|m| &m.kind == k).count(),
+                    )
+                })
+                .collect();
+            body.push_str(&filters(&own, false, true));
             doc_section(&mut body, run, d, i, t.as_deref(), &mut w);
             let title = doc_title(d);
             let page = page(&title, "doc", &body, &json!({}));
@@ -193,11 +314,11 @@ pub fn write(
             } else {
                 format!("#doc-{}", i + 1)
             };
-            doc_row(run, d, href)
+            doc_row(run, &kind_counts, d, href)
         })
         .collect();
     let kinds: Vec<String> =
-        run.kind_counts().into_iter().map(|(k, _)| k).collect();
+        kind_counts.iter().map(|(k, _)| k.clone()).collect();
     let data = json!({
         "kinds": kinds,
         "docs": rows,
@@ -205,7 +326,7 @@ pub fn write(
     });
     let mut body = String::new();
     body.push_str(&overview(run, opts));
-    body.push_str(&filters(run, true, true));
+    body.push_str(&filters(&kind_counts, true, true));
     // One page: the list is a table of contents, folded; paged: it is
     // the way to the documents, open.
     let _ = write!(
@@ -244,7 +365,7 @@ fn page(title: &str, mode: &str, body: &str, data: &Value) -> String {
     let _ = write!(
         out,
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        escape(CSP)
+        escape(&csp())
     );
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">");
     let _ = write!(
@@ -286,8 +407,12 @@ fn claim_label(run: &Run, id: &str) -> Option<&'static str> {
 }
 
 /// One row of the document table (embedded JSON).
-fn doc_row(run: &Run, d: &Doc, href: String) -> Value {
-    let kinds = run.kind_counts();
+fn doc_row(
+    run: &Run,
+    kinds: &[(String, usize)],
+    d: &Doc,
+    href: String,
+) -> Value {
     let counts: Vec<usize> = kinds
         .iter()
         .map(|(k, _)| d.mentions.iter().filter(|m| &m.kind == k).count())
@@ -561,17 +686,21 @@ fn top_list(
 }
 
 /// The filter bar: kinds (the legend), document, label, search.
-fn filters(run: &Run, with_doc: bool, with_label: bool) -> String {
+fn filters(
+    kinds: &[(String, usize)],
+    with_doc: bool,
+    with_label: bool,
+) -> String {
     let mut s = String::from(
         "<nav class=\"filters\" id=\"filters\"><div class=\"legend\">",
     );
-    for (k, n) in run.kind_counts() {
-        let k = escape(&k);
+    for (k, n) in kinds {
+        let k = escape(k);
         let _ = write!(
             s,
             "<label class=\"chip k-{}\" data-kind=\"{k}\"><input type=\"checkbox\" checked value=\"{k}\"> {k} <span class=\"n\">{}</span></label>",
             css_kind(&k),
-            words::number(n as f64)
+            words::number(*n as f64)
         );
     }
     s.push_str("</div><div class=\"inputs\">");
@@ -883,6 +1012,24 @@ fn claim_card(out: &mut String, run: &Run, c: &super::Claim, with_text: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashes() {
+        let hex = |b: &[u8]| {
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        };
+        assert_eq!(
+            hex(&sha256(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            hex(&sha256(&[b'a'; 1000])),
+            "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
+        );
+        assert_eq!(base64(b"any carnal pleas"), "YW55IGNhcm5hbCBwbGVhcw==");
+        assert_eq!(base64(b"any carnal pleasu"), "YW55IGNhcm5hbCBwbGVhc3U=");
+        assert_eq!(base64(b"any carnal pleasur"), "YW55IGNhcm5hbCBwbGVhc3Vy");
+    }
 
     #[test]
     fn escapes() {

@@ -159,7 +159,12 @@ impl Run {
                 let Some(claim) = str_field(&r, "claim") else {
                     return false;
                 };
-                self.verdicts.entry(claim).or_default().push(r);
+                let same = self.verdicts.entry(claim).or_default();
+                // The same verdict from the records and from --verdicts
+                // is shown once.
+                if !same.iter().any(|v| v.get("id") == r.get("id")) {
+                    same.push(r);
+                }
                 true
             }
             "mention" => {
