@@ -47,11 +47,17 @@ struct Load {
 /// Loads `page` in headless Chromium with every host name mapped to
 /// nothing (so a request cannot leave the machine) and a network log.
 fn load(browser: &Path, page: &Path, work: &Path) -> Load {
+    load_with(browser, page, "", work)
+}
+
+/// [`load`], with a query string (the page's filters).
+fn load_with(browser: &Path, page: &Path, query: &str, work: &Path) -> Load {
     let net = work.join(format!(
         "net-{}.json",
         page.file_name().unwrap().to_string_lossy()
     ));
-    let url = format!("file://{}", page.canonicalize().unwrap().display());
+    let url =
+        format!("file://{}{query}", page.canonicalize().unwrap().display());
     let out = Command::new(browser)
         .args([
             "--headless",
@@ -211,6 +217,46 @@ fn rendered_in_chromium_the_dom_matches_the_records_and_nothing_is_fetched() {
         .expect("the hostile document's section");
     assert!(sec.text().contains("<script>alert(1)</script>"));
     assert!(dom.select("#doc-table").text().contains(HOSTILE_NAME));
+
+    // The filters, given in the address: a search, a claim label, a kind.
+    let page = d.path().join("one/index.html");
+    let shown = |l: &Load, sel: &str| -> Vec<String> {
+        let dom = Document::from(l.dom.as_str());
+        dom.select(sel)
+            .nodes()
+            .iter()
+            .filter(|n| !n.attr("class").is_some_and(|c| c.contains("hidden")))
+            .map(|n| {
+                n.attr("data-doc")
+                    .or_else(|| n.attr("data-claim"))
+                    .or_else(|| n.attr("data-id"))
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    };
+    let l = load_with(&browser, &page, "?q=Kubernetes", d.path());
+    check_page(&l, "search");
+    assert_eq!(shown(&l, "section.doc"), ["quillon_health_q3_2025.txt"]);
+    assert_eq!(
+        Document::from(l.dom.as_str()).select("#doc-table tbody tr").length(),
+        1
+    );
+    let l = load_with(&browser, &page, "?label=check-fail", d.path());
+    check_page(&l, "label");
+    assert_eq!(shown(&l, "section.doc"), ["quillon_health_q3_2025.txt"]);
+    assert_eq!(
+        shown(&l, "li.claim"),
+        ["quillon_health_q3_2025.txt#claim@51-192"]
+    );
+    let l = load_with(&browser, &page, "?hide=date&hide=skill", d.path());
+    check_page(&l, "kinds");
+    let dom = Document::from(l.dom.as_str());
+    for n in dom.select("mark[data-kind]").nodes() {
+        let off = n.attr("class").unwrap().contains(" off");
+        let kind = n.attr("data-kind").unwrap();
+        assert_eq!(off, matches!(kind.as_ref(), "date" | "skill"), "{kind}");
+    }
 
     // Many documents: the index is a paginated list, each document a page.
     for i in 0..130 {

@@ -142,12 +142,22 @@
     }
   }
 
+  // Filters can be given in the address too (?q=...&doc=...&label=...
+  // &hide=KIND), to share a view.
+  var params = new URLSearchParams(location.search);
+  function setKind(box) {
+    state.off[box.value] = !box.checked;
+    document.querySelectorAll('mark[data-kind]').forEach(function (m) {
+      if (m.getAttribute('data-kind') === box.value) m.classList.toggle('off', !box.checked);
+    });
+  }
   document.querySelectorAll('.legend input[type=checkbox]').forEach(function (box) {
+    if (params.getAll('hide').indexOf(box.value) >= 0) {
+      box.checked = false;
+      setKind(box);
+    }
     box.addEventListener('change', function () {
-      state.off[box.value] = !box.checked;
-      document.querySelectorAll('mark[data-kind]').forEach(function (m) {
-        if (m.getAttribute('data-kind') === box.value) m.classList.toggle('off', !box.checked);
-      });
+      setKind(box);
       state.page = 0;
       apply();
     });
@@ -155,6 +165,11 @@
   [['f-doc', 'doc'], ['f-label', 'label'], ['f-search', 'q']].forEach(function (p) {
     var e = $(p[0]);
     if (!e) return;
+    var given = params.get(p[1]);
+    if (given !== null) {
+      e.value = given;
+      state[p[1]] = given.trim().toLowerCase();
+    }
     e.addEventListener('input', function () {
       state[p[1]] = e.value.trim().toLowerCase();
       state.page = 0;
