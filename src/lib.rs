@@ -23,6 +23,9 @@ After the stages, [`panel`] turns claim records into one value per
 company, concept and period (`claimscan panel`, `scan --panel`), and
 [`crosscheck`] judges coverage against its source.
 
+Beside the pipeline, [`report`] turns records back into a static HTML
+review page (`claimscan report`).
+
 The types the stages hand each other live in [`record`], so that a stage
 imports the records, not another stage. What every field of the output
 means is written down in `docs/records.md`.
@@ -59,6 +62,7 @@ pub mod panel;
 pub mod pipeline;
 pub mod reader;
 pub mod record;
+pub mod report;
 pub mod segment;
 pub mod sink;
 pub mod source;

@@ -37,6 +37,12 @@ mod records_doc;
 /// CSV and Parquet tables, schemas, progress, filter mode.
 mod tables;
 
+// `claimscan report`: the page's markup contract, escaping, pages.
+mod report;
+
+// `claimscan report` in headless Chromium: the rendered DOM, no fetches.
+mod report_browser;
+
 // Property tests: any input gives valid JSONL with exact offsets, no panic.
 mod prop;
 

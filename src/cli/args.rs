@@ -88,6 +88,108 @@ pub enum Command {
     /// schemas or Spark DDL. What each field means is written down in
     /// docs/records.md.
     Schema(SchemaArgs),
+
+    /// Write a static HTML review page of the extraction: each document's
+    /// text with its mentions highlighted by kind and its claims beside
+    /// their sentences, with an overview, filters and search.
+    ///
+    /// `claimscan report -o DIR PATH...` scans as `scan` does;
+    /// `claimscan report -o DIR --records RUN.jsonl [--docs DIR]` shows an
+    /// earlier run (each document's text is read from an `--emit-text`
+    /// folder or the files the `doc` records name). DIR/index.html is
+    /// self-contained (inline CSS and JavaScript, nothing fetched); above
+    /// --inline-max documents, each gets its own page DIR/docs/NNNN.html
+    /// and the index lists them, paginated.
+    ///
+    /// Exit status: 0 when every input was read cleanly, 1 when some input
+    /// was lost or degraded (the report is written all the same), 2 on
+    /// usage or output errors.
+    Report(Report),
+}
+
+/// Flags of `claimscan report`.
+#[derive(Debug, clap::Args)]
+pub struct Report {
+    /// The folder to write the report into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// Files or folders to scan, as with `claimscan scan`.
+    #[arg(value_name = "PATH", required_unless_present_any = ["records", "manifest"])]
+    pub paths: Vec<PathBuf>,
+
+    /// Build the report from an earlier run's records (JSON Lines)
+    /// instead of scanning.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "manifest"])]
+    pub records: Option<PathBuf>,
+
+    /// With --records: where the documents' texts are: an --emit-text
+    /// folder, or the folder that was scanned. Without it, the files the
+    /// `doc` records name as `source` are read.
+    #[arg(long, value_name = "DIR", requires = "records")]
+    pub docs: Option<PathBuf>,
+
+    /// Crosscheck verdict records (JSON Lines, from `claimscan
+    /// crosscheck`) to show beside the claims they judge.
+    #[arg(long, value_name = "FILE")]
+    pub verdicts: Vec<PathBuf>,
+
+    /// Show up to N documents on the index page itself; above, one page
+    /// per document.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub inline_max: usize,
+
+    /// Also scan the paths listed in FILE, one per line (as `scan`).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+
+    /// Worker threads (as `scan`).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Kinds to extract, comma-separated (as `scan`).
+    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+
+    /// Load a skills lexicon (as `scan`). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub skills: Vec<PathBuf>,
+
+    /// Do not use the built-in skills lexicon.
+    #[arg(long)]
+    pub no_builtin_skills: bool,
+
+    /// Do not assemble claims (mentions only).
+    #[arg(long)]
+    pub no_claims: bool,
+
+    /// Read a folder's README files as documents (as `scan`).
+    #[arg(long)]
+    pub readme: bool,
+
+    /// The date of every document (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub doc_date: Option<String>,
+
+    /// Per-document dates: a TSV of doc id TAB YYYY-MM-DD.
+    #[arg(long, value_name = "FILE")]
+    pub doc_dates: Option<PathBuf>,
+
+    /// Skip (and report) documents larger than this many bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+
+    /// Input format: text, html, jsonl, warc or reuters (as `scan`).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    pub input_format: Option<claimscan::record::Format>,
+
+    /// JSON-lines field names: NAME=FIELD (as `scan`). Repeatable.
+    #[arg(long, value_name = "NAME=FIELD")]
+    pub field: Vec<String>,
+
+    /// No per-file messages on stderr (the summary is still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Flags of `claimscan eval`.

@@ -12,6 +12,7 @@ mod build;
 mod crosscheck;
 mod panel;
 mod progress;
+mod report;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Crosscheck(a) => crosscheck::run(a),
         Command::Panel(a) => panel::run(a),
         Command::Schema(a) => run_schema(a),
+        Command::Report(a) => report::run(a),
     }
 }
 
