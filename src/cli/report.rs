@@ -78,6 +78,7 @@ pub fn run(a: args::Report) -> Result<ExitCode> {
             resume: None,
             emit_text: Some(tmp.0.clone()),
             stream_threshold: None,
+            panel: false,
         };
         let config = build::config(&scan)?;
         let paths = build::paths(&scan)?;
