@@ -174,7 +174,7 @@ fn r11_huge_json_line_keeps_its_metadata() {
 #[test]
 fn r11_cut_sentences_are_flagged_in_the_summary() {
     let dir = Dir::new();
-    dir.create("table.txt", &generate(Kind::FlatTable, 64 << 10));
+    dir.create("table.txt", generate(Kind::FlatTable, 64 << 10));
     dir.create(
         "prose.txt",
         b"Revenue rose 12% to $4.1 billion. Margins were 31%.\n",
