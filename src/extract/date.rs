@@ -1155,9 +1155,12 @@ fn ordinal_period(
             return Some((start, end, format!("XXXX-{marker}{n}")));
         }
     }
-    // TIMEX3 spans take the article: "the third quarter".
+    // TIMEX3 spans take the article: "the third quarter"; not before an
+    // adjective, whose article is its noun's ("the third-quarter
+    // results").
     let (ds, dw) = prev_word(s, start);
-    if ds < start && dw.eq_ignore_ascii_case("the") {
+    let adjective = b.get(hit.end) == Some(&b'-');
+    if ds < start && dw.eq_ignore_ascii_case("the") && !adjective {
         start = ds;
     }
     let value = period_value(ctx, marker, n, year, fiscal || fy);

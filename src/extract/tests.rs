@@ -2340,6 +2340,13 @@ const DATE_ANCHORED: &[Case] = &[
             ("the latest fiscal year", S("FY2024"), NONE)
         ]
     ),
+    // A hyphenated quarter is an adjective: its article is the noun's.
+    ta!(
+        dta1115,
+        Date,
+        "It posted the third-quarter results.",
+        [("third-quarter", S("2025-Q3"), NONE)]
+    ),
     ta!(
         dta1120,
         Date,
