@@ -266,12 +266,11 @@ pub fn names_period(t: &str) -> bool {
     ]
     .iter()
     .any(|o| l.contains(o))
-        || super::super::extract::keyword::month_number(
-            l.split(|c: char| !c.is_ascii_alphabetic())
-                .find(|w| w.len() >= 3)
-                .unwrap_or(""),
-        )
-        .is_some()
+        // Any word: date spans may start with "the end of".
+        || l.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            w.len() >= 3
+                && super::super::extract::keyword::month_number(w).is_some()
+        })
 }
 
 /// The period a document is mostly about: its most frequent quarter (a

@@ -24,7 +24,9 @@ leftmost, longest candidate.
 */
 
 use super::count;
-use super::keyword::{GENERIC_PERIODS, Hit, REFS, Trigger, month_number};
+use super::keyword::{
+    Anchor, GENERIC_PERIODS, Hit, REFS, Trigger, month_number,
+};
 use super::text::{
     WordSet, eat_word, eat_word_ci, in_set, prev_word, skip_spaces, word_end,
     word_set, word_start,
@@ -61,7 +63,9 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
             Trigger::Season(n) => season(text, hit, n, ctx),
             Trigger::Ago => ago(text, hit, ctx),
             Trigger::Century => century(text, hit, ctx),
-            Trigger::NumberWord | Trigger::YearAgo => None,
+            Trigger::Decade(n) => Some((hit.start, hit.end, format!("19{n}"))),
+            Trigger::NumberWord => spoken_year_date(text, hit),
+            Trigger::YearAgo => None,
         };
         cands.extend(c);
     }
@@ -92,32 +96,20 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
     cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<Mention> = Vec::with_capacity(cands.len());
     let mut last_end = 0;
-    // The last quarter named with its year, for "a year ago" after it.
-    let mut last_quarter: Option<(usize, i32, u32)> = None;
-    for (start, end, mut value) in cands {
+    let mut ante = Antecedents::default();
+    for (start, end, value) in cands {
         if start < last_end {
             continue;
         }
         let start = with_modifier(text, start, last_end);
         last_end = end;
-        if let Some(q) = year_quarter(&value) {
-            // A quarter named as the comparison ("up from the second
-            // quarter of 2024") is already the year-earlier one.
-            if !compared_before(text, start) {
-                last_quarter = Some((end, q.0, q.1));
-            }
-        } else if let Some((qe, qy, q)) = last_quarter
-            && ctx.date.is_some()
-            && start - qe < 400
-            && year_before_quarter(&text[start..end])
-            && value.len() == 4
-        {
-            // "Net rose to $5 million in the third quarter from $4
-            // million a year earlier": the quarter a year before. Only
-            // with a document date: without one, "a year earlier" stays
-            // `XXXX` as our own gold has it.
-            value = format!("{:04}-Q{q}", qy - 1);
-        }
+        let d = deferred(&value);
+        let was_deferred = d.is_some();
+        let value = match d {
+            Some(d) => ante.resolve(d, start, ctx),
+            None => value,
+        };
+        ante.note(text, start, end, &value, was_deferred);
         out.push(Mention {
             kind: Kind::Date,
             start,
@@ -127,6 +119,175 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// A value that depends on the dates before it, written by the parsers as
+/// `@<what>|<fallback>`: a generic period anchored on the period in context
+/// (`@g<index in GENERIC_PERIODS>`), the period in context a year before
+/// (`@bY`, from "last year" as a comparison's side), or "the 1988 quarter"
+/// (`@q<year>`). The fallback is the value without context.
+enum Deferred<'a> {
+    Generic(usize, &'a str),
+    YearBefore(char, &'a str),
+    QuarterOf(i32, &'a str),
+}
+
+fn deferred(v: &str) -> Option<Deferred<'_>> {
+    let rest = v.strip_prefix('@')?;
+    let (head, fallback) = rest.split_once('|')?;
+    if let Some(i) = head.strip_prefix('g') {
+        return Some(Deferred::Generic(i.parse().ok()?, fallback));
+    }
+    if let Some(u) = head.strip_prefix('b') {
+        return Some(Deferred::YearBefore(u.chars().next()?, fallback));
+    }
+    let y = head.strip_prefix('q')?.parse().ok()?;
+    Some(Deferred::QuarterOf(y, fallback))
+}
+
+/// The periods named so far, for the dates that refer back to them.
+#[derive(Default)]
+struct Antecedents {
+    /// The last quarter named with its year (end offset, year, quarter),
+    /// unless it was named as the comparison ("up from the second quarter
+    /// of 2024", already the year-earlier one).
+    quarter: Option<(usize, i32, u32)>,
+    /// The last quarter named, comparisons included ("that quarter").
+    any_quarter: Option<(i32, u32)>,
+    /// The last date with a year: (year, month, quarter) as far as given.
+    named: Option<(i32, Option<u32>, Option<u32>)>,
+}
+
+/// Words that make a period the comparison's side: "the year-ago third
+/// quarter".
+const YEAR_BEFORE_WORDS: &[&str] = &[
+    "year-ago",
+    "year-earlier",
+    "year ago",
+    "year earlier",
+    "prior-year",
+    "prior year",
+];
+
+impl Antecedents {
+    /// "Net rose to $5 million in the third quarter from $4 million a year
+    /// earlier": the quarter a year before. Only with a document date
+    /// (without one, "a year earlier" stays `XXXX` as our own gold has it),
+    /// and for a year-long phrase ("a year ago") only close to the quarter.
+    fn year_before(
+        &self,
+        unit: char,
+        fallback: &str,
+        start: usize,
+        ctx: &DocContext,
+    ) -> String {
+        match self.quarter {
+            Some((qe, qy, q))
+                if ctx.date.is_some()
+                    && (unit == 'Q' || start.saturating_sub(qe) < 400) =>
+            {
+                format!("{:04}-Q{q}", qy - 1)
+            }
+            _ => fallback.to_string(),
+        }
+    }
+
+    fn note(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        value: &str,
+        was_deferred: bool,
+    ) {
+        let b = value.as_bytes();
+        if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+            return;
+        }
+        let Ok(y) = value[..4].parse::<i32>() else {
+            return;
+        };
+        if let Some(q) = year_quarter(value) {
+            let span = text[start..end].to_ascii_lowercase();
+            if !was_deferred
+                && !compared_before(text, start)
+                && !YEAR_BEFORE_WORDS.iter().any(|w| span.contains(w))
+            {
+                self.quarter = Some((end, q.0, q.1));
+            }
+            self.any_quarter = Some(q);
+            self.named = Some((q.0, None, Some(q.1)));
+            return;
+        }
+        let m = value
+            .get(5..7)
+            .filter(|_| b.get(4) == Some(&b'-'))
+            .and_then(|m| m.parse::<u32>().ok())
+            .filter(|m| (1..=12).contains(m));
+        self.named = Some((y, m, m.map(|m| (m - 1) / 3 + 1)));
+    }
+
+    fn resolve(
+        &self,
+        d: Deferred<'_>,
+        start: usize,
+        ctx: &DocContext,
+    ) -> String {
+        match d {
+            Deferred::QuarterOf(y, fallback) => match self.quarter {
+                Some((_, _, q)) => format!("{y:04}-Q{q}"),
+                None => fallback.to_string(),
+            },
+            Deferred::YearBefore(unit, fallback) => {
+                self.year_before(unit, fallback, start, ctx)
+            }
+            Deferred::Generic(i, fallback) => {
+                let (_, unit, off, anchor) = GENERIC_PERIODS[i];
+                match anchor {
+                    Anchor::YearBefore => {
+                        self.year_before(unit, fallback, start, ctx)
+                    }
+                    Anchor::Named => {
+                        let Some((y, m, q)) = self.named else {
+                            return fallback.to_string();
+                        };
+                        // "that quarter" is the last quarter named, even
+                        // a comparison's.
+                        let (y, q) = match (unit, self.any_quarter) {
+                            ('Q', Some((qy, qq))) => (qy, Some(qq)),
+                            _ => (y, q),
+                        };
+                        match unit {
+                            'Y' => format!("{:04}", y + off),
+                            'Q' => match q {
+                                Some(q) => {
+                                    let n = q as i32 - 1 + off;
+                                    format!(
+                                        "{:04}-Q{}",
+                                        y + n.div_euclid(4),
+                                        n.rem_euclid(4) + 1
+                                    )
+                                }
+                                None => format!("{y:04}-QX"),
+                            },
+                            _ => match m {
+                                Some(m) => {
+                                    let n = m as i32 - 1 + off;
+                                    format!(
+                                        "{:04}-{:02}",
+                                        y + n.div_euclid(12),
+                                        n.rem_euclid(12) + 1
+                                    )
+                                }
+                                None => format!("{y:04}-XX"),
+                            },
+                        }
+                    }
+                    Anchor::Doc => fallback.to_string(),
+                }
+            }
+        }
+    }
 }
 
 type Cand = (usize, usize, String);
@@ -152,18 +313,10 @@ fn compared_before(s: &str, i: usize) -> bool {
     )
 }
 
-/// Phrases that mean "the same period a year before": a year when said of
-/// a year, the year-earlier quarter when said after a quarter.
-fn year_before_quarter(t: &str) -> bool {
-    let t = t.to_ascii_lowercase();
-    [
-        "a year ago",
-        "a year earlier",
-        "the year-earlier period",
-        "the year-ago period",
-    ]
-    .contains(&t.as_str())
-}
+/// Phrases before a date that TIMEX3 spans include (the part is its
+/// `mod`, the value stays the date's).
+const PART_OF: &[&str] =
+    &["the end of ", "the beginning of ", "the start of ", "the middle of "];
 
 /// Extends a date's start over a modifier that TIMEX3 spans include:
 /// "early December", "late last week", "earlier this year", "the mid
@@ -171,6 +324,17 @@ fn year_before_quarter(t: &str) -> bool {
 fn with_modifier(s: &str, start: usize, floor: usize) -> usize {
     if s[..start].ends_with("mid-") || s[..start].ends_with("Mid-") {
         return start - 4;
+    }
+    // "the end of 1990", "the beginning of October".
+    let head = &s[..start];
+    for m in PART_OF {
+        if head.len() >= m.len() + floor
+            && head.is_char_boundary(head.len() - m.len())
+            && head[head.len() - m.len()..].eq_ignore_ascii_case(m)
+            && word_start(s, head.len() - m.len())
+        {
+            return head.len() - m.len();
+        }
     }
     let (st, w) = prev_word(s, start);
     if st < floor || st == start {
@@ -194,15 +358,26 @@ fn with_modifier(s: &str, start: usize, floor: usize) -> usize {
 /// Words before a day or a month that put it ahead of the document date:
 /// "will meet on Thursday", "set to resume Monday", "by August".
 fn future_cue(s: &str, start: usize) -> bool {
+    future_cue_with(s, start, true)
+}
+
+/// [`future_cue`], with "by" counted or not: "lifted by the launch on
+/// October 2" is no deadline.
+fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
     let mut i = start;
     for _ in 0..8 {
-        let (st, w) = prev_word(s, i);
-        if st == i || w.is_empty() {
-            return false;
-        }
-        // Stop at the sentence's start.
-        if s[st + w.len()..i].contains(['.', ';', '!', '?', '"']) {
-            return false;
+        let (mut st, mut w) = prev_word(s, i);
+        if w.is_empty() {
+            // Stop at the sentence's start, but not at an initial or a
+            // title: "will succeed Daniel P. Davison Feb. 1".
+            let j = super::text::skip_spaces_back(s, i);
+            if j == 0 || s.as_bytes()[j - 1] != b'.' {
+                return false;
+            }
+            (st, w) = super::text::word_before(s, j - 1);
+            if !abbreviation(w) {
+                return false;
+            }
         }
         let w = w.to_ascii_lowercase();
         if matches!(
@@ -215,17 +390,19 @@ fn future_cue(s: &str, start: usize) -> bool {
                 | "planned"
                 | "upcoming"
                 | "until"
-                | "by"
                 | "ll"
                 | "shall"
                 | "tomorrow"
-        ) || w == "to" && {
-            let (_, w2) = prev_word(s, st);
-            matches!(
-                w2.to_ascii_lowercase().as_str(),
-                "set" | "due" | "is" | "are" | "going" | "scheduled"
-            )
-        } {
+                | "effective"
+        ) || by && w == "by"
+            || w == "to" && {
+                let (_, w2) = prev_word(s, st);
+                matches!(
+                    w2.to_ascii_lowercase().as_str(),
+                    "set" | "due" | "is" | "are" | "going" | "scheduled"
+                )
+            }
+        {
             return true;
         }
         // Past tense or a past marker ends the search.
@@ -240,6 +417,13 @@ fn future_cue(s: &str, start: usize) -> bool {
     false
 }
 
+/// True for a word that a period after it does not end a sentence for:
+/// an initial ("P.") or a title ("Mr.").
+fn abbreviation(w: &str) -> bool {
+    w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()
+        || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr")
+}
+
 /// "last summer", "this fall", "the summer", "summer 2024": TIMEX3's
 /// `2024-SU` (SP, SU, FA, WI). A bare season needs a determiner or a year:
 /// "fall" is a verb too.
@@ -251,7 +435,8 @@ fn season(s: &str, hit: &Hit, n: u32, ctx: &DocContext) -> Option<Cand> {
     if let Some(e) = eat_word_ci(s, k, "of") {
         k = skip_spaces(s, e, 1);
     }
-    let year = year4(s, k).filter(|_| k > hit.end);
+    let year =
+        year4(s, k).or_else(|| spoken_year(s, k)).filter(|_| k > hit.end);
     let (st, w) = prev_word(s, hit.start);
     let w = w.to_ascii_lowercase();
     let (y, m, _) = ctx.date.unwrap_or((0, 0, 0));
@@ -398,6 +583,41 @@ fn ago(s: &str, hit: &Hit, ctx: &DocContext) -> Option<Cand> {
         _ => return None,
     };
     Some((start, hit.end, value))
+}
+
+/// A year said in words, as transcripts of broadcasts write it: "nineteen
+/// ninety-six" → 1996.
+fn spoken_year(s: &str, i: usize) -> Option<(usize, i32)> {
+    let e = eat_word_ci(s, i, "nineteen")?;
+    let k = skip_spaces(s, e, 1);
+    if k == e {
+        return None;
+    }
+    let (e, t) = super::number::tens_word(s, k)?;
+    let b = s.as_bytes();
+    let sep =
+        if b.get(e) == Some(&b'-') { e + 1 } else { skip_spaces(s, e, 1) };
+    match super::number::unit_word(s, sep) {
+        Some((e2, u)) if (1..10).contains(&u) && sep > e => {
+            Some((e2, 1900 + (t + u) as i32))
+        }
+        _ => Some((e, 1900 + t as i32)),
+    }
+}
+
+/// "nineteen ninety-six" as a date, and "the year two thousand".
+fn spoken_year_date(s: &str, hit: &Hit) -> Option<Cand> {
+    if let Some((e, y)) = spoken_year(s, hit.start) {
+        return Some((hit.start, e, format!("{y:04}")));
+    }
+    let e = eat_word_ci(s, hit.start, "two")?;
+    let e = eat_word_ci(s, skip_spaces(s, e, 1), "thousand")?;
+    let (ys, yw) = prev_word(s, hit.start);
+    let (ts, tw) = prev_word(s, ys);
+    if !yw.eq_ignore_ascii_case("year") || !tw.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    Some((ts, e, "2000".to_string()))
 }
 
 /// "the 20th century" → `19`, "the 11th century" → `10`, "this century",
@@ -746,7 +966,7 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
             if lower {
                 return None;
             }
-            let y = year_text(nearest_year(ctx, m, d));
+            let y = year_text(day_year(s, hit.start, ctx, m, d));
             return Some((hit.start, e, format!("{y}-{m:02}-{d:02}")));
         }
     }
@@ -759,6 +979,13 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
     if k2 > i
         && let Some((ye, y)) = year4(s, k2)
         && !(lower && m == 5)
+    {
+        return Some((hit.start, ye, format!("{y:04}-{m:02}")));
+    }
+    // "January nineteen ninety-seven".
+    if k2 > i
+        && !lower
+        && let Some((ye, y)) = spoken_year(s, k2)
     {
         return Some((hit.start, ye, format!("{y:04}-{m:02}")));
     }
@@ -814,6 +1041,29 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
         nearest_year(ctx, m, 15)
     };
     Some((hit.start, end, format!("{}-{m:02}", year_text(y))))
+}
+
+/// The year of a day named without one at `start`: the next such day
+/// after a word that looks ahead ("will succeed him Feb. 1", "effective
+/// June 1"), the last one after "ended" or "since", else the nearest.
+fn day_year(
+    s: &str,
+    start: usize,
+    ctx: &DocContext,
+    m: u32,
+    d: u32,
+) -> Option<i32> {
+    let (y, dm, dd) = ctx.date?;
+    let (_, pw) = prev_word(s, start);
+    let pw = pw.to_ascii_lowercase();
+    let after = (m, d) > (dm, dd);
+    if matches!(pw.as_str(), "ended" | "since") {
+        return Some(if after { y - 1 } else { y });
+    }
+    if future_cue_with(s, start, false) {
+        return Some(if (m, d) < (dm, dd) { y + 1 } else { y });
+    }
+    nearest_year(ctx, m, d)
 }
 
 /// The year that puts month `m`, day `d` nearest the document date (news
@@ -886,8 +1136,82 @@ fn ordinal_period(
             fiscal = true;
         }
     }
+    // "the 1988 second quarter", "the year-ago third quarter", "next
+    // year's first quarter".
+    if year.is_none()
+        && let Some((st, lead)) = quarter_lead(s, start)
+    {
+        start = st;
+        year = match lead {
+            Lead::Year(y) => Some(y),
+            Lead::DocYear(off) => ctx.date.map(|(y, _, _)| y + off),
+            Lead::YearBefore => {
+                // The year before the one the quarter alone would get.
+                let last_month = if marker == 'Q' { n * 3 } else { n * 6 };
+                anchor_year(ctx, last_month.saturating_sub(2)).map(|y| y - 1)
+            }
+        };
+        if year.is_none() {
+            return Some((start, end, format!("XXXX-{marker}{n}")));
+        }
+    }
+    // TIMEX3 spans take the article: "the third quarter"; not before an
+    // adjective, whose article is its noun's ("the third-quarter
+    // results").
+    let (ds, dw) = prev_word(s, start);
+    let adjective = b.get(hit.end) == Some(&b'-');
+    if ds < start && dw.eq_ignore_ascii_case("the") && !adjective {
+        start = ds;
+    }
     let value = period_value(ctx, marker, n, year, fiscal || fy);
     Some((start, end, value))
+}
+
+/// What comes before an ordinal quarter and names its year.
+enum Lead {
+    /// "the 1988 second quarter".
+    Year(i32),
+    /// "this year's" (0), "next year's" (1), "last year's" (-1): the
+    /// document's year and the offset.
+    DocYear(i32),
+    /// "the year-earlier", "the comparable year-ago": the year before the
+    /// one the quarter alone would have.
+    YearBefore,
+}
+
+/// The year words before an ordinal quarter at `start`, with where they
+/// begin.
+fn quarter_lead(s: &str, start: usize) -> Option<(usize, Lead)> {
+    let (ts, tok) = prev_token(s, start);
+    if tok.is_empty() {
+        return None;
+    }
+    if let Some((_, y)) = year4(s, ts).filter(|_| tok.len() == 4) {
+        let (ds, dw) = prev_word(s, ts);
+        return dw.eq_ignore_ascii_case("the").then_some((ds, Lead::Year(y)));
+    }
+    let lower = tok.to_ascii_lowercase();
+    if lower == "year-earlier" || lower == "year-ago" {
+        let (cs, cw) = prev_word(s, ts);
+        let ts = if cw.eq_ignore_ascii_case("comparable") { cs } else { ts };
+        return Some((ts, Lead::YearBefore));
+    }
+    // "this year's", "next year's", "last year's".
+    let head = s[..super::text::skip_spaces_back(s, start)]
+        .strip_suffix("'s")
+        .or_else(|| s[..start].trim_end().strip_suffix("’s"))?;
+    let (ys, yw) = super::text::word_before(s, head.len());
+    if !yw.eq_ignore_ascii_case("year") {
+        return None;
+    }
+    let (rs, rw) = prev_word(s, ys);
+    let off = match rw.to_ascii_lowercase().as_str() {
+        "this" => 0,
+        "next" => 1,
+        "last" => -1,
+        _ => return None,
+    };
+    Some((rs, Lead::DocYear(off)))
 }
 
 /// `quarter 3, 2019`, `quarter two FY15`, `quarter one`: the number after
@@ -1043,6 +1367,27 @@ fn fiscal(s: &str, hit: &Hit) -> Option<Cand> {
     Some((hit.start, e, format!("FY{y:04}")))
 }
 
+/// True when the period at `start..end` is the other side of a
+/// comparison: followed by a possessive ("last year's $1.55 billion"), or
+/// after "compared with", "from", "than" and a figure in its clause ("a
+/// loss of $3 million last year").
+fn comparison_side(s: &str, start: usize, end: usize) -> bool {
+    if s[end..].starts_with("'s") || s[end..].starts_with("’s") {
+        return true;
+    }
+    let from = s[..start]
+        .rfind(['.', ';', '\n'])
+        .map_or(0, |i| i + 1)
+        .max(start.saturating_sub(120));
+    let from = (from..start).find(|&i| s.is_char_boundary(i)).unwrap_or(start);
+    let clause = s[from..start].to_ascii_lowercase();
+    let figure = clause.contains('$') || clause.contains("cents");
+    figure
+        && ["compared with", "compared to", " from ", " than ", "versus"]
+            .iter()
+            .any(|w| clause.contains(w))
+}
+
 /// `last year`, `this quarter`, `next month` against the document date.
 fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
     let i = skip_spaces(s, hit.end, 1);
@@ -1074,7 +1419,26 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
         return None;
     };
     if let Some(e) = eat_word_ci(s, i, "year") {
-        return Some((hit.start, e, format!("{:04}", y + r)));
+        let value = format!("{:04}", y + r);
+        // "up from $3 million last year", "last year's $1.55 billion":
+        // the comparison's side, the period in context a year before.
+        if r == -1 && comparison_side(s, hit.start, e) {
+            return Some((hit.start, e, format!("@bY|{value}")));
+        }
+        return Some((hit.start, e, value));
+    }
+    // "the last half of 1989".
+    if r == -1
+        && let Some(e) = eat_word_ci(s, i, "half")
+    {
+        let (end, year) = match trailing_year(s, e) {
+            Some((end, y, false)) => (end, Some(y)),
+            _ => (e, None),
+        };
+        let (ts, tw) = prev_word(s, hit.start);
+        let start =
+            if tw.eq_ignore_ascii_case("the") { ts } else { hit.start };
+        return Some((start, end, period_value(ctx, 'H', 2, year, false)));
     }
     // "this fiscal year": the fiscal calendar is unknown, hence FY.
     if let Some(f) = eat_word_ci(s, i, "fiscal") {
@@ -1110,26 +1474,40 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
     None
 }
 
-/// "the quarter", "the prior year", "a year ago": resolved against the
-/// document date (the quarter the document date falls in, for news); without
-/// one they keep TIMEX3's underspecified values (`XXXX`, `XXXX-QX`).
+/// "the quarter", "the prior year", "a year ago", "the weekend", "that
+/// year": resolved against the document date, or against the period in
+/// context for the anchors that say so ([`Anchor`]); without a document
+/// date they keep TIMEX3's underspecified values (`XXXX`, `XXXX-QX`).
 fn generic(s: &str, hit: &Hit, i: u32, ctx: &DocContext) -> Option<Cand> {
-    let (_, unit, off) = GENERIC_PERIODS[i as usize];
-    // "the quarter ended Sept. 30": the date that follows names it.
+    let (_, unit, off, anchor) = GENERIC_PERIODS[i as usize];
     let k = skip_spaces(s, hit.end, 1);
+    // "the quarter ended Sept. 30": the date that follows names it.
     if ["ended", "ending", "ends", "through"]
         .iter()
         .any(|w| eat_word_ci(s, k, w).is_some())
     {
         return None;
     }
-    // "the full year 2026": the year names it.
-    if year4(s, k).is_some() {
+    // "the full year 2026", "the week of November 10": the date that
+    // follows names it.
+    if year4(s, k).is_some() || eat_word_ci(s, k, "of").is_some() {
         return None;
     }
     let value = match (unit, ctx.date) {
         ('Y', Some((y, _, _))) => format!("{:04}", y + off),
         ('Y', None) => "XXXX".to_string(),
+        // The fiscal calendar is unknown, hence FY.
+        ('F', Some((y, _, _))) => format!("FY{:04}", y + off),
+        ('F', None) => "FYXXXX".to_string(),
+        ('X', Some((y, _, _))) => format!("{:03}", y / 10 + off),
+        ('X', None) => "XXX".to_string(),
+        ('L', Some((y, _, _))) => {
+            // "since year-end" looks back to the last one.
+            let (_, pw) = prev_word(s, hit.start);
+            let y = if pw.eq_ignore_ascii_case("since") { y - 1 } else { y };
+            format!("{y:04}-12-31")
+        }
+        ('L', None) => "XXXX-12-31".to_string(),
         ('Q', Some((y, m, _))) => {
             // "The quarter" in a news story is the last completed quarter
             // (the one being reported).
@@ -1157,11 +1535,42 @@ fn generic(s: &str, hit: &Hit, i: u32, ctx: &DocContext) -> Option<Cand> {
             let (wy, w) = iso_week(add_days(date, 7 * i64::from(off)));
             format!("{wy:04}-W{w:02}")
         }
+        ('E', Some(date)) => {
+            // "over the weekend" is the one just past; "ahead of the
+            // weekend", or a document written on one, is this week's.
+            let (_, pw) = prev_word(s, hit.start);
+            let this = weekday_of(date) >= 5
+                || pw.eq_ignore_ascii_case("of")
+                    && prev_word(s, prev_word(s, hit.start).0)
+                        .1
+                        .eq_ignore_ascii_case("ahead")
+                || future_cue(s, hit.start);
+            let (wy, w) =
+                iso_week(if this { date } else { add_days(date, -7) });
+            format!("{wy:04}-W{w:02}-WE")
+        }
+        ('E', None) => "XXXX-WXX-WE".to_string(),
         ('Q', None) => "XXXX-QX".to_string(),
         ('M', _) => "XXXX-XX".to_string(),
         _ => "XXXX-WXX".to_string(),
     };
+    let value = match anchor {
+        Anchor::Doc => value,
+        // Resolved in `find`, once the periods before it are known.
+        Anchor::Named => format!("@g{i}|{}", named_fallback(unit)),
+        Anchor::YearBefore => format!("@g{i}|{value}"),
+    };
     Some((hit.start, hit.end, value))
+}
+
+/// What "that year", "the following month" are without a period before
+/// them.
+fn named_fallback(unit: char) -> &'static str {
+    match unit {
+        'Y' => "XXXX",
+        'Q' => "XXXX-QX",
+        _ => "XXXX-XX",
+    }
 }
 
 /// A weekday in news text refers to the most recent such day on or before
@@ -1177,19 +1586,48 @@ fn weekday(s: &str, hit: &Hit, w: u32, ctx: &DocContext) -> Option<Cand> {
     if matches!(pw.as_str(), "each" | "every") {
         return None;
     }
+    // "Saturday, April 25": the date that follows names the day.
+    let mut k = hit.end;
+    if s.as_bytes().get(k) == Some(&b',') {
+        k += 1;
+    }
+    let k = skip_spaces(s, k, 1);
+    let word = super::text::word_at(s, k);
+    if k > hit.end
+        && let Some(m) = month_number(word)
+    {
+        let month =
+            Hit { start: k, end: k + word.len(), trigger: Trigger::Month(m) };
+        if let Some((_, e, v)) = month_first(s, &month, m, ctx)
+            && v.len() == 10
+        {
+            return Some((hit.start, e, v));
+        }
+    }
     let Some(date) = ctx.date else {
         // TIMEX3's form for "a Tuesday": XXXX-WXX-2.
         return Some((hit.start, hit.end, format!("XXXX-WXX-{}", w + 1)));
     };
     let today = weekday_of(date);
+    let back = -i64::from((today + 7 - w) % 7);
     let (start, days) = if pw == "next" || pw == "this" && w > today {
         (ps, i64::from((w + 7 - today - 1) % 7 + 1))
+    } else if pw == "coming" {
+        // "this coming Sunday".
+        let (ts, tw) = prev_word(s, ps);
+        let start = if tw.eq_ignore_ascii_case("this") { ts } else { ps };
+        (start, i64::from((w + 7 - today - 1) % 7 + 1))
+    } else if pw == "previous" {
+        // "from the previous Friday": the one before the last.
+        let (ts, tw) = prev_word(s, ps);
+        let start = if tw.eq_ignore_ascii_case("the") { ts } else { ps };
+        (start, if back == 0 { -7 } else { back - 7 })
     } else if pw == "last" {
         (ps, -i64::from((today + 7 - w - 1) % 7 + 1))
     } else if future_cue(s, hit.start) && w != today {
         (hit.start, i64::from((w + 7 - today) % 7))
     } else {
-        (hit.start, -i64::from((today + 7 - w) % 7))
+        (hit.start, back)
     };
     let (y, m, d) = add_days(date, days);
     Some((start, hit.end, format!("{y:04}-{m:02}-{d:02}")))
@@ -1296,7 +1734,7 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
                 if w.len() <= 3 && !w.eq_ignore_ascii_case("may") && !dotted {
                     return None;
                 }
-                let y = year_text(nearest_year(ctx, m, d));
+                let y = year_text(day_year(s, p, ctx, m, d));
                 return Some((p, k + w.len(), format!("{y}-{m:02}-{d:02}")));
             }
         }
@@ -1346,6 +1784,16 @@ fn digit_date(s: &str, p: usize, q: usize, ctx: &DocContext) -> Option<Cand> {
             if let Some(e2) = eat_word_ci(s, k2, "year") {
                 return Some((p, e2, format!("FY{y:04}")));
             }
+        }
+        // "the 1988 period", "the 1988 quarter": that year's part of the
+        // quarter in context.
+        let (ts, tw) = prev_word(s, p);
+        if k > e
+            && tw.eq_ignore_ascii_case("the")
+            && let Some(e2) = eat_word_ci(s, k, "period")
+                .or_else(|| eat_word_ci(s, k, "quarter"))
+        {
+            return Some((ts, e2, format!("@q{y:04}|{y:04}")));
         }
         if !bare_year_ok(s, p, e) {
             return None;

@@ -54,6 +54,8 @@ pub enum Trigger {
     Ago,
     /// `century`: "the 20th century".
     Century,
+    /// A decade in words: "the nineties" (see [`DECADES`]).
+    Decade(u32),
 }
 
 /// Times named only relative to the present, with TIMEX3's values for
@@ -68,46 +70,103 @@ pub const REFS: &[(&str, &str)] = &[
     ("these days", "PRESENT_REF"),
     ("recently", "PAST_REF"),
     ("recent years", "PAST_REF"),
+    ("recent days", "PAST_REF"),
     ("the future", "FUTURE_REF"),
     ("the near future", "FUTURE_REF"),
+    ("the near term", "FUTURE_REF"),
+    ("the short term", "FUTURE_REF"),
+    ("coming months", "FUTURE_REF"),
+    ("the coming months", "FUTURE_REF"),
 ];
 
+/// What a period named without a date is counted from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// The document date: "the quarter", "last week".
+    Doc,
+    /// The period the text is about, a year before: "a year earlier" after
+    /// "the third quarter of 1989" is 1988's third quarter. Without a named
+    /// period, the document date's (as [`Anchor::Doc`]).
+    YearBefore,
+    /// The period the text named last: "that year", "the following
+    /// month". Without one, the value is underspecified (`XXXX`).
+    Named,
+}
+
 /// Periods named without a date, with what they refer to: the period unit
-/// (`Q`, `Y`, `M`, `W`) and its offset from the document's (0 = the
-/// current one, -1 = the one before).
-pub const GENERIC_PERIODS: &[(&str, char, i32)] = &[
-    ("the quarter", 'Q', 0),
-    ("the latest quarter", 'Q', 0),
-    ("the latest period", 'Q', 0),
-    ("the year-earlier quarter", 'Q', -4),
-    ("the current quarter", 'Q', 0),
-    ("the prior quarter", 'Q', -1),
-    ("the previous quarter", 'Q', -1),
-    ("the year-ago quarter", 'Q', -4),
-    ("the prior year quarter", 'Q', -4),
-    ("the prior-year quarter", 'Q', -4),
-    ("the same quarter last year", 'Q', -4),
-    ("the end of the quarter", 'Q', 0),
-    ("the year", 'Y', 0),
-    ("the full year", 'Y', 0),
-    ("the current year", 'Y', 0),
-    ("the end of the year", 'Y', 0),
-    ("year-to-date", 'Y', 0),
-    ("the prior year", 'Y', -1),
-    ("the prior-year", 'Y', -1),
-    ("the previous year", 'Y', -1),
-    ("a year ago", 'Y', -1),
-    ("a year earlier", 'Y', -1),
-    ("the year-earlier period", 'Y', -1),
-    ("the year-ago period", 'Y', -1),
-    ("the month", 'M', 0),
-    ("the end of the month", 'M', 0),
-    ("the day before", 'D', -1),
-    ("the previous day", 'D', -1),
-    ("this week", 'W', 0),
-    ("last week", 'W', -1),
-    ("the last week", 'W', -1),
-    ("next week", 'W', 1),
+/// (`Q` quarter, `Y` year, `F` fiscal year, `X` decade, `M` month, `W`
+/// week, `D` day, `E` weekend, `L` the year's last day), the offset from the anchor's period (0 = the same
+/// one, -1 = the one before) and the anchor.
+pub const GENERIC_PERIODS: &[(&str, char, i32, Anchor)] = &[
+    ("the quarter", 'Q', 0, Anchor::Doc),
+    ("the latest quarter", 'Q', 0, Anchor::Doc),
+    ("the latest period", 'Q', 0, Anchor::Doc),
+    ("the current quarter", 'Q', 0, Anchor::Doc),
+    ("the prior quarter", 'Q', -1, Anchor::Doc),
+    ("the previous quarter", 'Q', -1, Anchor::Doc),
+    ("the end of the quarter", 'Q', 0, Anchor::Doc),
+    ("the year-earlier quarter", 'Q', -4, Anchor::YearBefore),
+    ("the year-ago quarter", 'Q', -4, Anchor::YearBefore),
+    ("the comparable year-ago quarter", 'Q', -4, Anchor::YearBefore),
+    ("the prior year quarter", 'Q', -4, Anchor::YearBefore),
+    ("the prior-year quarter", 'Q', -4, Anchor::YearBefore),
+    ("the same quarter last year", 'Q', -4, Anchor::YearBefore),
+    ("the quarter a year ago", 'Q', -4, Anchor::YearBefore),
+    ("last year's quarter", 'Q', -4, Anchor::YearBefore),
+    ("the corresponding period last year", 'Q', -4, Anchor::YearBefore),
+    ("the year", 'Y', 0, Anchor::Doc),
+    ("the full year", 'Y', 0, Anchor::Doc),
+    ("the current year", 'Y', 0, Anchor::Doc),
+    ("the end of the year", 'Y', 0, Anchor::Doc),
+    ("year end", 'Y', 0, Anchor::Doc),
+    ("year's end", 'Y', 0, Anchor::Doc),
+    ("year-end", 'L', 0, Anchor::Doc),
+    ("year-to-date", 'Y', 0, Anchor::Doc),
+    ("the prior year", 'Y', -1, Anchor::Doc),
+    ("the prior-year", 'Y', -1, Anchor::Doc),
+    ("the previous year", 'Y', -1, Anchor::Doc),
+    ("the past year", 'Y', -1, Anchor::Doc),
+    ("a year ago", 'Y', -1, Anchor::YearBefore),
+    ("a year earlier", 'Y', -1, Anchor::YearBefore),
+    ("year-earlier", 'Y', -1, Anchor::YearBefore),
+    ("year-ago", 'Y', -1, Anchor::YearBefore),
+    ("the year-earlier period", 'Q', -4, Anchor::YearBefore),
+    ("the year-ago period", 'Q', -4, Anchor::YearBefore),
+    ("the fiscal year", 'F', 0, Anchor::Doc),
+    ("the current fiscal year", 'F', 0, Anchor::Doc),
+    ("the latest fiscal year", 'F', -1, Anchor::Doc),
+    ("the last decade", 'X', -1, Anchor::Doc),
+    ("the past decade", 'X', -1, Anchor::Doc),
+    ("the month", 'M', 0, Anchor::Doc),
+    ("the end of the month", 'M', 0, Anchor::Doc),
+    ("the day", 'D', 0, Anchor::Doc),
+    ("the day before", 'D', -1, Anchor::Doc),
+    ("the previous day", 'D', -1, Anchor::Doc),
+    ("the week", 'W', 0, Anchor::Doc),
+    ("this week", 'W', 0, Anchor::Doc),
+    ("last week", 'W', -1, Anchor::Doc),
+    ("the last week", 'W', -1, Anchor::Doc),
+    ("next week", 'W', 1, Anchor::Doc),
+    ("the weekend", 'E', 0, Anchor::Doc),
+    ("that year", 'Y', 0, Anchor::Named),
+    ("the same year", 'Y', 0, Anchor::Named),
+    ("the following year", 'Y', 1, Anchor::Named),
+    ("that quarter", 'Q', 0, Anchor::Named),
+    ("that month", 'M', 0, Anchor::Named),
+    ("the following month", 'M', 1, Anchor::Named),
+];
+
+/// Decades named in words, with the decade's digit: "the nineties" →
+/// `199`.
+pub const DECADES: &[(&str, u32)] = &[
+    ("the twenties", 2),
+    ("the thirties", 3),
+    ("the forties", 4),
+    ("the fifties", 5),
+    ("the sixties", 6),
+    ("the seventies", 7),
+    ("the eighties", 8),
+    ("the nineties", 9),
 ];
 
 /// One trigger found in the text.
@@ -197,8 +256,11 @@ impl Keywords {
         add("last", Trigger::Relative(-1));
         add("this", Trigger::Relative(0));
         add("next", Trigger::Relative(1));
-        for (i, &(p, _, _)) in GENERIC_PERIODS.iter().enumerate() {
+        for (i, &(p, _, _, _)) in GENERIC_PERIODS.iter().enumerate() {
             add(p, Trigger::Generic(i as u32));
+        }
+        for &(p, n) in DECADES {
+            add(p, Trigger::Decade(n));
         }
         for (i, &(p, _)) in REFS.iter().enumerate() {
             add(p, Trigger::Ref(i as u32));
@@ -214,7 +276,6 @@ impl Keywords {
         }
         add("ago", Trigger::Ago);
         add("century", Trigger::Century);
-        add("year-ago", Trigger::YearAgo);
         add("year ago", Trigger::YearAgo);
         add("prior-year", Trigger::YearAgo);
         add("prior year", Trigger::YearAgo);
@@ -275,6 +336,13 @@ impl Keywords {
             Trigger::Quarter(_) | Trigger::Half(_) | Trigger::FiscalYear
         );
         if !runs_on && !word_end(text, m.end) {
+            return false;
+        }
+        // "the year-ago results": the phrase goes on, and the words inside
+        // it may start another ("year-ago").
+        if matches!(trigger, Trigger::Generic(_))
+            && text.as_bytes().get(m.end) == Some(&b'-')
+        {
             return false;
         }
         out.push(Hit { start: m.start, end: m.end, trigger });

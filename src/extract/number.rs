@@ -338,11 +338,13 @@ fn table_word(
         .map(|&(_, v)| (j, v))
 }
 
-fn unit_word(s: &str, i: usize) -> Option<(usize, u32)> {
+/// A unit word ("one" to "nineteen") at `i`: its end and value.
+pub(super) fn unit_word(s: &str, i: usize) -> Option<(usize, u32)> {
     table_word(s, i, UNITS)
 }
 
-fn tens_word(s: &str, i: usize) -> Option<(usize, u32)> {
+/// A tens word ("twenty" to "ninety") at `i`: its end and value.
+pub(super) fn tens_word(s: &str, i: usize) -> Option<(usize, u32)> {
     table_word(s, i, TENS)
 }
 

@@ -1414,13 +1414,13 @@ const DATE: &[Case] = &[
         date090,
         Date,
         "Revenue rose in the third quarter.",
-        [("third quarter", S("XXXX-Q3"), NONE)]
+        [("the third quarter", S("XXXX-Q3"), NONE)]
     ),
     t!(
         date100,
         Date,
         "Revenue rose in the third quarter of 2025.",
-        [("third quarter of 2025", S("2025-Q3"), NONE)]
+        [("the third quarter of 2025", S("2025-Q3"), NONE)]
     ),
     t!(date110, Date, "3Q25 revenue rose.", [("3Q25", S("2025-Q3"), NONE)]),
     t!(
@@ -1445,7 +1445,7 @@ const DATE: &[Case] = &[
         date150,
         Date,
         "Sales rose in the first half of 2025.",
-        [("first half of 2025", S("2025-H1"), NONE)]
+        [("the first half of 2025", S("2025-H1"), NONE)]
     ),
     t!(
         date160,
@@ -1457,7 +1457,7 @@ const DATE: &[Case] = &[
         date170,
         Date,
         "Sales should recover in the second half.",
-        [("second half", S("XXXX-H2"), NONE)]
+        [("the second half", S("XXXX-H2"), NONE)]
     ),
     t!(
         date180,
@@ -1546,13 +1546,13 @@ const DATE: &[Case] = &[
         date360,
         Date,
         "in the first quarter of fiscal 2025",
-        [("first quarter of fiscal 2025", S("FY2025-Q1"), NONE)]
+        [("the first quarter of fiscal 2025", S("FY2025-Q1"), NONE)]
     ),
     t!(
         date370,
         Date,
         "in the second quarter of fiscal year 2024",
-        [("second quarter of fiscal year 2024", S("FY2024-Q2"), NONE)]
+        [("the second quarter of fiscal year 2024", S("FY2024-Q2"), NONE)]
     ),
     t!(
         date380,
@@ -1601,7 +1601,7 @@ const DATE: &[Case] = &[
         date460,
         Date,
         "Sales fell in the first quarter.",
-        [("first quarter", S("XXXX-Q1"), NONE)]
+        [("the first quarter", S("XXXX-Q1"), NONE)]
     ),
     t!(date470, Date, "H1 sales rose.", [("H1", S("XXXX-H1"), NONE)]),
     t!(
@@ -1647,7 +1647,7 @@ const DATE: &[Case] = &[
         date540,
         Date,
         "Sales were weak in the fourth quarter of 2024.",
-        [("fourth quarter of 2024", S("2024-Q4"), NONE)]
+        [("the fourth quarter of 2024", S("2024-Q4"), NONE)]
     ),
     t!(
         date550,
@@ -1775,7 +1775,7 @@ const DATE: &[Case] = &[
         date940,
         Date,
         "in the second half of fiscal 2025",
-        [("second half of fiscal 2025", S("FY2025-H2"), NONE)]
+        [("the second half of fiscal 2025", S("FY2025-H2"), NONE)]
     ),
     t!(date950, Date, "4Q24 revenue rose.", [("4Q24", S("2024-Q4"), NONE)]),
     t!(
@@ -1836,6 +1836,23 @@ const DATE: &[Case] = &[
         "The quarter ending Dec. 31 was strong.",
         [("Dec. 31", S("XXXX-12-31"), NONE)]
     ),
+    // Without a document date, the periods named by what came before
+    // still resolve, and the others stay underspecified (issue 15).
+    t!(
+        date1200,
+        Date,
+        "The plant opened in 2019. The following year it closed.",
+        [("2019", S("2019"), NONE), ("The following year", S("2020"), NONE)]
+    ),
+    t!(
+        date1210,
+        Date,
+        "That year it closed; over the weekend it reopened.",
+        [
+            ("That year", S("XXXX"), NONE),
+            ("the weekend", S("XXXX-WXX-WE"), NONE)
+        ]
+    ),
 ];
 
 const DATE_ANCHORED: &[Case] = &[
@@ -1873,7 +1890,7 @@ const DATE_ANCHORED: &[Case] = &[
         dta050,
         Date,
         "Revenue rose in the third quarter.",
-        [("third quarter", S("2025-Q3"), NONE)]
+        [("the third quarter", S("2025-Q3"), NONE)]
     ),
     ta!(
         dta060,
@@ -1939,14 +1956,14 @@ const DATE_ANCHORED: &[Case] = &[
         dta160,
         Date,
         "It expects growth in the fourth quarter.",
-        [("fourth quarter", S("2025-Q4"), NONE)]
+        [("the fourth quarter", S("2025-Q4"), NONE)]
     ),
     ta!(dta170, Date, "Q1 revenue rose.", [("Q1", S("2025-Q1"), NONE)]),
     ta!(
         dta180,
         Date,
         "Sales rose in the first half.",
-        [("first half", S("2025-H1"), NONE)]
+        [("the first half", S("2025-H1"), NONE)]
     ),
     ta!(
         dta190,
@@ -1995,7 +2012,7 @@ const DATE_ANCHORED: &[Case] = &[
         dta440,
         Date,
         "Sales rose in the second half.",
-        [("second half", S("2025-H2"), NONE)]
+        [("the second half", S("2025-H2"), NONE)]
     ),
     ta!(
         dta450,
@@ -2110,7 +2127,7 @@ const DATE_ANCHORED: &[Case] = &[
         Date,
         "Net rose in the third quarter from a year earlier.",
         [
-            ("third quarter", S("2025-Q3"), NONE),
+            ("the third quarter", S("2025-Q3"), NONE),
             ("a year earlier", S("2024-Q3"), NONE)
         ]
     ),
@@ -2121,6 +2138,224 @@ const DATE_ANCHORED: &[Case] = &[
         [("a year earlier", S("2024"), NONE)]
     ),
     ta!(dta890, Date, "The fall of the wall; sales fall.", []),
+    // TIMEX3 spans take the article, and a year or a relative year before
+    // an ordinal quarter names its year (issue 15).
+    ta!(
+        dta900,
+        Date,
+        "A charge hit the 2024 second quarter.",
+        [("the 2024 second quarter", S("2024-Q2"), NONE)]
+    ),
+    ta!(
+        dta910,
+        Date,
+        "Net fell from the year-earlier third quarter.",
+        [("the year-earlier third quarter", S("2024-Q3"), NONE)]
+    ),
+    ta!(
+        dta920,
+        Date,
+        "Sales for this year's third quarter and next year's first quarter.",
+        [
+            ("this year's third quarter", S("2025-Q3"), NONE),
+            ("next year's first quarter", S("2026-Q1"), NONE)
+        ]
+    ),
+    // Year-ago words after a named quarter are that quarter a year before,
+    // and they do not become the quarter in context themselves.
+    ta!(
+        dta930,
+        Date,
+        "Net rose in the third quarter. The year-ago results had a charge; \
+         a year earlier, sales fell.",
+        [
+            ("the third quarter", S("2025-Q3"), NONE),
+            ("year-ago", S("2024-Q3"), NONE),
+            ("a year earlier", S("2024-Q3"), NONE)
+        ]
+    ),
+    // "last year" as the side of a comparison after a quarter.
+    ta!(
+        dta940,
+        Date,
+        "In the third quarter, net was $5 million, compared with a loss of \
+         $3 million last year.",
+        [
+            ("the third quarter", S("2025-Q3"), NONE),
+            ("last year", S("2024-Q3"), NONE)
+        ]
+    ),
+    ta!(
+        dta950,
+        Date,
+        "Sales of $3 million beat last year's $2 million.",
+        [("last year", S("2024"), NONE)]
+    ),
+    // "the 2024 period" after a quarter: that year's quarter.
+    ta!(
+        dta960,
+        Date,
+        "Net rose in the third quarter, against a loss in the 2024 period.",
+        [
+            ("the third quarter", S("2025-Q3"), NONE),
+            ("the 2024 period", S("2024-Q3"), NONE)
+        ]
+    ),
+    // Periods named by what came before: "that year", "the following
+    // year", "that quarter".
+    ta!(
+        dta970,
+        Date,
+        "The plant opened in 2019. The following year it closed; that year \
+         sales fell.",
+        [
+            ("2019", S("2019"), NONE),
+            ("The following year", S("2020"), NONE),
+            ("that year", S("2020"), NONE)
+        ]
+    ),
+    ta!(
+        dta980,
+        Date,
+        "A loss hit the second quarter of 2024. Results for that quarter \
+         were restated.",
+        [
+            ("the second quarter of 2024", S("2024-Q2"), NONE),
+            ("that quarter", S("2024-Q2"), NONE)
+        ]
+    ),
+    // Weekends (TIMEX3's 2025-W44-WE): the one just past, or this week's
+    // when the text looks ahead.
+    ta!(
+        dta990,
+        Date,
+        "Talks went on over the weekend.",
+        [("the weekend", S("2025-W44-WE"), NONE)]
+    ),
+    ta!(
+        dta1000,
+        Date,
+        "Traders sold ahead of the weekend.",
+        [("the weekend", S("2025-W45-WE"), NONE)]
+    ),
+    ta!(
+        dta1010,
+        Date,
+        "For the week, stocks fell; they rose later in the day.",
+        [
+            ("the week", S("2025-W45"), NONE),
+            ("the day", S("2025-11-05"), NONE)
+        ]
+    ),
+    // Year-end is the year's last day; "since year-end" the last one.
+    ta!(
+        dta1020,
+        Date,
+        "It should close by year-end. Shares are up 5% since year-end.",
+        [
+            ("year-end", S("2025-12-31"), NONE),
+            ("year-end", S("2024-12-31"), NONE)
+        ]
+    ),
+    ta!(
+        dta1030,
+        Date,
+        "Hate groups grew over the past year.",
+        [("the past year", S("2024"), NONE)]
+    ),
+    // Years said in words, as broadcast transcripts write them.
+    ta!(
+        dta1040,
+        Date,
+        "In nineteen ninety-six a bomb went off; in January nineteen \
+         ninety-seven another.",
+        [
+            ("nineteen ninety-six", S("1996"), NONE),
+            ("January nineteen ninety-seven", S("1997-01"), NONE)
+        ]
+    ),
+    ta!(
+        dta1050,
+        Date,
+        "He promised it by the year two thousand, as in the winter of \
+         nineteen ninety-four.",
+        [
+            ("the year two thousand", S("2000"), NONE),
+            ("the winter of nineteen ninety-four", S("1994-WI"), NONE)
+        ]
+    ),
+    // Decades in words.
+    ta!(
+        dta1060,
+        Date,
+        "Numbers fell through the nineties and in the last decade.",
+        [
+            ("the nineties", S("199"), NONE),
+            ("the last decade", S("201"), NONE)
+        ]
+    ),
+    // A weekday with its date is one date; "the previous Friday" is the
+    // one before the last; "this coming Sunday" is ahead.
+    ta!(
+        dta1080,
+        Date,
+        "The paper said on Saturday, April 25, that stocks fell from the \
+         previous Friday. The vote is this coming Sunday.",
+        [
+            ("Saturday, April 25", S("2025-04-25"), NONE),
+            ("the previous Friday", S("2025-10-24"), NONE),
+            ("this coming Sunday", S("2025-11-09"), NONE)
+        ]
+    ),
+    // Initials and titles do not end the sentence a future cue is in;
+    // "effective" looks ahead; "ended" looks back.
+    ta!(
+        dta1090,
+        Date,
+        "Jane Q. Doe will succeed him Feb. 1, effective June 1. In the year \
+         ended Dec. 31, sales rose.",
+        [
+            ("Feb. 1", S("2026-02-01"), NONE),
+            ("June 1", S("2026-06-01"), NONE),
+            ("Dec. 31", S("2024-12-31"), NONE)
+        ]
+    ),
+    // "the end of", "the last half of", fiscal years and vague times.
+    ta!(
+        dta1100,
+        Date,
+        "Sales should recover by the end of 2026 and in the last half of \
+         2024.",
+        [
+            ("the end of 2026", S("2026"), NONE),
+            ("the last half of 2024", S("2024-H2"), NONE)
+        ]
+    ),
+    ta!(
+        dta1110,
+        Date,
+        "Sales in the current fiscal year beat the latest fiscal year.",
+        [
+            ("the current fiscal year", S("FY2025"), NONE),
+            ("the latest fiscal year", S("FY2024"), NONE)
+        ]
+    ),
+    // A hyphenated quarter is an adjective: its article is the noun's.
+    ta!(
+        dta1115,
+        Date,
+        "It posted the third-quarter results.",
+        [("third-quarter", S("2025-Q3"), NONE)]
+    ),
+    ta!(
+        dta1120,
+        Date,
+        "It may be tight in the near term, after gains in recent days.",
+        [
+            ("the near term", S("FUTURE_REF"), NONE),
+            ("recent days", S("PAST_REF"), NONE)
+        ]
+    ),
 ];
 
 const SKILL: &[Case] = &[
