@@ -132,6 +132,7 @@ pub fn analyze(
                     let (k, _) = super::concept::of_claim(text, mentions, c);
                     c.concept = Some(k.id);
                     c.qualifiers = k.qualifiers;
+                    balance_date(text, &doc, c);
                 }
             }
             out.claims.extend(claims);
@@ -151,9 +152,9 @@ fn wire_period(text: &str, ctx: &DocContext, doc: &mut Doc) {
     while !text.is_char_boundary(head) {
         head -= 1;
     }
-    let (Some((em, ed)), Some((y, m, d))) =
-        (context::period_end(&text[..head]), ctx.date)
-    else {
+    let Some((y, m, d)) = ctx.date else { return };
+    let Some((em, ed)) = context::period_end(&text[..head]) else {
+        year_story(&text[..head], (y, m), doc);
         return;
     };
     let ey = if (em, ed) <= (m, d) { y } else { y - 1 };
@@ -188,6 +189,35 @@ fn wire_period(text: &str, ctx: &DocContext, doc: &mut Doc) {
             }
         }
     }
+}
+
+/// A wire story whose headline names a year and no shorter period
+/// ("KOMATSU LTD YEAR 1986", "KMS INDUSTRIES INC YEAR NET") is about a
+/// fiscal year: the one its headline states, else the one that ended last
+/// (a story of March 1987 reports 1986).
+fn year_story(head: &str, (y, m): (i32, u32), doc: &mut Doc) {
+    if doc.period.is_some() {
+        return;
+    }
+    let title = head.lines().next().unwrap_or("");
+    // A wire headline is written in capitals.
+    if title.bytes().any(|b| b.is_ascii_lowercase()) {
+        return;
+    }
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let shorter = ["QTR", "QUARTER", "MTHS", "MONTHS", "HALF", "1ST", "2ND"];
+    if !words.contains(&"YEAR") || words.iter().any(|w| shorter.contains(w)) {
+        return;
+    }
+    let stated = words.iter().filter(|w| w.len() == 4).find_map(|w| {
+        w.parse::<i32>().ok().filter(|v| (1900..=y).contains(v))
+    });
+    let fy = stated.unwrap_or(if m <= 4 { y - 1 } else { y });
+    doc.period = Some(format!("FY{fy}"));
+    doc.fiscal_year = Some((format!("FY{fy}"), false));
 }
 
 /// Cuts a sentence longer than [`MAX_SENTENCE`] at its best breaks: the
@@ -347,6 +377,13 @@ impl Doc<'_> {
                 rest.strip_prefix("-Q").and_then(|q| q.parse::<u32>().ok())
         {
             let end = q * 3;
+            // A quarter reported more than five months after the calendar
+            // one ended is a fiscal quarter of a year the text does not
+            // give ("3RD QTR" in a story of June).
+            let lag = if end < m { m - end } else { m + 12 - end };
+            if !forward && lag > 5 {
+                return p;
+            }
             let year = if forward {
                 if end >= m { y } else { y + 1 }
             } else if end < m {
@@ -960,6 +997,72 @@ fn compared_basis(cd: &str, own: Option<&str>) -> Option<&'static str> {
         }
         None => cy.map(|_| "yoy"),
     }
+}
+
+/// Concepts that are balances at a day, not flows over a period.
+const BALANCES: &[&str] = &[
+    "cash",
+    "debt",
+    "net_debt",
+    "leverage",
+    "inventory",
+    "equity",
+    "book_value_per_share",
+];
+
+/// "net leverage stood at 2.3 times", "we ended June with $269 million of
+/// cash": a balance (cash, debt, leverage, inventory, equity) is dated by
+/// the last day of its quarter, or of the month it "ended".
+fn balance_date(text: &str, doc: &Doc, c: &mut Claim) {
+    if !c.concept.is_some_and(|k| BALANCES.contains(&k)) {
+        return;
+    }
+    let Some(p) = c.period.as_deref() else { return };
+    let from = super::concept::sentence_start(text, c.start);
+    let Some(sentence) = text.get(from..c.end) else { return };
+    let lower = sentence.to_ascii_lowercase();
+    // A balance in a quarter is the balance at its end.
+    if p.contains("-Q") {
+        if let Some(d) = quarter_end_day(p) {
+            c.period = Some(d);
+        }
+        return;
+    }
+    // "ended June with": the month's last day.
+    let (y, mm) = match p.split_once('-') {
+        Some((y, mm)) if mm.len() == 2 => (y, mm),
+        _ => return,
+    };
+    let Ok(month) = mm.parse::<u32>() else { return };
+    let named = lower.split_whitespace().collect::<Vec<_>>();
+    let ended = named.windows(2).any(|w| {
+        matches!(w[0], "ended" | "end" | "exited")
+            && crate::extract::keyword::month_number(
+                w[1].trim_matches(|c: char| !c.is_ascii_alphabetic()),
+            ) == Some(month)
+    });
+    if !ended {
+        return;
+    }
+    let year = if y.starts_with('X') {
+        match doc.year {
+            Some(v) => v,
+            None => return,
+        }
+    } else {
+        match y.parse::<i32>() {
+            Ok(v) => v,
+            Err(_) => return,
+        }
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let last = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    c.period = Some(format!("{year}-{mm}-{last:02}"));
 }
 
 /// `2016-Q1` → `2016-03-31` (calendar quarters only).

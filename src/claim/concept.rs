@@ -10,11 +10,23 @@ last before the first preposition no phrase covers ("revenue from new
 customers" → `revenue`), the longest of those ("same store sales" beats
 "sales"). One Aho-Corasick pass: linear in the metric's length.
 
+Context rules on the head: a per-share word before earnings is EPS ("Shr
+profit"); debt "to" something is leverage; the cost "of" a revenue is cost
+of revenue; a ratio ("ratio of", "as a percent of") is never the measure
+after it; a wire row's one word ("Net", "Pretax", "Operating") names its
+measure when nothing else does; an amount a measure "includes" or
+"excludes" is an item of its own (`charges` unless a phrase names it).
+
 Qualifiers come from the metric, and from the claim's clause when the
-metric has none ("EPS was $0.83 on an adjusted basis"). The segment is what
-is left of the words before the head once determiners, period words,
-qualifiers and the company's name are dropped ("North America revenue" →
-`segment:north america`).
+metric has none ("EPS was $0.83 on an adjusted basis"), except a cue right
+before another measure ("120% of adjusted net income"). Excluding acquired
+businesses is `organic`; excluding costs is `adjusted`. The segment is
+what is left of the words before the head once determiners, period words,
+qualifiers and the company's name are dropped, when one of them is named
+(capitalized, a line of business, before "segment"/"business", or any noun
+before a revenue or profit line), as written in lower case ("North America
+revenue" → `segment:north america`); else a named place after the head
+("revenue in Latin America").
 */
 
 use std::sync::LazyLock;
@@ -40,16 +52,33 @@ static CONCEPTS: LazyLock<Table> = LazyLock::new(|| {
     let mut ids = Vec::new();
     let mut patterns = Vec::new();
     let mut concept = Vec::new();
+    // Every phrase the table lists, so that a made plural never shadows a
+    // listed one ("shrs" is a share count, not a plural of "shr").
+    let listed: std::collections::HashSet<String> = TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .flat_map(|(_, p)| p.split('|'))
+        .map(normalize)
+        .collect();
     for line in TABLE.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         let Some((id, phrases)) = line.split_once('\t') else { continue };
-        ids.push(id);
         for p in phrases.split('|').filter(|p| !p.is_empty()) {
-            patterns.push(normalize(p));
-            concept.push(ids.len() - 1);
+            let p = normalize(p);
+            // The plural of a phrase's last word names the same measure
+            // ("gross margins", "monthly dividends").
+            let plural = format!("{}s ", p.trim_end());
+            if !p.ends_with("s ") && !listed.contains(&plural) {
+                patterns.push(plural);
+                concept.push(ids.len());
+            }
+            patterns.push(p);
+            concept.push(ids.len());
         }
+        ids.push(id);
     }
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
@@ -362,6 +391,21 @@ fn is_modifier(w: &str) -> bool {
         "volume",
         "its",
         "mid",
+        "gross",
+        "partial",
+        "discontinued",
+        "unit",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     WORDS.contains(&w)
         || w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '$')
@@ -541,6 +585,9 @@ pub struct Concept {
     /// sales"): a looser reading of the segment, for comparisons that
     /// would rather miss than confuse a part with the whole.
     pub modifier: String,
+    /// Whether the metric itself names the concept (a phrase of the
+    /// table, `other` ones included), not only the clause around it.
+    pub named: bool,
 }
 
 /// Maps a metric (with its clause, for qualifiers the metric does not
@@ -563,17 +610,35 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
             cut = at;
         }
     }
+    // "the ratio of loan losses to loans", "A&P as a percent of sales":
+    // a ratio is about what stands before it, never the measure after.
+    let ratio = RATIO_OF.iter().filter_map(|r| norm.find(r)).min();
+    if let Some(r) = ratio {
+        cut = cut.min(r);
+    }
     let head = spans
         .iter()
         .filter(|&&(s, _, _)| s < cut)
         .max_by_key(|&&(s, e, _)| (e.min(cut + 1), e - s));
     // "revenue per employee" is a ratio, not revenue.
     let head = head.filter(|&&(_, he, _)| !norm[he..].starts_with("per "));
-    let Some(&(hs, _, cid)) = head else {
+    let Some(&(hs, he, cid)) = head else {
+        // "Net", "Oper net", "Pretax", "Operating": a wire table's row
+        // names its measure with one word of the table's longer phrases.
+        let t = norm.trim_end();
+        let bare = BARE
+            .iter()
+            .find(|b| {
+                t.strip_suffix(b.0)
+                    .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+            })
+            .map(|b| b.1)
+            .filter(|_| ratio.is_none());
         return Concept {
-            id: OTHER,
-            qualifiers: qualifiers(&norm, clause, ""),
+            id: bare.unwrap_or(OTHER),
+            qualifiers: qualifiers(&norm, clause, "", bare),
             modifier: String::new(),
+            named: bare.is_some() || ratio.is_some(),
         };
     };
     // "FFO per share", "AFFO per unit": a per-share amount of a measure
@@ -581,12 +646,30 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
     if t.ids[cid] == "eps" && not_eps_measure(&norm[..=hs]) {
         return Concept {
             id: OTHER,
-            qualifiers: qualifiers(&norm, clause, ""),
+            qualifiers: qualifiers(&norm, clause, "", None),
             modifier: String::new(),
+            named: true,
         };
     }
+    let mut id = t.ids[cid];
+    let before_head = &norm[..hs];
+    // "Shr profit", "Oper shr loss": a per-share word before earnings
+    // makes it earnings per share.
+    if id == "net_income"
+        && spans.iter().any(|&(s, _, c)| s < hs && t.ids[c] == "eps")
+    {
+        id = "eps";
+    }
+    // "debt to total capitalization", "net debt to EBITDA": a ratio.
+    if matches!(id, "debt" | "net_debt") && norm[he..].starts_with("to ") {
+        id = "leverage";
+    }
+    // "cost of product revenue": the cost of a revenue.
+    if id == "revenue" && before_head.contains(" cost of ") {
+        id = "cost_of_revenue";
+    }
     let subject = subject.map(normalize).unwrap_or_default();
-    let before: Vec<&str> = norm[..hs]
+    let before: Vec<&str> = before_head
         .split(' ')
         .filter(|w| !w.is_empty())
         .filter(|w| !is_modifier(w))
@@ -613,21 +696,154 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
                             .all(char::is_uppercase))
             })
     };
-    let mut modifier = before.join(" ");
+    // "land segment volume", "e-commerce business": the words before a
+    // segment word name the segment, capitalized or not.
+    let suffix = before.iter().position(|w| SEGMENT_SUFFIX.contains(w));
+    let before: &[&str] = match suffix {
+        Some(k) => &before[..k],
+        None => &before,
+    };
+    // The segment as written ("direct-to-consumer"), else its words.
+    let mut modifier =
+        raw_words(metric, before).unwrap_or_else(|| before.join(" "));
     // A phrase with a preposition is not a segment's name ("share of").
-    if before.iter().any(|w| CUT.iter().any(|p| p.trim() == *w)) {
+    if modifier.split(' ').any(|w| CUT.iter().any(|p| p.trim() == w)) {
         modifier.clear();
     }
-    let segment = if before.iter().any(|w| named(w)) {
+    // A noun before a revenue or profit line names the line of business
+    // it comes from ("licensing revenue", "footwear revenue").
+    let line_of_business =
+        matches!(
+            id,
+            "revenue" | "operating_income" | "operating_margin" | "bookings"
+        ) && before.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
+    let mut segment = if !modifier.is_empty()
+        && (suffix.is_some_and(|k| k > 0)
+            || line_of_business
+            || before.iter().any(|w| named(w)))
+    {
         modifier.clone()
     } else {
         String::new()
     };
-    Concept {
-        id: t.ids[cid],
-        qualifiers: qualifiers(&norm, clause, &segment),
-        modifier,
+    if segment.is_empty()
+        && let Some(seg) = trailing_segment(metric)
+    {
+        modifier.clone_from(&seg);
+        segment = seg;
     }
+    Concept {
+        id,
+        qualifiers: qualifiers(&norm, clause, &segment, Some(id)),
+        modifier,
+        named: true,
+    }
+}
+
+/// Words that make a metric a ratio of what stands before them.
+const RATIO_OF: &[&str] = &[
+    " as a percentage of ",
+    " as a percent of ",
+    " as percentage of ",
+    " as a share of ",
+    " ratio of ",
+    " percentage of ",
+    " proportion of ",
+];
+
+/// One-word measures of wire tables, read only when the metric names
+/// no phrase of the table ("Net 1,063,000 vs 639,000").
+const BARE: &[(&str, &str)] = &[
+    ("net", "net_income"),
+    ("pre tax", "pretax_income"),
+    ("operating", "operating_income"),
+    ("pretax", "pretax_income"),
+    ("interest", "interest_expense"),
+];
+
+/// Words after a segment's name ("the marine segment", "our intelligence
+/// business"), dropped from the name.
+const SEGMENT_SUFFIX: &[&str] = &[
+    "segment",
+    "segments",
+    "division",
+    "divisions",
+    "business",
+    "businesses",
+    "region",
+    "unit",
+    "units",
+    "operations",
+];
+
+/// The words of `metric` as written (lower case, hyphens kept) whose
+/// normalized pieces are all among `keep`: the first run of them.
+fn raw_words(metric: &str, keep: &[&str]) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in metric.split_whitespace() {
+        let w = raw
+            .trim_matches(|c: char| !(c.is_alphanumeric() || c == '&'))
+            .to_lowercase();
+        let n = normalize(&w);
+        let pieces: Vec<&str> =
+            n.split(' ').filter(|p| !p.is_empty()).collect();
+        let inside =
+            !pieces.is_empty() && pieces.iter().all(|p| keep.contains(p));
+        if inside {
+            out.push(w);
+        } else if !out.is_empty() {
+            break;
+        }
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// "revenue in North America", "revenue from our intelligence business",
+/// "lots in our Northern region": a segment named after the measure.
+fn trailing_segment(metric: &str) -> Option<String> {
+    let lower = metric.to_ascii_lowercase();
+    let (at, len) = [" in ", " from ", " within ", " at "]
+        .iter()
+        .filter_map(|p| lower.find(p).map(|k| (k, p.len())))
+        .min()?;
+    let tail = metric.get(at + len..)?;
+    let mut words: Vec<&str> = tail
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.first().is_some_and(|w| {
+        ["our", "the", "its", "their"]
+            .contains(&w.to_ascii_lowercase().as_str())
+    }) {
+        words.remove(0);
+    }
+    let suffixed = words.last().is_some_and(|w| {
+        SEGMENT_SUFFIX.contains(&w.to_ascii_lowercase().as_str())
+    });
+    if suffixed {
+        words.pop();
+    }
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let name = words.join(" ").to_lowercase();
+    if name.bytes().any(|b| b.is_ascii_digit())
+        || name.split(' ').any(|w| NOT_SEGMENT.contains(&w))
+        || words.iter().any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && is_modifier(w)
+        })
+    {
+        return None;
+    }
+    let capital = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || ["and", "of", "&"].contains(w)
+    });
+    let known = words
+        .iter()
+        .all(|w| SEGMENT_WORDS.contains(&w.to_lowercase().as_str()));
+    (suffixed || capital || known).then_some(name)
 }
 
 /// A claim's concept and qualifiers, from its metric and the text around
@@ -646,17 +862,24 @@ pub fn of_claim(
     let clause = text.get(c.start..c.end).unwrap_or("");
     let mut concept = classify(&c.metric, clause, c.subject.as_deref());
     let mut guessed = false;
-    if concept.id == OTHER && !not_eps_measure(&normalize(&c.metric)) {
-        let upto = first_figure(c, mentions)
-            .unwrap_or(c.end)
-            .saturating_sub(c.start)
-            .min(clause.len());
-        if let Some(head) = clause.get(..upto)
+    if concept.id == OTHER && !concept.named {
+        // The words before the claim's first figure, from the start of
+        // its sentence ("Consolidated gross profit was $185 million,
+        // that's down 4%": the clause alone names no measure).
+        let upto = first_figure(c, mentions).unwrap_or(c.end).min(c.end);
+        let from = sentence_start(text, c.start.min(upto));
+        if let Some(head) = text.get(from..upto)
             && let Some(id) = last_phrase_id(head)
+            && id != OTHER
         {
             concept.id = id;
             guessed = true;
         }
+    }
+    if let Some(id) = included_item(text, mentions, c) {
+        concept.id = id;
+        concept.qualifiers.retain(|q| q.starts_with("segment:"));
+        return (concept, guessed);
     }
     let per_share =
         c.mentions.iter().filter_map(|&i| mentions.get(i)).any(|m| {
@@ -690,6 +913,74 @@ pub fn of_claim(
     (concept, guessed)
 }
 
+/// Verbs by which a measure names an amount inside it.
+const INCLUDES: &[&str] = &[
+    " includes ",
+    " include ",
+    " included ",
+    " excludes ",
+    " exclude ",
+    " excluded ",
+    " adjustment for ",
+];
+
+/// "1986 net includes a charge of 1.2 mln dlrs", "adjusted EPS of $1.19
+/// includes an adjustment for a $4.4 million remeasurement": an amount a
+/// measure includes or excludes is an item of its own. Its concept is
+/// that of the phrase naming it (the last one between the verb and the
+/// figure, else the first one after the figure), and a one-off item
+/// (`charges`) when no phrase names it or the phrase is the measure that
+/// contains it.
+fn included_item(
+    text: &str,
+    mentions: &[Mention],
+    c: &Claim,
+) -> Option<&'static str> {
+    // Only an amount of money is an item; a change ("includes an organic
+    // decline of 7%") stays the measure's.
+    if c.value.as_ref().is_none_or(|v| v.kind != Kind::Money) {
+        return None;
+    }
+    let fig = first_figure(c, mentions)?;
+    let from = sentence_start(text, c.start.min(fig));
+    let before = text.get(from..fig)?;
+    let lower = before.to_ascii_lowercase();
+    let (at, len) = INCLUDES
+        .iter()
+        .filter_map(|v| lower.rfind(v).map(|k| (k, v.len())))
+        .max()?;
+    // The verb governs the figure: a few words between them, no comma.
+    let between = &before[at + len..];
+    if between.contains(',') || between.split_whitespace().count() > 6 {
+        return None;
+    }
+    let fig_end = c
+        .mentions
+        .iter()
+        .filter_map(|&i| mentions.get(i))
+        .find(|m| m.start == fig)
+        .map_or(fig, |m| m.end);
+    let mut hi = (fig_end + 48).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let after = text.get(fig_end..hi).unwrap_or("");
+    let after = &after[..after.find(['.', ';', ',']).unwrap_or(after.len())];
+    let named =
+        last_phrase(between).map(|(id, _)| id).or_else(|| first_phrase(after));
+    Some(match named {
+        Some(id)
+            if !matches!(
+                id,
+                "net_income" | "eps" | "ebitda" | "operating_income"
+            ) =>
+        {
+            id
+        }
+        _ => "charges",
+    })
+}
+
 /// "In Space and Airborne Systems, ..." / "For the Americas segment, ...":
 /// the name a sentence opens on, when the clause at `at` is in that
 /// sentence (within 200 bytes of its start).
@@ -704,6 +995,25 @@ pub fn opening_segment(text: &str, at: usize) -> Option<String> {
         .iter()
         .find_map(|p| sentence.strip_prefix(p))?;
     let name = &rest[..rest.find(',')?];
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // "Within our global workforce development segment,": a segment word
+    // names a part of the business however its name is written.
+    if words.first().is_some_and(|w| ["our", "the"].contains(w)) {
+        words.remove(0);
+    }
+    let suffixed = words.len() > 1
+        && words.last().is_some_and(|w| SEGMENT_SUFFIX.contains(w));
+    if suffixed {
+        words.pop();
+        let lower = words.join(" ").to_lowercase();
+        if words.len() > 5
+            || lower.split(' ').any(|w| NOT_SEGMENT.contains(&w))
+            || lower.bytes().any(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        return Some(lower);
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 {
         return None;
@@ -857,7 +1167,8 @@ enum Cue {
     Gaap,
     Organic,
     ConstantCurrency,
-    /// "excluding": adjusted, unless it excludes currency.
+    /// "excluding": adjusted, unless it excludes currency or
+    /// acquisitions.
     Excluding,
     /// "excluding foreign", "excluding fx": not adjusted (the
     /// exclusion is currency).
@@ -865,6 +1176,11 @@ enum Cue {
     /// "excluding currency", "excluding foreign currency": constant
     /// currency, and not adjusted.
     ExcludingCurrency,
+    /// "acquisitions", "businesses acquired": with "excluding", organic.
+    Acquisitions,
+    /// "costs", "charges": what an exclusion of acquisition costs
+    /// removes is an item (adjusted), not the acquired business.
+    Items,
 }
 
 /// Qualifier cues, matched as whole words in the normalized metric or
@@ -882,6 +1198,9 @@ const CUES: &[(&str, Cue)] = &[
     ("normalized", Cue::Adjusted),
     ("comparable eps", Cue::Adjusted),
     ("oper shr", Cue::Adjusted),
+    // Wire tables: "Oper net", "Oper shr loss" (operating, before
+    // extraordinary items).
+    ("oper", Cue::Adjusted),
     ("excluding", Cue::Excluding),
     ("excluding currency", Cue::ExcludingCurrency),
     ("excluding foreign", Cue::ExcludingFx),
@@ -890,10 +1209,24 @@ const CUES: &[(&str, Cue)] = &[
     ("gaap", Cue::Gaap),
     ("organic", Cue::Organic),
     ("organically", Cue::Organic),
+    ("less acquisitions", Cue::Organic),
+    ("less significant acquisitions", Cue::Organic),
+    ("acquisitions", Cue::Acquisitions),
+    ("acquisition", Cue::Acquisitions),
+    ("acquired", Cue::Acquisitions),
+    ("costs", Cue::Items),
+    ("cost", Cue::Items),
+    ("charges", Cue::Items),
+    ("expenses", Cue::Items),
+    ("related", Cue::Items),
+    ("amortization", Cue::Items),
     ("constant currency", Cue::ConstantCurrency),
     ("currency neutral", Cue::ConstantCurrency),
     ("fx neutral", Cue::ConstantCurrency),
     ("local currency", Cue::ConstantCurrency),
+    ("in local terms", Cue::ConstantCurrency),
+    ("in yen", Cue::ConstantCurrency),
+    ("in euro terms", Cue::ConstantCurrency),
 ];
 
 static CUE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -901,15 +1234,40 @@ static CUE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the qualifier cues compile")
 });
 
+/// The concept of the table phrase that starts right at the beginning of
+/// `t` (normalized, with its leading space), within its first few words.
+fn phrase_at_start(t: &str) -> Option<&'static str> {
+    let mut hi = t.len().min(48);
+    while !t.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let c = &*CONCEPTS;
+    c.automaton
+        .find_overlapping_iter(&t[..hi])
+        .filter(|m| m.start() == 0)
+        .max_by_key(|m| m.end())
+        .map(|m| c.ids[c.concept[m.pattern().as_usize()]])
+}
+
 /// The qualifiers a normalized text states, in the order `adjusted`,
 /// `gaap`, `organic`, `constant_currency`. One overlapping Aho-Corasick
-/// pass.
-fn cues(t: &str) -> Vec<&'static str> {
+/// pass. With `concept`, a GAAP or adjusted cue right before the phrase
+/// of another measure qualifies that measure, not this one ("186% of
+/// adjusted net income" says nothing of free cash flow).
+fn cues(t: &str, concept: Option<&str>) -> Vec<&'static str> {
     let (mut adjusted, mut nongaap, mut gaap, mut organic, mut cc) =
         (false, false, false, false, false);
     let (mut excluding, mut excluding_fx) = (false, false);
+    let (mut acquisitions, mut items) = (false, false);
     for m in CUE_AUTOMATON.find_overlapping_iter(t) {
-        match CUES[m.pattern().as_usize()].1 {
+        let cue = CUES[m.pattern().as_usize()].1;
+        if let Some(own) = concept
+            && matches!(cue, Cue::Adjusted | Cue::NonGaap | Cue::Gaap)
+            && phrase_at_start(&t[m.end() - 1..]).is_some_and(|c| c != own)
+        {
+            continue;
+        }
+        match cue {
             Cue::Adjusted => adjusted = true,
             Cue::NonGaap => nongaap = true,
             Cue::Gaap => gaap = true,
@@ -921,12 +1279,23 @@ fn cues(t: &str) -> Vec<&'static str> {
                 excluding_fx = true;
                 cc = true;
             }
+            Cue::Acquisitions => acquisitions = true,
+            Cue::Items => items = true,
         }
     }
+    // "excluding the impact of businesses acquired" is organic;
+    // "excluding acquisition costs" is adjusted.
+    let organic_exclusion = excluding && acquisitions && !items;
+    if organic_exclusion {
+        organic = true;
+    }
     // "excluding" makes the measure adjusted, unless what it excludes is
-    // currency.
+    // currency or acquired businesses.
     let mut found = Vec::new();
-    if nongaap || adjusted || (excluding && !excluding_fx) {
+    if nongaap
+        || adjusted
+        || (excluding && !excluding_fx && !organic_exclusion)
+    {
         found.push("adjusted");
     }
     if !nongaap && gaap {
@@ -941,28 +1310,38 @@ fn cues(t: &str) -> Vec<&'static str> {
     found
 }
 
-/// [`cues`] of a clause. The claims of one clause follow each other and
-/// share it (a table row gives dozens), so the last clause's cues are kept
-/// per thread: the cost is per clause, not per claim.
-fn clause_cues(clause: &str) -> Vec<&'static str> {
+/// [`cues`] of a clause for a claim of `concept`. The claims of one
+/// clause follow each other and share it (a table row gives dozens), so
+/// the last clause's cues are kept per thread: the cost is per clause,
+/// not per claim.
+fn clause_cues(
+    clause: &str,
+    concept: Option<&'static str>,
+) -> Vec<&'static str> {
     thread_local! {
-        static LAST: std::cell::RefCell<(String, Vec<&'static str>)> =
-            const { std::cell::RefCell::new((String::new(), Vec::new())) };
+        static LAST: std::cell::RefCell<(String, Option<&'static str>, Vec<&'static str>)> =
+            const { std::cell::RefCell::new((String::new(), None, Vec::new())) };
     }
-    LAST.with_borrow_mut(|(text, found)| {
-        if text != clause || clause.is_empty() {
-            *found = cues(&normalize(clause));
+    LAST.with_borrow_mut(|(text, id, found)| {
+        if text != clause || *id != concept || clause.is_empty() {
+            *found = cues(&normalize(clause), concept);
             text.clear();
             text.push_str(clause);
+            *id = concept;
         }
         found.clone()
     })
 }
 
-fn qualifiers(metric: &str, clause: &str, segment: &str) -> Vec<String> {
-    let mut found = cues(&normalize(metric));
+fn qualifiers(
+    metric: &str,
+    clause: &str,
+    segment: &str,
+    concept: Option<&'static str>,
+) -> Vec<String> {
+    let mut found = cues(metric, None);
     if found.is_empty() {
-        found = clause_cues(clause);
+        found = clause_cues(clause, concept);
         // A clause that names both is about two measures: it qualifies
         // neither.
         if found.contains(&"adjusted") && found.contains(&"gaap") {
@@ -1033,6 +1412,47 @@ mod tests {
             ("Revenue per employee", "other", &[]),
             ("model costs", "operating_expenses", &[]),
             ("services revenue", "revenue", &["segment:services"]),
+            // Wire tables: one word of a longer phrase; "Oper" is
+            // operating (before extraordinary items), an adjusted figure.
+            ("Net", "net_income", &[]),
+            ("Oper net", "net_income", &["adjusted"]),
+            ("Pretax", "pretax_income", &[]),
+            ("Operating", "operating_income", &[]),
+            ("Shr profit", "eps", &[]),
+            ("Oper shr loss", "eps", &["adjusted"]),
+            ("Avg shrs", "other", &[]),
+            // Ratios and costs of a measure are not the measure.
+            ("debt to total capitalization", "leverage", &[]),
+            ("net debt to capital", "leverage", &[]),
+            ("cost of product revenue", "cost_of_revenue", &[]),
+            ("ratio of bad loans to total loans", "other", &[]),
+            ("marketing as a percent of sales", "other", &[]),
+            // Plurals of a phrase's last word.
+            ("operating income margins", "operating_margin", &[]),
+            ("monthly dividends", "dividend_per_share", &[]),
+            // Measures the table names as `other` or as one-off items.
+            ("other income", "other", &[]),
+            ("noninterest income", "other", &[]),
+            ("provision for credit losses", "other", &[]),
+            ("restructuring charges", "charges", &[]),
+            ("merger expenses", "charges", &[]),
+            // Segments: a noun before a revenue line, a segment word, a
+            // named place after the measure; written as in the text.
+            ("licensing revenue", "revenue", &["segment:licensing"]),
+            ("e-commerce business", "revenue", &["segment:e-commerce"]),
+            ("land segment volume", "units", &["segment:land"]),
+            (
+                "revenue in Latin America",
+                "revenue",
+                &["segment:latin america"],
+            ),
+            (
+                "revenue from our security business",
+                "revenue",
+                &["segment:security"],
+            ),
+            ("store count in Brazil", "stores", &["segment:brazil"]),
+            ("revenue in the quarter", "revenue", &[]),
         ];
         for &(metric, id, quals) in rows {
             let c = classify(metric, metric, None);
@@ -1054,6 +1474,59 @@ mod tests {
         let c =
             classify("Acme revenue", "Acme revenue rose", Some("Acme Corp"));
         assert!(c.qualifiers.is_empty());
+    }
+
+    #[test]
+    fn qualifier_cues_in_context() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            // An exclusion of acquired businesses is organic; of
+            // acquisition costs, adjusted.
+            (
+                "revenue",
+                "Excluding the impact of acquired businesses, revenue fell 4%",
+                &["organic"],
+            ),
+            (
+                "operating income",
+                "operating income excluding acquisition costs rose 5%",
+                &["adjusted"],
+            ),
+            ("total revenue less acquisitions", "", &["organic"]),
+            // A cue right before another measure qualifies that one.
+            (
+                "free cash flow",
+                "free cash flow was 120% of adjusted net income",
+                &[],
+            ),
+            (
+                "net leverage",
+                "net leverage was 2.1 times adjusted EBITDA",
+                &[],
+            ),
+            ("EPS", "EPS was $0.83 on an adjusted basis", &["adjusted"]),
+            // Growth in the home currency is constant-currency growth.
+            ("sales", "sales rose 12% in yen", &["constant_currency"]),
+        ];
+        for &(metric, clause, quals) in rows {
+            let c = classify(metric, clause, None);
+            assert_eq!(c.qualifiers, quals, "{metric} / {clause}");
+        }
+    }
+
+    #[test]
+    fn opening_segments() {
+        let t = "Within our consumer lending segment, revenue fell 3%.";
+        assert_eq!(
+            opening_segment(t, 40).as_deref(),
+            Some("consumer lending")
+        );
+        let t = "In the quarter, revenue fell 3%.";
+        assert_eq!(opening_segment(t, 20), None);
+        let t = "In Space and Airborne Systems, revenue rose 3%.";
+        assert_eq!(
+            opening_segment(t, 35).as_deref(),
+            Some("space and airborne systems")
+        );
     }
 
     #[test]

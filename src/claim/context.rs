@@ -149,6 +149,11 @@ fn comparison_before(text: &str, start: usize) -> bool {
                 "against",
                 "year-ago",
                 "prior-year",
+                // "the 12% pre-pandemic level achieved in the fourth
+                // quarter of 2019", "matching the fourth quarter of 2019".
+                "pre-pandemic",
+                "pre-covid",
+                "matching",
             ],
         ) {
             return true;
@@ -285,6 +290,9 @@ pub fn main_period(
     mentions: &[Mention],
     dated: bool,
 ) -> Option<(String, bool)> {
+    // "on a two-year basis", "pre-pandemic levels": a quarter named
+    // only as the comparison is two years back, not one.
+    let back = 1 + i32::from(TWO_YEAR.is_match(text));
     // (quarter label without year, e.g. "-Q3" or "FY-Q3"; year; count)
     let mut own: Vec<(String, Option<i32>)> = Vec::new();
     let mut compared: Vec<(String, Option<i32>)> = Vec::new();
@@ -344,7 +352,7 @@ pub fn main_period(
             .iter()
             .any(|w| lw.ends_with(w));
             if year.is_some() {
-                compared.push((label, year.map(|y| y + 1)));
+                compared.push((label, year.map(|y| y + back)));
             } else if year_ago {
                 compared.push((label, None));
             } else {
@@ -428,6 +436,14 @@ pub fn main_period(
     };
     Some((p, stated.is_some()))
 }
+
+/// Words that make a document's comparisons two-year ones.
+static TWO_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["two-year", "two year", "pre-pandemic", "pre-covid"])
+        .expect("the two-year cues compile")
+});
 
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:qtr|quarter|period|year|mths|months|half)[ \t]+(?:(?:ended|ending|to)[ \t]+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+([0-3]?[0-9])\b")

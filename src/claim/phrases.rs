@@ -384,6 +384,10 @@ pub const PHRASES: &[(&str, Phrase)] = &[
     ("last twelve months", Phrase::NoPeriod),
     ("last 12 months", Phrase::NoPeriod),
     ("ttm", Phrase::NoPeriod),
+    // Nine months: no quarter, half or year of the contract.
+    ("first nine months", Phrase::NoPeriod),
+    ("nine-month period", Phrase::NoPeriod),
+    ("nine months", Phrase::NoPeriod),
 ];
 
 static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {

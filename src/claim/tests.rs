@@ -361,6 +361,45 @@ const PERIODS: &[PeriodRow] = &[
         Some((1987, 4, 13)),
         &["FY1987-Q2", "FY1987-H1"],
     ),
+    // Nine months are no period of the contract.
+    (
+        "Third quarter revenue rose 5% to $80 million. Revenue for the first nine months was $2.2 billion, up 30% year-over-year.",
+        Some((2020, 10, 22)),
+        &["2020-Q3", "-"],
+    ),
+    // A document whose comparisons are two-year ones: the quarter named
+    // only as the comparison is two years back.
+    (
+        "Sales rose 14% compared to the second quarter of 2019, our two-year comparison.",
+        None,
+        &["2021-Q2"],
+    ),
+    // A wire headline naming a year and no quarter: the fiscal year that
+    // ended last.
+    (
+        "ACME CORP YEAR NET\n\nShr 1.10 dlrs vs 95 cts\n    Net 4,100,000 vs 3,500,000\n",
+        Some((1987, 3, 12)),
+        &["FY1986", "FY1986"],
+    ),
+    // A quarter reported long after the calendar one ended is a fiscal
+    // quarter of an unknown year.
+    (
+        "ACME CORP 3RD QTR NET\n\nShr 15 cts vs 10 cts\n",
+        Some((1987, 6, 19)),
+        &["XXXX-Q3"],
+    ),
+    // A balance in a quarter's document is dated by the quarter's last
+    // day; "ended June with" by June's.
+    (
+        "Third quarter revenue rose 5% to $80 million. Total debt was $300 million.",
+        Some((2020, 10, 22)),
+        &["2020-Q3", "2020-09-30"],
+    ),
+    (
+        "Second quarter 2020 revenue rose 5% to $80 million. We ended June with $269 million of cash.",
+        None,
+        &["2020-Q2", "2020-06-30"],
+    ),
     // A year on the comparison side is not the claim's period.
     (
         "BANK CORP 1ST QTR NET\n\nNet charge-offs were 10.9 mln dlrs, down from 12.8 mln dlrs in 1986.\n",
