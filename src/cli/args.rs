@@ -139,57 +139,9 @@ pub struct Report {
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub inline_max: usize,
 
-    /// Also scan the paths listed in FILE, one per line (as `scan`).
-    #[arg(long, value_name = "FILE")]
-    pub manifest: Option<PathBuf>,
-
-    /// Worker threads (as `scan`).
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
-
-    /// Kinds to extract, comma-separated (as `scan`).
-    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
-    pub kinds: Vec<String>,
-
-    /// Load a skills lexicon (as `scan`). Repeatable.
-    #[arg(long, value_name = "FILE")]
-    pub skills: Vec<PathBuf>,
-
-    /// Do not use the built-in skills lexicon.
-    #[arg(long)]
-    pub no_builtin_skills: bool,
-
-    /// Do not assemble claims (mentions only).
-    #[arg(long)]
-    pub no_claims: bool,
-
-    /// Read a folder's README files as documents (as `scan`).
-    #[arg(long)]
-    pub readme: bool,
-
-    /// The date of every document (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub doc_date: Option<String>,
-
-    /// Per-document dates: a TSV of doc id TAB YYYY-MM-DD.
-    #[arg(long, value_name = "FILE")]
-    pub doc_dates: Option<PathBuf>,
-
-    /// Skip (and report) documents larger than this many bytes.
-    #[arg(long, value_name = "BYTES")]
-    pub max_file_size: Option<u64>,
-
-    /// Input format: text, html, jsonl, warc or reuters (as `scan`).
-    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
-    pub input_format: Option<claimscan::record::Format>,
-
-    /// JSON-lines field names: NAME=FIELD (as `scan`). Repeatable.
-    #[arg(long, value_name = "NAME=FIELD")]
-    pub field: Vec<String>,
-
-    /// No per-file messages on stderr (the summary is still printed).
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// As `scan`.
+    #[command(flatten)]
+    pub opts: ScanOptions,
 }
 
 /// Flags of `claimscan eval`.
@@ -350,37 +302,15 @@ pub struct SchemaArgs {
     pub records: bool,
 }
 
-/// Flags of `claimscan scan`.
-#[derive(Debug, clap::Args)]
-pub struct Scan {
-    /// Files or folders to scan; `-` is standard input.
-    #[arg(required_unless_present = "manifest", value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-
+/// The options of `scan` that say what to read and extract (and how
+/// quietly): shared by `scan` and `report`.
+#[derive(Clone, Debug, clap::Args)]
+pub struct ScanOptions {
     /// Also scan the paths listed in FILE, one per line (blank lines and
     /// lines starting with `#` are skipped; relative paths are relative to
     /// the current folder).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
-
-    /// Scan only shard K of N (1-based): a deterministic 1/N of the inputs,
-    /// chosen by a hash of each input's path, so that the N shards together
-    /// give exactly the records of one run.
-    #[arg(long, value_name = "K/N")]
-    pub shard: Option<String>,
-
-    /// Write records to FILE (atomically: a temporary file renamed at the
-    /// end) instead of standard output; with --format csv or parquet, FILE
-    /// is a folder that receives mentions, claims, docs and errors tables.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Output format. JSON Lines is the record contract (and, corrected by
-    /// hand, a valid gold file for `claimscan eval`); csv and parquet write
-    /// flat typed tables into the folder given by -o (see `claimscan
-    /// schema --format arrow`).
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
 
     /// Worker threads (default: RAYON_NUM_THREADS, else one per core).
     /// Output is identical for any thread count.
@@ -401,12 +331,6 @@ pub struct Scan {
     /// Do not assemble claims (mentions only).
     #[arg(long)]
     pub no_claims: bool,
-
-    /// After the scan's records, write `panel` records built from its
-    /// claims (as `claimscan panel` would from the output); with --format
-    /// csv or parquet, also a `panel` table.
-    #[arg(long, conflicts_with_all = ["no_claims", "resume"])]
-    pub panel: bool,
 
     /// Read a folder's README files (README, README.md, README.txt, any
     /// case) as documents. By default they are skipped and counted in the
@@ -448,6 +372,49 @@ pub struct Scan {
     #[arg(long, value_name = "NAME=FIELD")]
     pub field: Vec<String>,
 
+    /// Do not print per-file messages or the progress bar on stderr (the
+    /// final summary is still printed). The progress bar is only shown
+    /// when stderr is a terminal.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Flags of `claimscan scan`.
+#[derive(Debug, clap::Args)]
+pub struct Scan {
+    /// Files or folders to scan; `-` is standard input.
+    #[arg(required_unless_present = "manifest", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Input, extraction and message options (shared with `report`).
+    #[command(flatten)]
+    pub opts: ScanOptions,
+
+    /// Scan only shard K of N (1-based): a deterministic 1/N of the inputs,
+    /// chosen by a hash of each input's path, so that the N shards together
+    /// give exactly the records of one run.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+
+    /// Write records to FILE (atomically: a temporary file renamed at the
+    /// end) instead of standard output; with --format csv or parquet, FILE
+    /// is a folder that receives mentions, claims, docs and errors tables.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format. JSON Lines is the record contract (and, corrected by
+    /// hand, a valid gold file for `claimscan eval`); csv and parquet write
+    /// flat typed tables into the folder given by -o (see `claimscan
+    /// schema --format arrow`).
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+
+    /// After the scan's records, write `panel` records built from its
+    /// claims (as `claimscan panel` would from the output); with --format
+    /// csv or parquet, also a `panel` table.
+    #[arg(long, conflicts_with_all = ["no_claims", "resume"])]
+    pub panel: bool,
+
     /// Resumable run: record finished inputs in FILE as they are written,
     /// and on a later run with the same FILE skip them and append to the
     /// output (-o, required) after truncating any partial records. The
@@ -464,12 +431,6 @@ pub struct Scan {
     /// the extracted main text) to DIR/<id>.txt, the id percent-encoded.
     #[arg(long, value_name = "DIR")]
     pub emit_text: Option<PathBuf>,
-
-    /// Do not print per-file messages or the progress bar on stderr (the
-    /// final summary is still printed). The progress bar is only shown
-    /// when stderr is a terminal.
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 fn parse_input_format(s: &str) -> Result<claimscan::record::Format, String> {

@@ -18,46 +18,49 @@ use super::args::Scan;
 
 /// Builds the run configuration.
 pub fn config(scan: &Scan) -> Result<Config> {
-    let mut kinds =
-        if scan.kinds.is_empty() { KindSet::all() } else { KindSet::none() };
-    for k in &scan.kinds {
+    let mut kinds = if scan.opts.kinds.is_empty() {
+        KindSet::all()
+    } else {
+        KindSet::none()
+    };
+    for k in &scan.opts.kinds {
         let kind = Kind::parse(k.trim()).with_context(|| {
             format!("unknown kind {k:?} (known: percent, count, money, date, skill)")
         })?;
         kinds.set(kind, true);
     }
-    let mut lexicon = if scan.no_builtin_skills {
+    let mut lexicon = if scan.opts.no_builtin_skills {
         Lexicon::empty()
     } else {
         Lexicon::builtin()
     };
-    for path in &scan.skills {
+    for path in &scan.opts.skills {
         lexicon.extend(Lexicon::from_path(path)?);
     }
     let mut ctx = DocContext::default();
-    if let Some(d) = &scan.doc_date {
+    if let Some(d) = &scan.opts.doc_date {
         ctx.date = Some(
             parse_date(d).with_context(|| format!("bad --doc-date {d:?}"))?,
         );
     }
-    if scan.threads == Some(0) {
+    if scan.opts.threads == Some(0) {
         bail!("--threads must be at least 1");
     }
-    let doc_dates = match &scan.doc_dates {
+    let doc_dates = match &scan.opts.doc_dates {
         Some(p) => read_doc_dates(p)?,
         None => Default::default(),
     };
     Ok(ConfigBuilder::new()
         .kinds(kinds)
         .lexicon(lexicon)
-        .threads(scan.threads)
+        .threads(scan.opts.threads)
         .doc_context(ctx)
         .doc_dates(doc_dates)
-        .max_file_size(scan.max_file_size)
+        .max_file_size(scan.opts.max_file_size)
         .read(read_options(scan)?)
         .emit_text(scan.emit_text.clone())
-        .claims(!scan.no_claims)
-        .readme(scan.readme)
+        .claims(!scan.opts.no_claims)
+        .readme(scan.opts.readme)
         .shard(match &scan.shard {
             Some(sh) => Some(
                 parse_shard(sh)
@@ -118,7 +121,7 @@ pub fn read_doc_dates(
 /// Input reading options from the flags.
 fn read_options(scan: &Scan) -> Result<claimscan::reader::ReadOptions> {
     let mut fields = claimscan::reader::jsonl::Fields::default();
-    for f in &scan.field {
+    for f in &scan.opts.field {
         fields.set(f).map_err(anyhow::Error::msg)?;
     }
     if let Some(dir) = &scan.emit_text {
@@ -128,7 +131,7 @@ fn read_options(scan: &Scan) -> Result<claimscan::reader::ReadOptions> {
     }
     let defaults = claimscan::reader::ReadOptions::default();
     Ok(claimscan::reader::ReadOptions {
-        format: scan.input_format,
+        format: scan.opts.input_format,
         fields,
         stream_threshold: scan
             .stream_threshold
@@ -140,7 +143,7 @@ fn read_options(scan: &Scan) -> Result<claimscan::reader::ReadOptions> {
 /// The paths to scan: the arguments, then the manifest's lines.
 pub fn paths(scan: &Scan) -> Result<Vec<PathBuf>> {
     let mut paths = scan.paths.clone();
-    if let Some(m) = &scan.manifest {
+    if let Some(m) = &scan.opts.manifest {
         let text = std::fs::read_to_string(m).with_context(|| {
             format!("cannot read manifest {}", m.display())
         })?;

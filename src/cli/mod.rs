@@ -39,7 +39,7 @@ fn run_scan(scan: args::Scan) -> Result<ExitCode> {
     let config = build::config(&scan)?;
     let paths = build::paths(&scan)?;
     let sink = claimscan::sink::JsonlSink;
-    let quiet = scan.quiet;
+    let quiet = scan.opts.quiet;
     let progress = progress::Progress::new(quiet, &paths);
     let mut report = |msg: &str| {
         if !quiet {
@@ -321,21 +321,23 @@ fn run_eval(args: args::Eval) -> Result<ExitCode> {
                 paths: args.paths.clone(),
                 output: None,
                 format: args::Format::Jsonl,
-                threads: args.threads,
-                kinds: Vec::new(),
-                skills: Vec::new(),
-                no_builtin_skills: false,
-                no_claims: false,
-                panel: false,
-                readme: false,
-                manifest: None,
+                opts: args::ScanOptions {
+                    manifest: None,
+                    threads: args.threads,
+                    kinds: Vec::new(),
+                    skills: Vec::new(),
+                    no_claims: false,
+                    readme: false,
+                    no_builtin_skills: false,
+                    doc_date: args.doc_date.clone(),
+                    doc_dates: args.doc_dates.clone(),
+                    max_file_size: None,
+                    input_format: None,
+                    field: Vec::new(),
+                    quiet: true,
+                },
                 shard: None,
-                doc_date: args.doc_date.clone(),
-                doc_dates: args.doc_dates.clone(),
-                max_file_size: None,
-                quiet: true,
-                input_format: None,
-                field: Vec::new(),
+                panel: false,
                 resume: None,
                 emit_text: None,
                 stream_threshold: None,

@@ -61,20 +61,8 @@ pub fn run(a: args::Report) -> Result<ExitCode> {
             paths: a.paths.clone(),
             output: None,
             format: args::Format::Jsonl,
-            threads: a.threads,
-            kinds: a.kinds.clone(),
-            skills: a.skills.clone(),
-            no_builtin_skills: a.no_builtin_skills,
-            no_claims: a.no_claims,
-            readme: a.readme,
-            manifest: a.manifest.clone(),
+            opts: a.opts.clone(),
             shard: None,
-            doc_date: a.doc_date.clone(),
-            doc_dates: a.doc_dates.clone(),
-            max_file_size: a.max_file_size,
-            quiet: a.quiet,
-            input_format: a.input_format,
-            field: a.field.clone(),
             resume: None,
             emit_text: Some(tmp.0.clone()),
             stream_threshold: None,
@@ -83,7 +71,7 @@ pub fn run(a: args::Report) -> Result<ExitCode> {
         let config = build::config(&scan)?;
         let paths = build::paths(&scan)?;
         let mut buf = Vec::new();
-        let quiet = a.quiet;
+        let quiet = a.opts.quiet;
         let summary = claimscan::run(
             &config,
             &paths,
