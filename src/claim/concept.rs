@@ -612,7 +612,7 @@ pub fn classify(metric: &str, clause: &str, subject: Option<&str>) -> Concept {
     }
     // "the ratio of loan losses to loans", "A&P as a percent of sales":
     // a ratio is about what stands before it, never the measure after.
-    let ratio = RATIO_OF.iter().filter_map(|r| norm.find(r)).min();
+    let ratio = RATIO_AUTOMATON.find(norm.as_str()).map(|m| m.start());
     if let Some(r) = ratio {
         cut = cut.min(r);
     }
@@ -750,6 +750,15 @@ const RATIO_OF: &[&str] = &[
     " percentage of ",
     " proportion of ",
 ];
+
+/// [`RATIO_OF`] as one automaton: the leftmost match is the first ratio
+/// phrase, in one pass over the metric.
+static RATIO_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(RATIO_OF)
+        .expect("the ratio phrases compile")
+});
 
 /// One-word measures of wire tables, read only when the metric names
 /// no phrase of the table ("Net 1,063,000 vs 639,000").
@@ -1234,6 +1243,55 @@ static CUE_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the qualifier cues compile")
 });
 
+/// One word of every cue that can make a qualifier on its own (not the
+/// `Items` and `Acquisitions` cues, which count only beside "excluding").
+const CUE_WORDS: &[&str] = &[
+    "gaap",
+    "nongaap",
+    "adjusted",
+    "adj",
+    "items",
+    "adjusting",
+    "underlying",
+    "forma",
+    "core",
+    "normalized",
+    "comparable",
+    "oper",
+    "excluding",
+    "organic",
+    "organically",
+    "less",
+    "currency",
+    "neutral",
+    "local",
+    "yen",
+    "euro",
+];
+
+static CUE_WORD_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // A DFA (a small one): one transition per byte of every clause.
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(CUE_WORDS)
+        .expect("the cue words compile")
+});
+
+/// Whether the raw `text` may state a qualifier: one of [`CUE_WORDS`]
+/// stands in it as a whole word. A cheap test before [`normalize`] and
+/// [`cue_hits`]: every cue of the normalized text has one of these words
+/// with separators on both sides, and a separator is never an ASCII
+/// letter or digit, so a clause without them has no qualifier.
+fn may_qualify(text: &str) -> bool {
+    let b = text.as_bytes();
+    CUE_WORD_AUTOMATON.find_overlapping_iter(text).any(|m| {
+        let left = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
+        let right = m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
+        left && right
+    })
+}
+
 /// The concept of the table phrase that starts right at the beginning of
 /// `t` (normalized, with its leading space), within its first few words.
 fn phrase_at_start(t: &str) -> Option<&'static str> {
@@ -1249,21 +1307,53 @@ fn phrase_at_start(t: &str) -> Option<&'static str> {
         .map(|m| c.ids[c.concept[m.pattern().as_usize()]])
 }
 
+/// One qualifier cue found in a normalized text, with the concept of the
+/// table phrase that starts right after it (for the rule of [`fold`]).
+#[derive(Clone, Copy)]
+struct CueHit {
+    cue: Cue,
+    next: Option<&'static str>,
+}
+
+/// The qualifier cues of a normalized text: one overlapping Aho-Corasick
+/// pass, independent of the claim's concept (so that the claims of one
+/// clause can share it).
+fn cue_hits(t: &str) -> Vec<CueHit> {
+    CUE_AUTOMATON
+        .find_overlapping_iter(t)
+        .map(|m| {
+            let cue = CUES[m.pattern().as_usize()].1;
+            let next =
+                if matches!(cue, Cue::Adjusted | Cue::NonGaap | Cue::Gaap) {
+                    phrase_at_start(&t[m.end() - 1..])
+                } else {
+                    None
+                };
+            CueHit { cue, next }
+        })
+        .collect()
+}
+
 /// The qualifiers a normalized text states, in the order `adjusted`,
-/// `gaap`, `organic`, `constant_currency`. One overlapping Aho-Corasick
-/// pass. With `concept`, a GAAP or adjusted cue right before the phrase
-/// of another measure qualifies that measure, not this one ("186% of
-/// adjusted net income" says nothing of free cash flow).
+/// `gaap`, `organic`, `constant_currency`. With `concept`, a GAAP or
+/// adjusted cue right before the phrase of another measure qualifies that
+/// measure, not this one ("186% of adjusted net income" says nothing of
+/// free cash flow).
 fn cues(t: &str, concept: Option<&str>) -> Vec<&'static str> {
+    fold(&cue_hits(t), concept)
+}
+
+/// [`cues`] from the hits of [`cue_hits`].
+fn fold(hits: &[CueHit], concept: Option<&str>) -> Vec<&'static str> {
     let (mut adjusted, mut nongaap, mut gaap, mut organic, mut cc) =
         (false, false, false, false, false);
     let (mut excluding, mut excluding_fx) = (false, false);
     let (mut acquisitions, mut items) = (false, false);
-    for m in CUE_AUTOMATON.find_overlapping_iter(t) {
-        let cue = CUES[m.pattern().as_usize()].1;
+    for hit in hits {
+        let cue = hit.cue;
         if let Some(own) = concept
             && matches!(cue, Cue::Adjusted | Cue::NonGaap | Cue::Gaap)
-            && phrase_at_start(&t[m.end() - 1..]).is_some_and(|c| c != own)
+            && hit.next.is_some_and(|c| c != own)
         {
             continue;
         }
@@ -1312,24 +1402,27 @@ fn cues(t: &str, concept: Option<&str>) -> Vec<&'static str> {
 
 /// [`cues`] of a clause for a claim of `concept`. The claims of one
 /// clause follow each other and share it (a table row gives dozens), so
-/// the last clause's cues are kept per thread: the cost is per clause,
-/// not per claim.
+/// the last clause's cue hits are kept per thread: the scan is per
+/// clause, only the fold per claim.
 fn clause_cues(
     clause: &str,
     concept: Option<&'static str>,
 ) -> Vec<&'static str> {
     thread_local! {
-        static LAST: std::cell::RefCell<(String, Option<&'static str>, Vec<&'static str>)> =
-            const { std::cell::RefCell::new((String::new(), None, Vec::new())) };
+        static LAST: std::cell::RefCell<(String, Vec<CueHit>)> =
+            const { std::cell::RefCell::new((String::new(), Vec::new())) };
     }
-    LAST.with_borrow_mut(|(text, id, found)| {
-        if text != clause || *id != concept || clause.is_empty() {
-            *found = cues(&normalize(clause), concept);
+    LAST.with_borrow_mut(|(text, hits)| {
+        if text != clause || clause.is_empty() {
+            *hits = if may_qualify(clause) {
+                cue_hits(&normalize(clause))
+            } else {
+                Vec::new()
+            };
             text.clear();
             text.push_str(clause);
-            *id = concept;
         }
-        found.clone()
+        fold(hits, concept)
     })
 }
 
@@ -1375,6 +1468,37 @@ mod tests {
             let want = general.trim_end().trim_end_matches('é');
             assert_eq!(ascii.trim_end(), want.trim_end(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn the_cue_prefilter_passes_every_clause_with_a_qualifier() {
+        // Every cue, in the spellings a clause may give it, inside a
+        // sentence: whenever the normalized clause yields a qualifier,
+        // the raw clause passes `may_qualify`.
+        for &(p, _) in CUES {
+            let spellings = [
+                p.to_string(),
+                p.to_uppercase(),
+                p.replace(' ', "-"),
+                p.replace(' ', "/"),
+                format!("({p})"),
+                format!("\"{p}\""),
+            ];
+            for w in spellings {
+                for clause in [
+                    format!("Revenue, {w}, rose 5% to $3 million"),
+                    format!("{w}: EPS was $1.12"),
+                    format!("EPS was $1.12 excluding items, {w}"),
+                    format!("The margin was 38.1%\n{w}\tbasis"),
+                ] {
+                    if !cues(&normalize(&clause), None).is_empty() {
+                        assert!(may_qualify(&clause), "{clause:?}");
+                    }
+                }
+            }
+        }
+        assert!(!may_qualify("Operating income rose 5% to $3 million"));
+        assert!(!may_qualify("European scores rose; operating costs fell"));
     }
 
     #[test]

@@ -120,10 +120,8 @@ fn comparison_before(text: &str, start: usize) -> bool {
     }
     let mut seg = &text[lo..start];
     // The clause the date is in: after the last ", ", "; " or ". ".
-    for sep in [", ", "; ", ". ", "\n"] {
-        if let Some(k) = seg.rfind(sep) {
-            seg = &seg[k + sep.len()..];
-        }
+    if let Some(k) = after_last(seg, b",;.", true) {
+        seg = &seg[k..];
     }
     // "This compares to $18.5 million in gains ... in the second quarter
     // of 2020": the whole sentence is the comparison point.
@@ -193,10 +191,7 @@ fn comparison_sentence(text: &str, start: usize) -> bool {
         lo -= 1;
     }
     let seg = &text[lo..start];
-    let from = [". ", "\n", "? ", "! "]
-        .iter()
-        .filter_map(|p| seg.rfind(p).map(|k| k + p.len()))
-        .max();
+    let from = after_last(seg, b".?!", true);
     let Some(from) = from.or((lo == 0).then_some(0)) else {
         return false;
     };
@@ -218,6 +213,24 @@ fn comparison_sentence(text: &str, start: usize) -> bool {
                 && compares(c)))
 }
 
+/// The offset right after the last break in `seg`: one of `marks`
+/// followed by a space (". "), or with `newline` a line break. One
+/// backward pass that stops at the first break it meets (the same answer
+/// as the largest end of each separator's `rfind`, without a substring
+/// search per separator: this runs for every dated mention).
+fn after_last(seg: &str, marks: &[u8], newline: bool) -> Option<usize> {
+    let b = seg.as_bytes();
+    (0..b.len()).rev().find_map(|i| {
+        if newline && b[i] == b'\n' {
+            Some(i + 1)
+        } else if b[i] == b' ' && i > 0 && marks.contains(&b[i - 1]) {
+            Some(i + 1)
+        } else {
+            None
+        }
+    })
+}
+
 /// The words of `seg` from its end, without allocating.
 fn words_back(seg: &str) -> impl Iterator<Item = &str> {
     seg.rsplit(|c: char| {
@@ -234,8 +247,8 @@ fn forward_before(text: &str, start: usize) -> bool {
         lo -= 1;
     }
     let mut seg = &text[lo..start];
-    if let Some(k) = seg.rfind(". ") {
-        seg = &seg[k + 2..];
+    if let Some(k) = after_last(seg, b".", false) {
+        seg = &seg[k..];
     }
     words_back(seg).any(|w| {
         [
@@ -264,19 +277,25 @@ pub fn names_period(t: &str) -> bool {
     if t.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let l = t.to_ascii_lowercase();
-    [
-        "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
-        "one", "two", "three", "four",
-    ]
-    .iter()
-    .any(|o| l.contains(o))
+    ORDINALS.is_match(t)
         // Any word: date spans may start with "the end of".
-        || l.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        || t.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
             w.len() >= 3
                 && super::super::extract::keyword::month_number(w).is_some()
         })
 }
+
+/// The counting words of [`names_period`], anywhere in a date's text, in
+/// any case (this runs for every dated mention).
+static ORDINALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+            "one", "two", "three", "four",
+        ])
+        .expect("the ordinals compile")
+});
 
 /// The period a document is mostly about: its most frequent quarter (a
 /// quarter named only as the comparison of a year-over-year change counts

@@ -391,8 +391,10 @@ pub const PHRASES: &[(&str, Phrase)] = &[
 ];
 
 static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // A DFA: one transition per byte, for a pass over every sentence.
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(PHRASES.iter().map(|p| p.0))
         .expect("phrase automaton")
 });
