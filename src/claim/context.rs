@@ -12,7 +12,7 @@ use crate::record::{Check, Claim, Direction, Kind, Mention};
 
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)([A-Z][A-Za-z0-9&'.-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9&'.-]*|&|of|and)){0,4}),?[ \t]+(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|plc|PLC|Corporation|CORPORATION|Company|Limited|Holdings|S\.A|N\.V|AG|SE)(?-u:\b)\.?",
+        r"(?-u:\b)([A-Z][A-Za-z0-9&'.-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9&'.-]*|&|of|and|OF|AND|de|du|des)){0,4}),?[ \t]+(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|plc|PLC|Corporation|CORPORATION|Company|Limited|Holdings|S\.A|N\.V|AG|SE)(?-u:\b)\.?",
     )
     .expect("company regex")
 });
@@ -22,9 +22,10 @@ static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("possessive regex")
 });
 
-/// "Kestrel Works reported ...": a name as the subject of a reporting verb.
+/// "Kestrel Works reported ...", "Bank of New England reported ...": a
+/// name as the subject of a reporting verb.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Z][A-Za-z&-]+(?:[ \t]+[A-Z][A-Za-z&-]+){0,2})[ \t]+(?:reported|reports|posted|posts|announced|delivered|expects)(?-u:\b)")
+    Regex::new(r"(?-u:\b)([A-Z][A-Za-z&-]+(?:[ \t]+(?:[A-Z][A-Za-z&-]+|of|and|de)){0,4})[ \t]+(?:reported|reports|posted|posts|announced|delivered|expects)(?-u:\b)")
         .expect("reported regex")
 });
 
@@ -557,4 +558,47 @@ pub fn check(c: &Claim) -> Option<Check> {
         + 1e-9;
     let computed = (computed * 100.0).round() / 100.0;
     Some(Check { computed, stated, agrees: (computed - stated).abs() <= tol })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn main_company_keeps_of_and_de_in_names() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "BANK OF NEW ENGLAND <BKNE.O> POST NET\n\nBank of New England \
+                 Corp reported that first quarter earnings rose.\nEarlier, \
+                 Bank of New England reported net income of 39.8 mln dlrs.",
+                Some("Bank of New England Corp"),
+            ),
+            (
+                "Credit Commercial de France SA said net rose. Credit \
+                 Commercial de France reported a dividend.",
+                Some("Credit Commercial de France"),
+            ),
+            (
+                "Kestrel Works Inc. reported revenue of $3 million. Kestrel \
+                 Works expects growth.",
+                Some("Kestrel Works Inc."),
+            ),
+            ("Revenue rose 5% in the quarter.", None),
+        ];
+        for &(text, want) in rows {
+            assert_eq!(main_company(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn clause_breaks_are_found_from_the_end() {
+        assert_eq!(
+            after_last("up 5%, from Q2; versus Q1", b",;.", true),
+            Some(16)
+        );
+        assert_eq!(after_last("revenue\nfrom Q2", b",;.", true), Some(8));
+        assert_eq!(after_last("no break here", b",;.", true), None);
+        assert_eq!(after_last("a.b. c", b".", false), Some(5));
+        assert_eq!(after_last("line\nonly", b".", false), None);
+    }
 }
