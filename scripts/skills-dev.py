@@ -7,6 +7,7 @@ Usage:
     python3 scripts/skills-dev.py check ANNOTATIONS.jsonl [--texts DIR] [--shared ../shared]
     python3 scripts/skills-dev.py build ADJUDICATED.jsonl [--shared ../shared]
     python3 scripts/skills-dev.py materialize OUT_DIR [--shared ../shared]
+    python3 scripts/skills-dev.py score [--bin B] [--split dev|test|both] [--diff] [--json]
 
 The excerpts come from the third-party corpora in ../shared/corpus and are
 NOT copied into this repository (their licences do not allow it).
@@ -36,6 +37,11 @@ build        checks the adjudicated annotations and turns them into
              place.
 materialize  writes the excerpt texts (checked against their SHA-256) to
              OUT_DIR/{dev,test}/<id>.txt, for `claimscan scan`.
+score        scans the excerpts with a claimscan binary (--bin, default
+             target/release/claimscan) and prints `claimscan eval` of the
+             skill mentions for the dev and the test part; --diff lists the
+             dev part's errors only (the test part's are never shown: it is
+             not looked at while tuning).
 
 How the excerpts are drawn (earnings text is thin on skills, so the windows
 are chosen by the density of a broad technology and workforce vocabulary,
@@ -661,6 +667,41 @@ def cmd_build(args):
     print(f"-> {path}")
 
 
+def cmd_score(args):
+    import subprocess
+    import tempfile
+    binary = args.bin or os.path.join(ROOT, "target", "release", "claimscan")
+    if not os.path.exists(binary):
+        die(f"no binary at {binary} (cargo build --release)")
+    texts = load_texts(args.shared)
+    gold_all = [json.loads(l) for l in open(os.path.join(FIX, "gold.jsonl"), encoding="utf-8")]
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    with tempfile.TemporaryDirectory() as tmp:
+        for split in splits:
+            d = os.path.join(tmp, split)
+            os.makedirs(d)
+            for xid, (r, text) in texts.items():
+                if r["split"] == split:
+                    with open(os.path.join(d, f"{xid}.txt"), "w", encoding="utf-8") as f:
+                        f.write(text)
+            gold = os.path.join(tmp, f"gold-{split}.jsonl")
+            with open(gold, "w", encoding="utf-8") as f:
+                for g in gold_all:
+                    if g.get("split") == split:
+                        f.write(json.dumps(g, ensure_ascii=False) + "\n")
+            pred = os.path.join(tmp, f"pred-{split}.jsonl")
+            subprocess.run([binary, "scan", "-q", "--no-claims", "-o", pred, d], check=True)
+            cmd = [binary, "eval", "--gold", gold, "--pred", pred, "--kinds", "skill"]
+            if args.json:
+                cmd.append("--json")
+            if args.diff and split == "dev":
+                cmd += ["--diff", "--docs", d]
+            n = sum(1 for g in gold_all if g.get("split") == split and g["type"] == "mention")
+            print(f"## {split} part ({n} gold skill mentions)")
+            sys.stdout.flush()
+            subprocess.run(cmd, check=False)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -677,12 +718,19 @@ def main():
     p = sub.add_parser("build")
     p.add_argument("annotations")
     p.add_argument("--shared", default=shared)
+    p = sub.add_parser("score")
+    p.add_argument("--bin")
+    p.add_argument("--split", default="both", choices=["dev", "test", "both"])
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--diff", action="store_true",
+                   help="dev part only: the test part's errors are never shown")
+    p.add_argument("--shared", default=shared)
     args = ap.parse_args()
     needs_corpus = not (args.cmd == "check" and args.texts)
     if needs_corpus and not os.path.isdir(os.path.join(args.shared, "corpus")):
         die(f"the shared corpus is not at {args.shared}/corpus")
     {"excerpts": cmd_excerpts, "packets": cmd_packets, "check": cmd_check,
-     "build": cmd_build, "materialize": cmd_materialize}[args.cmd](args)
+     "build": cmd_build, "materialize": cmd_materialize, "score": cmd_score}[args.cmd](args)
 
 
 if __name__ == "__main__":
