@@ -1086,6 +1086,21 @@ fn shift_year(p: &str) -> Option<String> {
     Some(format!("{}{rest}", y + 1))
 }
 
+/// The words after which a sentence may name who said it (one pass over
+/// the lower-cased sentence before the attribution regex).
+static SAYS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new([
+            "said",
+            "says",
+            "according to",
+            "told",
+            "noted",
+            "added",
+        ])
+        .expect("the attribution cues compile")
+    });
+
 fn speaker(doc: &Doc, s: &Sentence) -> Option<String> {
     let k = doc.turns.partition_point(|t| t.start <= s.base);
     k.checked_sub(1)
@@ -1093,14 +1108,7 @@ fn speaker(doc: &Doc, s: &Sentence) -> Option<String> {
         .filter(|t| s.base < t.end)
         .map(|t| t.speaker())
         .or_else(|| {
-            let l = &s.lower;
-            if l.contains("said")
-                || l.contains("says")
-                || l.contains("according to")
-                || l.contains("told")
-                || l.contains("noted")
-                || l.contains("added")
-            {
+            if SAYS.is_match(&s.lower) {
                 context::attribution(s.text)
             } else {
                 None

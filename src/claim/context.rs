@@ -78,18 +78,30 @@ pub fn main_company(text: &str) -> Option<String> {
         "It", "The", "That", "This", "What", "Let", "There", "Here", "Today",
         "Year", "Company", "Quarter", "Q",
     ];
-    let sources: [(&Regex, usize, usize, usize, &[&str]); 4] = [
+    // (..., and whether a determiner before the name makes it a team or
+    // a segment: "The Agilent CrossLab Group posted", "our Aerospace
+    // Systems segment reported"; not for "welcome to the Corvane Systems
+    // call").
+    let sources: [(&Regex, usize, usize, usize, &[&str], bool); 4] = [
         // The fullest form: the name with its legal suffix.
-        (&COMPANY, 0, 3, 200, &[]),
-        (&REPORTED, 1, 2, 50, NOT_COMPANY_REPORTED),
-        (&INTRO, 1, 3, 20, &[]),
-        (&POSSESSIVE, 1, 1, 400, NOT_COMPANY_POSSESSIVE),
+        (&COMPANY, 0, 3, 200, &[], false),
+        (&REPORTED, 1, 2, 50, NOT_COMPANY_REPORTED, true),
+        (&INTRO, 1, 3, 20, &[], false),
+        (&POSSESSIVE, 1, 1, 400, NOT_COMPANY_POSSESSIVE, false),
     ];
-    for (re, group, weight, most, not) in sources {
+    for (re, group, weight, most, not, no_determiner) in sources {
         for c in re.captures_iter(text).take(most) {
             let m = c.get(group).expect("the group exists");
             let first = m.as_str().split_whitespace().next().unwrap_or("");
-            if !not.contains(&first) {
+            let before = text[..m.start()].trim_end_matches([' ', '\t']);
+            let determiner = no_determiner
+                && ["the", "The", "our", "Our"].iter().any(|d| {
+                    before.strip_suffix(d).is_some_and(|r| {
+                        before.len() < m.start()
+                            && !r.ends_with(|c: char| c.is_alphanumeric())
+                    })
+                });
+            if !not.contains(&first) && !determiner {
                 bump(m.as_str(), m.start(), weight);
             }
         }
@@ -582,6 +594,17 @@ mod tests {
                 "Kestrel Works Inc. reported revenue of $3 million. Kestrel \
                  Works expects growth.",
                 Some("Kestrel Works Inc."),
+            ),
+            (
+                "Agilent reported results. The Agilent Cross Lab Group \
+                 posted revenue of $1 billion. Agilent expects growth. \
+                 Agilent's margin rose.",
+                Some("Agilent"),
+            ),
+            (
+                "Good afternoon, and welcome to the Corvane Systems Q3 FY24 \
+                 earnings call. The Corvane Systems team delivered.",
+                Some("Corvane Systems"),
             ),
             ("Revenue rose 5% in the quarter.", None),
         ];

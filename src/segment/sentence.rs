@@ -41,8 +41,15 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 
 /// Words that cannot end a sentence: a line ending on one continues.
 fn continues(word: &str) -> bool {
+    // Every listed word has at most six letters: lower-case on the stack.
+    if word.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        std::str::from_utf8(&buf[..word.len()]).unwrap_or(""),
         "a" | "an"
             | "the"
             | "of"
@@ -153,11 +160,7 @@ fn line_sentences(text: &str) -> Vec<(usize, usize)> {
         let t = body.trim_end();
         let inner =
             t.trim_end_matches(['.', '!', '?', '"', '”', '’', '\'', ')']);
-        if !inner.contains(". ")
-            && !inner.contains("? ")
-            && !inner.contains("! ")
-            && !inner.contains(".\u{a0}")
-        {
+        if !inner_break(inner) {
             push_trimmed(text, (base, base + body.len()), &mut out);
             continue;
         }
@@ -190,6 +193,17 @@ fn line_sentences(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether `inner` holds ". ", "? ", "! " or a period before a no-break
+/// space: one byte scan per line (most lines have none).
+fn inner_break(inner: &str) -> bool {
+    let b = inner.as_bytes();
+    memchr::memchr3_iter(b'.', b'?', b'!', b).any(|i| match b.get(i + 1) {
+        Some(b' ') => true,
+        Some(0xC2) => b[i] == b'.' && b.get(i + 2) == Some(&0xA0),
+        _ => false,
+    })
 }
 
 fn push_trimmed(
@@ -251,6 +265,18 @@ mod tests {
                 "Next paragraph"
             ]
         );
+    }
+
+    #[test]
+    fn inner_breaks_and_continuing_words() {
+        assert!(inner_break("Revenue rose. Shares fell"));
+        assert!(inner_break("Why? Costs"));
+        assert!(inner_break("Up! Then"));
+        assert!(inner_break("It rose.\u{a0}Then"));
+        assert!(!inner_break("Revenue rose 4.5% to $1.2 billion"));
+        assert!(!inner_break("U.S. sales"[..4].trim()));
+        assert!(continues("The") && continues("BEFORE") && continues("vs"));
+        assert!(!continues("revenue") && !continues("é") && !continues(""));
     }
 
     #[test]

@@ -93,8 +93,10 @@ fn speaker_line(
     // with one scan.
     let b = t.as_bytes();
     let has_sep = memchr::memchr2(b':', b'-', b).is_some()
-        || t.contains('—')
-        || t.contains('–');
+        // An em or en dash (E2 80 94, E2 80 93): one byte scan.
+        || memchr::memchr_iter(0xE2, b).any(|i| {
+            b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94))
+        });
     if !has_sep && !t.eq_ignore_ascii_case("operator") {
         return None;
     }
