@@ -8,6 +8,7 @@ this file within about a minute on 2 shared cores with the release build)."""
 
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -31,7 +32,9 @@ def large(tmp_path_factory):
     body = corpus * (per_file // len(corpus) + 1)
     for i in range(64):
         (d / f"part-{i:02}.txt").write_bytes(body[:per_file])
-    return d
+    yield d
+    # pytest keeps its last temporary folders: do not leave this much behind.
+    shutil.rmtree(d)
 
 
 class Ticker(threading.Thread):
