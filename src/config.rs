@@ -79,6 +79,54 @@ pub fn normalize_doc_key(key: &str) -> String {
     k.to_string()
 }
 
+/// Parses a date given as `YYYY-MM-DD` (`--doc-date`, the dates of
+/// `--doc-dates`, the Python package's `doc_date`). The error is the
+/// message the command line prints after `bad --doc-date "…": `.
+pub fn parse_date(s: &str) -> Result<(i32, u32, u32), String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    if parts.len() != 3 {
+        return Err("expected YYYY-MM-DD".into());
+    }
+    let int = |e: std::num::ParseIntError| e.to_string();
+    let y: i32 = parts[0].parse().map_err(int)?;
+    let m: u32 = parts[1].parse().map_err(int)?;
+    let d: u32 = parts[2].parse().map_err(int)?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err("month or day out of range".into());
+    }
+    if !(1..=9999).contains(&y) {
+        return Err("year out of range (1 to 9999)".into());
+    }
+    Ok((y, m, d))
+}
+
+/// Parses the names given to `--kinds` (each trimmed): every kind when
+/// there are none. The error is the command line's message.
+pub fn parse_kinds<S: AsRef<str>>(names: &[S]) -> Result<KindSet, String> {
+    if names.is_empty() {
+        return Ok(KindSet::all());
+    }
+    let mut kinds = KindSet::none();
+    for k in names {
+        let k = k.as_ref();
+        let kind = crate::record::Kind::parse(k.trim()).ok_or_else(|| {
+            format!(
+                "unknown kind {k:?} (known: percent, count, money, date, skill)"
+            )
+        })?;
+        kinds.set(kind, true);
+    }
+    Ok(kinds)
+}
+
+/// Parses the name given to `--input-format` (text, html, jsonl, warc or
+/// reuters, and a few aliases). The error is the command line's message.
+pub fn parse_input_format(s: &str) -> Result<crate::record::Format, String> {
+    crate::record::Format::from_name(s).ok_or_else(|| {
+        format!("unknown input format {s:?} (expected text, html, jsonl, warc or reuters)")
+    })
+}
+
 /// Builds a [`Config`].
 #[derive(Clone, Debug)]
 pub struct ConfigBuilder {

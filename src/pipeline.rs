@@ -596,6 +596,41 @@ pub fn analyze_path(
         .collect()
 }
 
+/// Extracts one document held in memory as a scan extracts a file holding
+/// its text, and appends its records to `out` with `sink`: its mentions
+/// and claims, then its `doc` record (or an `error` record if extraction
+/// panicked). The document's date is set from `config` as for scanned
+/// documents (`doc_dates`, then its metadata, then `doc_context`). Claims
+/// are assembled over the whole text, whatever its size (a scan reads
+/// texts over [`segment::SPLIT_THRESHOLD`] in pieces). For callers that
+/// have text rather than files, such as the Python package's
+/// `claimscan.extract`.
+///
+/// ```
+/// use claimscan::record::Document;
+/// use claimscan::sink::JsonlSink;
+///
+/// let config = claimscan::ConfigBuilder::new().threads(Some(1)).build();
+/// let mut out = Vec::new();
+/// let doc = Document::new("note", "Revenue rose 7% to $50 million.");
+/// let summary =
+///     claimscan::pipeline::encode_document(&config, &JsonlSink, doc, &mut out);
+/// assert_eq!(summary.claims, 1);
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.lines().last().unwrap().starts_with(r#"{"type":"doc","doc":"note""#));
+/// ```
+pub fn encode_document(
+    config: &Config,
+    sink: &dyn Sink,
+    mut doc: Document,
+    out: &mut Vec<u8>,
+) -> Summary {
+    set_context(config, &mut doc);
+    let done = analyze(config, sink, doc);
+    out.extend_from_slice(&done.bytes);
+    done.summary
+}
+
 /// Extracts, analyses and encodes one decoded document (or piece).
 fn analyze(config: &Config, sink: &dyn Sink, doc: Document) -> Done {
     let mut done = Done::default();

@@ -434,7 +434,5 @@ pub struct Scan {
 }
 
 fn parse_input_format(s: &str) -> Result<claimscan::record::Format, String> {
-    claimscan::record::Format::from_name(s).ok_or_else(|| {
-        format!("unknown input format {s:?} (expected text, html, jsonl, warc or reuters)")
-    })
+    claimscan::config::parse_input_format(s)
 }

@@ -10,25 +10,16 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use claimscan::extract::{KindSet, Lexicon};
-use claimscan::record::{DocContext, Kind};
+use claimscan::extract::Lexicon;
+use claimscan::record::DocContext;
 use claimscan::{Config, ConfigBuilder};
 
 use super::args::Scan;
 
 /// Builds the run configuration.
 pub fn config(scan: &Scan) -> Result<Config> {
-    let mut kinds = if scan.opts.kinds.is_empty() {
-        KindSet::all()
-    } else {
-        KindSet::none()
-    };
-    for k in &scan.opts.kinds {
-        let kind = Kind::parse(k.trim()).with_context(|| {
-            format!("unknown kind {k:?} (known: percent, count, money, date, skill)")
-        })?;
-        kinds.set(kind, true);
-    }
+    let kinds = claimscan::config::parse_kinds(&scan.opts.kinds)
+        .map_err(anyhow::Error::msg)?;
     let mut lexicon = if scan.opts.no_builtin_skills {
         Lexicon::empty()
     } else {
@@ -167,21 +158,9 @@ fn parse_shard(s: &str) -> Result<(u64, u64)> {
     Ok((k, n))
 }
 
+/// [`claimscan::config::parse_date`], for `anyhow` contexts.
 pub fn parse_date(s: &str) -> Result<(i32, u32, u32)> {
-    let parts: Vec<&str> = s.split('-').collect();
-    if parts.len() != 3 {
-        bail!("expected YYYY-MM-DD");
-    }
-    let y: i32 = parts[0].parse()?;
-    let m: u32 = parts[1].parse()?;
-    let d: u32 = parts[2].parse()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        bail!("month or day out of range");
-    }
-    if !(1..=9999).contains(&y) {
-        bail!("year out of range (1 to 9999)");
-    }
-    Ok((y, m, d))
+    claimscan::config::parse_date(s).map_err(anyhow::Error::msg)
 }
 
 /// A file written under a temporary name and renamed into place on

@@ -10,8 +10,8 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
 use claimscan::config::ConfigBuilder;
-use claimscan::crosscheck::{self, Label, Side};
-use claimscan::pipeline::{self, Analyzed};
+use claimscan::crosscheck;
+use claimscan::pipeline::Analyzed;
 use claimscan::record::DocContext;
 
 use super::args;
@@ -95,20 +95,7 @@ pub fn run(a: args::Crosscheck) -> Result<ExitCode> {
     let analysed: Vec<Result<Vec<Analyzed>, String>> = pool.install(|| {
         files
             .par_iter()
-            .map(|(path, id)| {
-                let mut docs = Vec::new();
-                for d in pipeline::analyze_path(&config, path) {
-                    let mut d = d.map_err(|e| e.to_string())?;
-                    if d.doc.id == path.to_string_lossy() {
-                        d.doc.id = id.clone();
-                    }
-                    docs.push(d);
-                }
-                if docs.is_empty() {
-                    return Err(format!("{id}: no document"));
-                }
-                Ok(docs)
-            })
+            .map(|(path, id)| crosscheck::analyze_file(&config, path, id))
             .collect()
     });
     let judged: Vec<(Vec<u8>, String, bool, bool)> = pool.install(|| {
@@ -123,37 +110,10 @@ pub fn run(a: args::Crosscheck) -> Result<ExitCode> {
                         return (bytes, format!("crosscheck: {e}"), false, true);
                     }
                 };
-                if src.len() != 1 {
-                    return (
-                        bytes,
-                        format!("crosscheck: {}: a source must hold one document, it holds {}", s.1, src.len()),
-                        false,
-                        true,
-                    );
-                }
-                let source = Side::new(&src[0]);
-                let mut counts = [0usize; 3];
-                for doc in cov {
-                    let coverage = Side::new(doc);
-                    let verdicts = crosscheck::judge(&source, &coverage);
-                    for v in &verdicts {
-                        counts[match v.label {
-                            Label::Supported => 0,
-                            Label::Contradicted => 1,
-                            Label::Absent => 2,
-                        }] += 1;
-                    }
-                    if a.claims {
-                        use claimscan::sink::Sink;
-                        claimscan::sink::JsonlSink.encode_document(
-                            &doc.doc,
-                            &doc.mentions,
-                            &doc.analysis,
-                            &mut bytes,
-                        );
-                    }
-                    crosscheck::encode::encode(&source, &coverage, &verdicts, &mut bytes);
-                }
+                let counts = match crosscheck::judge_pair(src, &s.1, cov, a.claims, &mut bytes) {
+                    Ok(n) => n,
+                    Err(e) => return (bytes, format!("crosscheck: {e}"), false, true),
+                };
                 let line = format!(
                     "{} vs {}: {} claims with figures: {} supported, {} contradicted, {} absent",
                     c.1,

@@ -36,6 +36,75 @@ use crate::sink::jsonl::{ClaimRef, claim_refs};
 
 use figure::{Field, Figure};
 
+/// Reads and analyses one file of a pair as `claimscan crosscheck` does
+/// ([`crate::pipeline::analyze_path`]): its documents (a container file
+/// holds many), a single-document file's id replaced by `id`. The error
+/// (an unreadable file, a file with no document) is the message the
+/// command prints after `crosscheck: `.
+pub fn analyze_file(
+    config: &crate::Config,
+    path: &std::path::Path,
+    id: &str,
+) -> Result<Vec<Analyzed>, String> {
+    let mut docs = Vec::new();
+    for d in crate::pipeline::analyze_path(config, path) {
+        let mut d = d.map_err(|e| e.to_string())?;
+        if d.doc.id == path.to_string_lossy() {
+            d.doc.id = id.to_string();
+        }
+        docs.push(d);
+    }
+    if docs.is_empty() {
+        return Err(format!("{id}: no document"));
+    }
+    Ok(docs)
+}
+
+/// Judges every document of `coverage` against `source`, which must hold
+/// one document (its id `source_id` names it in the error), appending
+/// verdict records to `out` ([`encode::encode`]), each coverage
+/// document's records before its verdicts when `with_claims` (`claimscan
+/// crosscheck --claims`). Returns how many claims were supported,
+/// contradicted and absent.
+pub fn judge_pair(
+    source: &[Analyzed],
+    source_id: &str,
+    coverage: &[Analyzed],
+    with_claims: bool,
+    out: &mut Vec<u8>,
+) -> Result<[usize; 3], String> {
+    if source.len() != 1 {
+        return Err(format!(
+            "{source_id}: a source must hold one document, it holds {}",
+            source.len()
+        ));
+    }
+    let src = Side::new(&source[0]);
+    let mut counts = [0usize; 3];
+    for doc in coverage {
+        let cov = Side::new(doc);
+        let verdicts = judge(&src, &cov);
+        for v in &verdicts {
+            counts[match v.label {
+                Label::Supported => 0,
+                Label::Contradicted => 1,
+                Label::Absent => 2,
+            }] += 1;
+        }
+        if with_claims {
+            use crate::sink::Sink;
+            crate::sink::JsonlSink.encode_document(
+                &doc.doc,
+                &doc.mentions,
+                &doc.analysis,
+                out,
+            );
+        }
+        encode::encode(&src, &cov, &verdicts, out);
+    }
+    Ok(counts)
+}
+
 /// A verdict's label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Label {

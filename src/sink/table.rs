@@ -27,7 +27,10 @@ values are nulls (empty fields in CSV).
 [`TableWriter`] is an [`std::io::Write`] that takes the pipeline's JSON
 lines and appends each record to its table, so every format carries
 exactly the same records; files are written under temporary names and
-renamed into place when the run ends.
+renamed into place when the run ends. [`TableBatches`] takes the same
+lines and keeps each table as Arrow record batches in memory, with the
+Parquet files' schemas (the Python package's `claimscan.tables` hands them
+to pyarrow).
 */
 
 use std::fs::File;
@@ -547,23 +550,135 @@ fn to_batch(t: &Table, cols: &mut [Vec<Cell>]) -> io::Result<RecordBatch> {
     RecordBatch::try_new(Arc::new(t.arrow_schema()), arrays).map_err(io_err)
 }
 
+/// Feeds the complete lines of `buf` to `push`, parsed, keeping an
+/// unfinished last line in `pending` for the next call.
+fn push_lines(
+    pending: &mut Vec<u8>,
+    buf: &[u8],
+    push: &mut dyn FnMut(&Value) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut rest = buf;
+    while let Some(nl) = memchr::memchr(b'\n', rest) {
+        let line = if pending.is_empty() {
+            &rest[..nl]
+        } else {
+            pending.extend_from_slice(&rest[..nl]);
+            &pending[..]
+        };
+        let v: Value = serde_json::from_slice(line).map_err(io_err)?;
+        pending.clear();
+        push(&v)?;
+        rest = &rest[nl + 1..];
+    }
+    pending.extend_from_slice(rest);
+    Ok(())
+}
+
 impl Write for TableWriter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(nl) = memchr::memchr(b'\n', rest) {
-            let line = if self.pending.is_empty() {
-                &rest[..nl]
-            } else {
-                self.pending.extend_from_slice(&rest[..nl]);
-                &self.pending[..]
-            };
-            let v: Value = serde_json::from_slice(line).map_err(io_err)?;
-            self.pending.clear();
-            self.push(&v)?;
-            rest = &rest[nl + 1..];
+        let mut pending = std::mem::take(&mut self.pending);
+        let r = push_lines(&mut pending, buf, &mut |v| self.push(v));
+        self.pending = pending;
+        r.map(|()| buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// One table held in memory: its rows not yet in a batch, and its batches.
+struct Held {
+    table: &'static Table,
+    schema: Arc<Schema>,
+    cols: Vec<Vec<Cell>>,
+    batches: Vec<RecordBatch>,
+}
+
+/// Takes JSON-lines records, as [`TableWriter`] does, and keeps each
+/// table as Arrow record batches in memory instead of writing files. The
+/// batches have exactly the schema and the rows of the Parquet files
+/// `TableWriter` would write from the same lines ([`Table::arrow_schema`],
+/// batches of at most 65,536 rows). For callers that want the tables
+/// without files, such as the Python package's `claimscan.tables`.
+///
+/// ```
+/// use std::io::Write;
+/// use claimscan::sink::table::TableBatches;
+///
+/// let mut t = TableBatches::new(&["mentions", "errors"]);
+/// t.write_all(b"{\"type\":\"error\",\"message\":\"x\",\"severity\":\"error\"}\n")?;
+/// let tables = t.finish()?;
+/// assert_eq!(tables[1].0, "errors");
+/// assert_eq!(tables[1].2[0].num_rows(), 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub struct TableBatches {
+    tables: Vec<Held>,
+    pending: Vec<u8>,
+}
+
+/// One finished table: its name, its schema and its batches (none when
+/// it has no rows).
+pub type HeldTable = (&'static str, Arc<Schema>, Vec<RecordBatch>);
+
+impl TableBatches {
+    /// Holds the tables named in `names` (table names of [`TABLES`];
+    /// records of other types are an error), in [`TABLES`] order.
+    pub fn new(names: &[&str]) -> TableBatches {
+        let tables = TABLES
+            .iter()
+            .filter(|t| names.contains(&t.name))
+            .map(|t| Held {
+                table: t,
+                schema: Arc::new(t.arrow_schema()),
+                cols: vec![Vec::new(); t.columns.len()],
+                batches: Vec::new(),
+            })
+            .collect();
+        TableBatches { tables, pending: Vec::new() }
+    }
+
+    /// Appends one record (a parsed JSON line) to its table.
+    pub fn push(&mut self, record: &Value) -> io::Result<()> {
+        let ty = record.get("type").and_then(Value::as_str).unwrap_or("");
+        let Some(h) = self.tables.iter_mut().find(|h| h.table.record == ty)
+        else {
+            return Err(io_err(format!("record of unknown type {ty:?}")));
+        };
+        for (i, c) in h.table.columns.iter().enumerate() {
+            h.cols[i].push(c.cell(record));
         }
-        self.pending.extend_from_slice(rest);
-        Ok(buf.len())
+        if h.cols[0].len() >= BATCH_ROWS {
+            let batch = to_batch(h.table, &mut h.cols)?;
+            h.batches.push(batch);
+        }
+        Ok(())
+    }
+
+    /// The tables, in [`TABLES`] order.
+    pub fn finish(mut self) -> io::Result<Vec<HeldTable>> {
+        if !self.pending.is_empty() {
+            return Err(io_err("output ended inside a record"));
+        }
+        let mut out = Vec::with_capacity(self.tables.len());
+        for mut h in self.tables.drain(..) {
+            if !h.cols[0].is_empty() {
+                let batch = to_batch(h.table, &mut h.cols)?;
+                h.batches.push(batch);
+            }
+            out.push((h.table.name, h.schema, h.batches));
+        }
+        Ok(out)
+    }
+}
+
+impl Write for TableBatches {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut pending = std::mem::take(&mut self.pending);
+        let r = push_lines(&mut pending, buf, &mut |v| self.push(v));
+        self.pending = pending;
+        r.map(|()| buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
