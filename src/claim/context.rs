@@ -82,7 +82,8 @@ pub fn main_company(text: &str) -> Option<String> {
     // a segment: "The Agilent CrossLab Group posted", "our Aerospace
     // Systems segment reported"; not for "welcome to the Corvane Systems
     // call").
-    let sources: [(&Regex, usize, usize, usize, &[&str], bool); 4] = [
+    type Source<'a> = (&'a Regex, usize, usize, usize, &'a [&'a str], bool);
+    let sources: [Source<'_>; 4] = [
         // The fullest form: the name with its legal suffix.
         (&COMPANY, 0, 3, 200, &[], false),
         (&REPORTED, 1, 2, 50, NOT_COMPANY_REPORTED, true),
@@ -234,13 +235,9 @@ fn comparison_sentence(text: &str, start: usize) -> bool {
 fn after_last(seg: &str, marks: &[u8], newline: bool) -> Option<usize> {
     let b = seg.as_bytes();
     (0..b.len()).rev().find_map(|i| {
-        if newline && b[i] == b'\n' {
-            Some(i + 1)
-        } else if b[i] == b' ' && i > 0 && marks.contains(&b[i - 1]) {
-            Some(i + 1)
-        } else {
-            None
-        }
+        let brk = (newline && b[i] == b'\n')
+            || (b[i] == b' ' && i > 0 && marks.contains(&b[i - 1]));
+        brk.then_some(i + 1)
     })
 }
 
