@@ -26,6 +26,32 @@ use aho_corasick::{
     MatchKind, StartKind,
 };
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are already hashes (the first-word table's
+/// `u64`s): it passes them through, where SipHash would cost more than
+/// the lookup it serves.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used for our keys; this is for completeness.
+        for &b in bytes {
+            self.0 = step(self.0, b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // Our hashes end in a multiplication, so their low bits (which
+        // pick the bucket) are weak: fold the high bits down.
+        self.0 = n ^ (n >> 29) ^ (n >> 47);
+    }
+}
+
+type HashTable = HashMap<u64, Box<[u32]>, BuildHasherDefault<PassThrough>>;
 
 /// Longest first word we index; longer words cannot start a pattern.
 const MAX_WORD: usize = 32;
@@ -56,7 +82,7 @@ fn slot(h: u64) -> usize {
     (h >> 40) as usize & (FILTER_BITS - 1)
 }
 
-fn hash_word(w: &[u8]) -> u64 {
+pub(crate) fn hash_word(w: &[u8]) -> u64 {
     w.iter().fold(0, |h, &b| step(h, b))
 }
 
@@ -66,7 +92,7 @@ pub struct WordMatcher {
     ac: Option<AhoCorasick>,
     /// Without run-on patterns: first-word hash → pattern indices, those
     /// starting earliest (leading punctuation) and longest first.
-    table: Option<HashMap<u64, Box<[u32]>>>,
+    table: Option<HashTable>,
     /// The patterns' bytes and leading punctuation lengths, for `table`.
     bytes: Box<[(Box<[u8]>, usize)]>,
     /// One bit per hash slot of the patterns' first words (lower case).
@@ -143,7 +169,7 @@ impl WordMatcher {
                     table.entry(hash_word(&w)).or_default().push(i as u32);
                 }
             }
-            let table = table
+            let table: HashTable = table
                 .into_iter()
                 .map(|(h, mut v)| {
                     v.sort_by_key(|&i| {
@@ -269,7 +295,7 @@ impl WordMatcher {
     #[inline]
     fn try_table(
         &self,
-        table: &HashMap<u64, Box<[u32]>>,
+        table: &HashTable,
         text: &str,
         st: usize,
         h: u64,
