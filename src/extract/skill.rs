@@ -63,8 +63,8 @@ struct Compiled {
 }
 
 /// Strong skill cues: what makes an ordinary word ("design", "financial
-/// markets") a skill. Narrower than [`CONTEXT`], which also has "platform",
-/// "demand" and "project", words of any earnings call.
+/// markets") a skill. Narrower than the context words, which also have
+/// "platform", "demand" and "project", words of any earnings call.
 pub const STRONG: &[&str] = &[
     "skill",
     "expertise",
