@@ -180,7 +180,11 @@ fn user_skills_lexicon_adds_or_replaces() {
         got,
         [
             ("Prompt wrangling".into(), "X-1".into()),
-            ("Python".into(), serde_json::Value::Null)
+            (
+                "Python".into(),
+                "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
+                    .into()
+            )
         ]
     );
     let only = claimscan(

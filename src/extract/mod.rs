@@ -21,6 +21,7 @@ turns them into the code-point offsets of the output records.
 */
 
 pub mod count;
+pub mod cues;
 pub mod date;
 pub mod keyword;
 pub mod lexicon;

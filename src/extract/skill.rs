@@ -2,39 +2,85 @@
 Skills: Aho-Corasick over every surface form of the lexicon, ASCII
 case-insensitive, leftmost-longest, on word boundaries.
 
-After the automaton, two rules keep ambiguous names honest:
+After the automaton, these rules keep ambiguous names honest, in order:
 
 - case: a case-sensitive form (`Go`, `R`, `Excel`) must match exactly, so
   "we will go further" and "teams that excel" are not skills;
+- cues: a form with a row in `data/skill-cues.tsv` ([`super::cues`]) is
+  accepted or rejected by the cues around it ("Oracle Database" vs "our
+  partnership with Oracle", "Java developers" vs "East Java"); when no cue
+  is there the row says yes, no, or "let the flags decide";
+- common words: a form the lexicon marks as an ordinary word of financial
+  prose ("financial markets", "bargaining") is kept only with a strong
+  skill cue nearby ([`STRONG`]: "skills", "expertise", "training", ...);
 - context: a form that needs context is kept only when a skill-context word
   ("skills", "developers", "programming", "demand", ...) stands within the
   same line nearby, or another skill that needs no context does (a list:
   "Python, R and Go"). "Series C funding" and "Rust Belt" have neither.
+
+The automaton over the whole lexicon (about 14,000 forms) is compiled the
+first time a text is searched, not when the matcher is made, so a run that
+reads nothing (or no skills) does not pay for it.
 */
 
+use super::cues::{self, CueTable, Otherwise, Rule, Verdict};
 use super::lexicon::Lexicon;
 use super::text::{word_end, word_start};
 use super::words::{WordMatch, WordMatcher};
 use crate::record::{Kind, Mention, Value};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
 
 #[derive(Clone, Debug)]
 struct Pattern {
     entry: usize,
     case_sensitive: bool,
     needs_context: bool,
+    common: bool,
+    /// Index into `rules`: the cue-table row for this form.
+    rule: Option<usize>,
 }
 
-/// The compiled skills automaton.
+/// The skills matcher. The lexicon is compiled on first use.
 #[derive(Debug)]
 pub struct SkillMatcher {
+    lexicon: Lexicon,
+    table: CueTable,
+    lazy: OnceLock<Compiled>,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+struct Compiled {
     matcher: WordMatcher,
     patterns: Vec<Pattern>,
     texts: Vec<String>,
     canonical: Vec<String>,
     ids: Vec<Option<String>>,
+    rules: Vec<Rule>,
     context: AhoCorasick,
+    strong: AhoCorasick,
 }
+
+/// Strong skill cues: what makes an ordinary word ("design", "financial
+/// markets") a skill. Narrower than the context words, which also have
+/// "platform", "demand" and "project", words of any earnings call.
+pub const STRONG: &[&str] = &[
+    "skill",
+    "expertise",
+    "proficien",
+    "certif",
+    "training in",
+    "trained in",
+    "courses in",
+    "degree in",
+    "knowledge of",
+    "experience in",
+    "experience with",
+    "specialist",
+    "hiring",
+    "talent",
+];
 
 /// Words that make an ambiguous skill name a skill.
 const CONTEXT: &[&str] = &[
@@ -77,14 +123,36 @@ const CONTEXT: &[&str] = &[
     "like ",
 ];
 
-/// How far (bytes) around a match we look for context.
-const WINDOW: usize = 80;
-
 impl SkillMatcher {
-    /// Compiles the lexicon. Surface forms that repeat (ignoring ASCII
-    /// case) keep their first entry.
+    /// Prepares the lexicon with the built-in cue table. Surface forms
+    /// that repeat (ignoring ASCII case) keep their first entry.
     pub fn new(lex: &Lexicon) -> SkillMatcher {
-        let mut seen = std::collections::HashSet::new();
+        SkillMatcher::with_cues(lex, &CueTable::builtin())
+    }
+
+    /// Prepares the lexicon with the given cue table.
+    pub fn with_cues(lex: &Lexicon, table: &CueTable) -> SkillMatcher {
+        SkillMatcher {
+            lexicon: lex.clone(),
+            table: table.clone(),
+            lazy: OnceLock::new(),
+        }
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.lazy.get_or_init(|| Compiled::new(&self.lexicon, &self.table))
+    }
+}
+
+impl Compiled {
+    fn new(lex: &Lexicon, table: &CueTable) -> Compiled {
+        // Lower-case forms seen, by their first-word-style hash.
+        let mut seen: std::collections::HashSet<
+            u64,
+            std::hash::BuildHasherDefault<super::words::PassThrough>,
+        > = Default::default();
+        let mut rules = Vec::new();
+        let mut rule_of = std::collections::HashMap::new();
         let mut patterns = Vec::new();
         let mut texts = Vec::new();
         let mut canonical = Vec::new();
@@ -94,37 +162,66 @@ impl SkillMatcher {
             ids.push(e.id.clone());
             for f in &e.forms {
                 if f.text.is_empty()
-                    || !seen.insert(f.text.to_ascii_lowercase())
+                    || !seen.insert(super::words::hash_word(f.text.as_bytes()))
                 {
                     continue;
                 }
+                let rule = table.rule(&f.text).map(|r| {
+                    *rule_of.entry(f.text.to_ascii_lowercase()).or_insert_with(
+                        || {
+                            rules.push(r.clone());
+                            rules.len() - 1
+                        },
+                    )
+                });
                 texts.push(f.text.clone());
                 patterns.push(Pattern {
                     entry: i,
                     case_sensitive: f.case_sensitive,
                     needs_context: f.needs_context,
+                    common: f.common,
+                    rule,
                 });
             }
         }
+        let words = |w: &[&str]| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(w)
+                .expect("context automaton builds")
+        };
         let matcher = WordMatcher::new(&texts, &[]);
-        let context = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(CONTEXT)
-            .expect("context automaton builds");
-        SkillMatcher { matcher, patterns, texts, canonical, ids, context }
+        Compiled {
+            matcher,
+            patterns,
+            texts,
+            canonical,
+            ids,
+            rules,
+            context: words(CONTEXT),
+            strong: words(STRONG),
+        }
     }
+}
 
+impl SkillMatcher {
     /// Finds every skill mention in `text`.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut found = Vec::new();
-        self.matcher.for_each(text, |m| self.accept(text, m, &mut found));
+        self.matcher().for_each(text, |m| self.accept(text, m, &mut found));
         self.finish(text, &found)
     }
 
     /// The word matcher, to share a tokenization pass with other matchers.
+    /// Compiled on the first call.
     pub(crate) fn matcher(&self) -> &WordMatcher {
-        &self.matcher
+        &self.compiled().matcher
+    }
+
+    /// Number of surface forms.
+    pub fn forms(&self) -> usize {
+        self.compiled().texts.len()
     }
 
     /// Keeps a raw match that passes the boundary and case rules.
@@ -134,10 +231,11 @@ impl SkillMatcher {
         m: WordMatch,
         found: &mut Vec<RawSkill>,
     ) -> bool {
+        let c = self.compiled();
         let b = text.as_bytes();
         let pid = m.pattern;
-        let pat = &self.patterns[pid];
-        let form = self.texts[pid].as_bytes();
+        let pat = &c.patterns[pid];
+        let form = c.texts[pid].as_bytes();
         let (s, e) = (m.start, m.end);
         let last = form[form.len() - 1];
         if form[0].is_ascii_alphanumeric() && !word_start(text, s) {
@@ -154,8 +252,9 @@ impl SkillMatcher {
         if pat.case_sensitive && &b[s..e] != form {
             return false;
         }
-        if pat.needs_context {
-            // "R&D", "C-suite", "Go-to-market", "Excel's".
+        if pat.needs_context && pat.rule.is_none() {
+            // "R&D", "C-suite", "Go-to-market", "Excel's". Forms with a
+            // cue-table row ("AI-driven") are judged by their row.
             let next = b.get(e).copied();
             let after = b.get(e + 1).copied();
             if matches!(next, Some(b'&') | Some(b'\''))
@@ -176,33 +275,56 @@ impl SkillMatcher {
         text: &str,
         found: &[RawSkill],
     ) -> Vec<Mention> {
+        let c = self.compiled();
         let anchors: Vec<usize> = found
             .iter()
-            .filter(|r| !self.patterns[r.pattern].needs_context)
+            .filter(|r| !c.patterns[r.pattern].needs_context)
             .map(|r| r.start)
             .collect();
 
         let mut out = Vec::with_capacity(found.len());
         for r in found {
-            let pat = &self.patterns[r.pattern];
-            if pat.needs_context
-                && !self.has_context(text, r.start, r.end, &anchors)
-            {
+            let pat = &c.patterns[r.pattern];
+            let verdict = pat
+                .rule
+                .map(|k| c.rules[k].judge(text, r.start, r.end))
+                .unwrap_or(Verdict::Otherwise(Otherwise::Context));
+            let keep = match verdict {
+                Verdict::Accept | Verdict::Otherwise(Otherwise::Yes) => true,
+                Verdict::Reject | Verdict::Otherwise(Otherwise::No) => false,
+                Verdict::Otherwise(Otherwise::Context) if pat.common => {
+                    self.has_strong(text, r.start, r.end)
+                }
+                Verdict::Otherwise(Otherwise::Context) => {
+                    !pat.needs_context
+                        || self.has_context(text, r.start, r.end, &anchors)
+                }
+            };
+            if !keep {
                 continue;
             }
             out.push(Mention {
                 kind: Kind::Skill,
                 start: r.start,
                 end: r.end,
-                value: Value::Text(self.canonical[pat.entry].clone()),
-                unit: self.ids[pat.entry].clone(),
+                value: Value::Text(c.canonical[pat.entry].clone()),
+                unit: c.ids[pat.entry].clone(),
             });
         }
         out
     }
 
+    /// True when a strong skill cue ([`STRONG`]) stands on the same line
+    /// within [`cues::WINDOW`] bytes of `s..e`.
+    fn has_strong(&self, text: &str, s: usize, e: usize) -> bool {
+        let c = self.compiled();
+        let (lo, hi) = cues::window(text, s, e);
+        let window = aho_corasick::Input::new(text.as_bytes()).range(lo..hi);
+        c.strong.find(window).is_some()
+    }
+
     /// True when a context word or an unambiguous skill stands on the
-    /// same line within [`WINDOW`] bytes of `s..e`.
+    /// same line within [`cues::WINDOW`] bytes of `s..e`.
     fn has_context(
         &self,
         text: &str,
@@ -210,21 +332,15 @@ impl SkillMatcher {
         e: usize,
         anchors: &[usize],
     ) -> bool {
+        let c = self.compiled();
         let b = text.as_bytes();
-        let mut lo = s.saturating_sub(WINDOW);
-        let mut hi = (e + WINDOW).min(b.len());
-        if let Some(nl) = memchr::memrchr(b'\n', &b[lo..s]) {
-            lo += nl + 1;
-        }
-        if let Some(nl) = memchr::memchr(b'\n', &b[e..hi]) {
-            hi = e + nl;
-        }
+        let (lo, hi) = cues::window(text, s, e);
         let k = anchors.partition_point(|&a| a < lo);
         if anchors[k..].iter().take_while(|&&a| a < hi).any(|&a| a != s) {
             return true;
         }
         let window = aho_corasick::Input::new(b).range(lo..hi);
-        self.context.find(window).is_some()
+        c.context.find(window).is_some()
     }
 }
 

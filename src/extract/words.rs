@@ -11,12 +11,47 @@ in a hash set of the patterns' first words, and only then run the
 automaton *anchored* at that word. The automaton keeps its
 leftmost-longest semantics ("Stable Diffusion" over "Stable"), and the scan
 costs a few instructions per byte.
+
+A big pattern list (the skills lexicon, some 14,000 forms) needs no
+automaton at all: when no pattern runs on into letters, the patterns are
+kept in a table from the hash of their first word to their indices,
+longest first, and a candidate word is confirmed by comparing those
+patterns' bytes. That table builds in a millisecond, where an
+Aho-Corasick automaton of that size takes a few hundred (most of it in
+failure transitions an anchored search never uses).
 */
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input,
     MatchKind, StartKind,
 };
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are already hashes (the first-word table's
+/// `u64`s): it passes them through, where SipHash would cost more than
+/// the lookup it serves.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used for our keys; this is for completeness.
+        for &b in bytes {
+            self.0 = step(self.0, b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // Our hashes end in a multiplication, so their low bits (which
+        // pick the bucket) are weak: fold the high bits down.
+        self.0 = n ^ (n >> 29) ^ (n >> 47);
+    }
+}
+
+type HashTable = HashMap<u64, Box<[u32]>, BuildHasherDefault<PassThrough>>;
 
 /// Longest first word we index; longer words cannot start a pattern.
 const MAX_WORD: usize = 32;
@@ -47,7 +82,7 @@ fn slot(h: u64) -> usize {
     (h >> 40) as usize & (FILTER_BITS - 1)
 }
 
-fn hash_word(w: &[u8]) -> u64 {
+pub(crate) fn hash_word(w: &[u8]) -> u64 {
     w.iter().fold(0, |h, &b| step(h, b))
 }
 
@@ -55,6 +90,11 @@ fn hash_word(w: &[u8]) -> u64 {
 #[derive(Debug)]
 pub struct WordMatcher {
     ac: Option<AhoCorasick>,
+    /// Without run-on patterns: first-word hash → pattern indices, those
+    /// starting earliest (leading punctuation) and longest first.
+    table: Option<HashTable>,
+    /// The patterns' bytes and leading punctuation lengths, for `table`.
+    bytes: Box<[(Box<[u8]>, usize)]>,
     /// One bit per hash slot of the patterns' first words (lower case).
     /// A set bit may be a false positive; the anchored automaton decides.
     firsts: Box<[u64]>,
@@ -113,6 +153,47 @@ impl WordMatcher {
                 run_on_first[usize::from(w[0].to_ascii_lowercase())] = true;
             }
         }
+        if !run_on.iter().any(|&r| r) {
+            let mut table: HashMap<u64, Vec<u32>> = HashMap::new();
+            let mut bytes: Vec<(Box<[u8]>, usize)> =
+                Vec::with_capacity(patterns.len());
+            for (i, p) in patterns.iter().enumerate() {
+                let p = p.as_ref().as_bytes();
+                let lead = p
+                    .iter()
+                    .take_while(|b| !b.is_ascii_alphanumeric())
+                    .count();
+                let w = first_word(std::str::from_utf8(p).unwrap_or(""));
+                bytes.push((Box::from(p), lead));
+                if !w.is_empty() && w.len() <= MAX_WORD {
+                    table.entry(hash_word(&w)).or_default().push(i as u32);
+                }
+            }
+            let table: HashTable = table
+                .into_iter()
+                .map(|(h, mut v)| {
+                    v.sort_by_key(|&i| {
+                        let (p, lead) = &bytes[i as usize];
+                        (
+                            std::cmp::Reverse(*lead),
+                            std::cmp::Reverse(p.len()),
+                            i,
+                        )
+                    });
+                    (h, v.into_boxed_slice())
+                })
+                .collect();
+            return WordMatcher {
+                ac: None,
+                table: Some(table),
+                bytes: bytes.into_boxed_slice(),
+                firsts,
+                run_on: runs,
+                run_on_lens,
+                run_on_first,
+                leading_punct,
+            };
+        }
         let ac = if patterns.is_empty() {
             None
         } else {
@@ -128,6 +209,8 @@ impl WordMatcher {
         };
         WordMatcher {
             ac,
+            table: None,
+            bytes: Box::new([]),
             firsts,
             run_on: runs,
             run_on_lens,
@@ -168,8 +251,12 @@ impl WordMatcher {
         &self,
         text: &str,
         st: usize,
+        h: u64,
         f: &mut impl FnMut(WordMatch) -> bool,
     ) -> Option<usize> {
+        if let Some(table) = &self.table {
+            return self.try_table(table, text, st, h, f);
+        }
         let ac = self.ac.as_ref()?;
         let b = text.as_bytes();
         let mut starts = [st, usize::MAX];
@@ -202,6 +289,36 @@ impl WordMatcher {
         None
     }
 
+    /// [`WordMatcher::try_at`] over the first-word table: the patterns
+    /// whose first word hashes like this word's, earliest start and
+    /// longest first, confirmed byte by byte (ASCII case ignored).
+    #[inline]
+    fn try_table(
+        &self,
+        table: &HashTable,
+        text: &str,
+        st: usize,
+        h: u64,
+        f: &mut impl FnMut(WordMatch) -> bool,
+    ) -> Option<usize> {
+        let b = text.as_bytes();
+        for &i in table.get(&h)?.iter() {
+            let (p, lead) = &self.bytes[i as usize];
+            let Some(s) = st.checked_sub(*lead) else { continue };
+            let e = s + p.len();
+            if e > b.len()
+                || !text.is_char_boundary(e)
+                || !b[s..e].eq_ignore_ascii_case(p)
+            {
+                continue;
+            }
+            if f(WordMatch { start: s, end: e, pattern: i as usize }) {
+                return Some(e);
+            }
+        }
+        None
+    }
+
     /// Calls `f` for each leftmost-longest match that starts at a word
     /// start. `f` returns true to accept the match (the scan then resumes
     /// after it) or false to reject it (a shorter match at the same start
@@ -212,7 +329,7 @@ impl WordMatcher {
         scan(b, |st, end, h| {
             if st >= resume
                 && self.candidate(b, st, end, h)
-                && let Some(e) = self.try_at(text, st, &mut f)
+                && let Some(e) = self.try_at(text, st, h, &mut f)
             {
                 resume = e;
             }
@@ -234,13 +351,13 @@ pub fn for_each2(
     scan(bytes, |st, end, h| {
         if st >= ra
             && a.candidate(bytes, st, end, h)
-            && let Some(e) = a.try_at(text, st, &mut fa)
+            && let Some(e) = a.try_at(text, st, h, &mut fa)
         {
             ra = e;
         }
         if st >= rb
             && b.candidate(bytes, st, end, h)
-            && let Some(e) = b.try_at(text, st, &mut fb)
+            && let Some(e) = b.try_at(text, st, h, &mut fb)
         {
             rb = e;
         }
@@ -311,5 +428,24 @@ mod tests {
         assert_eq!(all(&m, "uses .NET"), vec![(5, 9, 3)]);
         assert_eq!(all(&m, "Q3FY24"), vec![(0, 2, 4)]);
         assert_eq!(all(&m, "unstable"), vec![]);
+    }
+
+    #[test]
+    fn table_matches_like_the_automaton() {
+        let pats = ["stable", "Stable Diffusion", "c", ".NET", "C++", "c#"];
+        let m = WordMatcher::new(&pats, &[]);
+        assert!(m.table.is_some());
+        assert_eq!(all(&m, "stable diffusion"), vec![(0, 16, 1)]);
+        assert_eq!(all(&m, "abc c"), vec![(4, 5, 2)]);
+        assert_eq!(all(&m, "uses .NET"), vec![(5, 9, 3)]);
+        assert_eq!(all(&m, "C++ and c#"), vec![(0, 3, 4), (8, 10, 5)]);
+        assert_eq!(all(&m, "unstable"), vec![]);
+        // A rejected longest match falls back to a shorter one.
+        let mut got = Vec::new();
+        m.for_each("Stable Diffusion", |x| {
+            got.push(x.pattern);
+            x.pattern == 0
+        });
+        assert_eq!(got, vec![1, 0]);
     }
 }
