@@ -2387,7 +2387,7 @@ const SKILL: &[Case] = &[
         skill030,
         Skill,
         "Orders for video editing doubled.",
-        [("video editing", S("Video editing"), NONE)]
+        [("video editing", S("video editing"), NONE)]
     ),
     t!(
         skill040,
@@ -2526,13 +2526,13 @@ const SKILL: &[Case] = &[
         skill190,
         Skill,
         "Clients paid for data analysis.",
-        [("data analysis", S("Data analysis"), NONE)]
+        [("data analysis", S("data analysis"), NONE)]
     ),
     t!(
         skill200,
         Skill,
         "Prompt engineering gigs rose.",
-        [("Prompt engineering", S("Prompt engineering"), NONE)]
+        [("Prompt engineering", S("prompt engineering"), NONE)]
     ),
     t!(
         skill210,
@@ -2546,7 +2546,7 @@ const SKILL: &[Case] = &[
         "It applies natural language processing.",
         [(
             "natural language processing",
-            S("Natural language processing"),
+            S("natural language processing"),
             Some(
                 "http://data.europa.eu/esco/skill/fff0e2cd-d0bd-4b02-9daf-158b79d9688a"
             )
@@ -2604,7 +2604,7 @@ const SKILL: &[Case] = &[
         skill270,
         Skill,
         "Copywriting orders fell.",
-        [("Copywriting", S("Copywriting"), NONE)]
+        [("Copywriting", S("copywriting"), NONE)]
     ),
     t!(
         skill280,
@@ -2640,7 +2640,7 @@ const SKILL: &[Case] = &[
         skill310,
         Skill,
         "It trains LLMs for clients.",
-        [("LLMs", S("Large language models"), NONE)]
+        [("LLMs", S("large language models"), NONE)]
     ),
     t!(
         skill320,
@@ -2714,7 +2714,7 @@ const SKILL: &[Case] = &[
         "Demand for web development rose.",
         [(
             "web development",
-            S("Web development"),
+            S("web development"),
             Some(
                 "http://data.europa.eu/esco/skill/69bbd53f-fbb0-4476-b4b2-ef7844464e28"
             )
