@@ -133,6 +133,21 @@ fn bad_input_exits_2_with_a_reason() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("missing.txt"), "{}", stderr(&out));
+    // The unreadable file's pair is an `error` record in the stream, and the
+    // other pairs are judged.
+    d.create("call.txt", CALL);
+    let out = claimscan(
+        &["crosscheck", "--source", "call.txt", "missing.txt", "story.txt"],
+        Some(d.path()),
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let v = records(&out.stdout);
+    assert_eq!(v[0]["type"], "error", "{v:?}");
+    assert_eq!(v[0]["path"], "missing.txt");
+    assert!(v[0]["message"].as_str().unwrap().starts_with("cannot read"));
+    assert!(v.len() > 1 && v[1..].iter().all(|r| r["type"] == "verdict"));
+    assert!(v[1..].iter().all(|r| r["doc"] == "story.txt"), "{v:?}");
     d.create("pairs.tsv", "only-one-column\n");
     let out = claimscan(
         &["crosscheck", "--pairs", "pairs.tsv"],

@@ -201,8 +201,9 @@ def crosscheck(source, coverage, *, doc_date=None, threads=None, claims=False):
 
     ``source``: the call's transcript (a path). ``coverage``: a path or a list
     of paths (stories, summaries). ``claims=True`` also returns each coverage
-    document's records before its verdicts (``--claims``). A file that cannot
-    be read raises ``ValueError`` with the command's message.
+    document's records before its verdicts (``--claims``). A pair that cannot
+    be judged (a file that cannot be read) gives an ``error`` dict in place of
+    its verdicts, as the command writes, and the others go on.
     """
     out = _claimscan.crosscheck(
         _os.fsdecode(source), _paths(coverage), _date(doc_date), _threads(threads), bool(claims)

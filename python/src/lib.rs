@@ -66,7 +66,14 @@ fn config(o: &Options) -> Result<Config, String> {
     };
     let read = claimscan::reader::ReadOptions {
         format: match &o.input_format {
-            Some(f) => Some(claimscan::config::parse_input_format(f)?),
+            // The command line's message, clap's prefix included.
+            Some(f) => Some(claimscan::config::parse_input_format(f).map_err(
+                |e| {
+                    format!(
+                        "invalid value '{f}' for '--input-format <FORMAT>': {e}"
+                    )
+                },
+            )?),
             None => None,
         },
         ..Default::default()
@@ -459,26 +466,39 @@ fn crosscheck<'py>(
             "--source needs at least one COVERAGE file".into(),
         ));
     }
-    let bytes = py
-        .detach(|| -> Result<Vec<u8>, String> {
-            let id = |p: &PathBuf| p.to_string_lossy().into_owned();
-            let src_id = id(&source);
-            let src =
-                claimscan::crosscheck::analyze_file(&config, &source, &src_id)
-                    .map_err(|e| format!("crosscheck: {e}"))?;
-            let mut out = Vec::new();
-            for c in &coverage {
-                let cov =
-                    claimscan::crosscheck::analyze_file(&config, c, &id(c))
-                        .map_err(|e| format!("crosscheck: {e}"))?;
-                claimscan::crosscheck::judge_pair(
-                    &src, &src_id, &cov, claims, &mut out,
-                )
-                .map_err(|e| format!("crosscheck: {e}"))?;
+    // As the command: a pair that cannot be judged (an unreadable file, a
+    // source with several documents) gives an `error` record in its place.
+    let bytes = py.detach(|| -> Vec<u8> {
+        use claimscan::crosscheck::{analyze_file, encode_error, judge_pair};
+        let id = |p: &PathBuf| p.to_string_lossy().into_owned();
+        let src_id = id(&source);
+        let src = analyze_file(&config, &source, &src_id);
+        let mut out = Vec::new();
+        for c in &coverage {
+            let cov = analyze_file(&config, c, &id(c));
+            let (s, v) = match (&src, &cov) {
+                (Ok(s), Ok(v)) => (s, v),
+                (Err(e), _) | (_, Err(e)) => {
+                    encode_error(e, &mut out);
+                    continue;
+                }
+            };
+            let mut bytes = Vec::new();
+            match judge_pair(s, &src_id, v, claims, &mut bytes) {
+                Ok(_) => out.extend_from_slice(&bytes),
+                Err(m) => encode_error(
+                    &claimscan::reader::frame::record_error(
+                        Some(&src_id),
+                        Some(&source),
+                        None,
+                        m,
+                    ),
+                    &mut out,
+                ),
             }
-            Ok(out)
-        })
-        .map_err(value_error)?;
+        }
+        out
+    });
     Ok(PyBytes::new(py, &bytes))
 }
 

@@ -12,7 +12,8 @@ use rayon::prelude::*;
 use claimscan::config::ConfigBuilder;
 use claimscan::crosscheck;
 use claimscan::pipeline::Analyzed;
-use claimscan::record::DocContext;
+use claimscan::reader::frame::record_error;
+use claimscan::record::{DocContext, InputError};
 
 use super::args;
 
@@ -92,27 +93,37 @@ pub fn run(a: args::Crosscheck) -> Result<ExitCode> {
         .num_threads(config.threads)
         .build()
         .context("cannot start worker threads")?;
-    let analysed: Vec<Result<Vec<Analyzed>, String>> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|(path, id)| crosscheck::analyze_file(&config, path, id))
-            .collect()
-    });
+    let analysed: Vec<Result<Vec<Analyzed>, InputError>> =
+        pool.install(|| {
+            files
+                .par_iter()
+                .map(|(path, id)| crosscheck::analyze_file(&config, path, id))
+                .collect()
+        });
     let judged: Vec<(Vec<u8>, String, bool, bool)> = pool.install(|| {
         pairs
             .par_iter()
             .map(|(s, c)| {
                 let (src, cov) = (&analysed[index[&s.0]], &analysed[index[&c.0]]);
                 let mut bytes = Vec::new();
+                // A pair that cannot be judged writes an `error` record in
+                // its place (as `scan` does for an unreadable file), and the
+                // run goes on.
+                let failed = |e: &InputError| {
+                    let mut bytes = Vec::new();
+                    crosscheck::encode_error(e, &mut bytes);
+                    (bytes, format!("crosscheck: {e}"), false, true)
+                };
                 let (src, cov) = match (src, cov) {
                     (Ok(s), Ok(c)) => (s, c),
-                    (Err(e), _) | (_, Err(e)) => {
-                        return (bytes, format!("crosscheck: {e}"), false, true);
-                    }
+                    (Err(e), _) | (_, Err(e)) => return failed(e),
                 };
                 let counts = match crosscheck::judge_pair(src, &s.1, cov, a.claims, &mut bytes) {
                     Ok(n) => n,
-                    Err(e) => return (bytes, format!("crosscheck: {e}"), false, true),
+                    Err(m) => {
+                        let e = record_error(Some(&s.1), Some(&s.0), None, m);
+                        return failed(&e);
+                    }
                 };
                 let line = format!(
                     "{} vs {}: {} claims with figures: {} supported, {} contradicted, {} absent",

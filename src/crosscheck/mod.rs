@@ -31,7 +31,7 @@ use crate::claim::concept::{
     sentence_start,
 };
 use crate::pipeline::Analyzed;
-use crate::record::{Claim, Direction, Kind, Mention};
+use crate::record::{Claim, Direction, InputError, Kind, Mention};
 use crate::sink::jsonl::{ClaimRef, claim_refs};
 
 use figure::{Field, Figure};
@@ -39,25 +39,37 @@ use figure::{Field, Figure};
 /// Reads and analyses one file of a pair as `claimscan crosscheck` does
 /// ([`crate::pipeline::analyze_path`]): its documents (a container file
 /// holds many), a single-document file's id replaced by `id`. The error
-/// (an unreadable file, a file with no document) is the message the
-/// command prints after `crosscheck: `.
+/// (an unreadable file, a file with no document) is the `error` record the
+/// command writes in place of the pair's verdicts.
 pub fn analyze_file(
     config: &crate::Config,
     path: &std::path::Path,
     id: &str,
-) -> Result<Vec<Analyzed>, String> {
+) -> Result<Vec<Analyzed>, InputError> {
     let mut docs = Vec::new();
     for d in crate::pipeline::analyze_path(config, path) {
-        let mut d = d.map_err(|e| e.to_string())?;
+        let mut d = d?;
         if d.doc.id == path.to_string_lossy() {
             d.doc.id = id.to_string();
         }
         docs.push(d);
     }
     if docs.is_empty() {
-        return Err(format!("{id}: no document"));
+        return Err(crate::reader::frame::record_error(
+            Some(id),
+            Some(path),
+            None,
+            "no document".to_string(),
+        ));
     }
     Ok(docs)
+}
+
+/// Appends the `error` record of a pair that could not be judged (as
+/// `claimscan scan` writes for an unreadable input).
+pub fn encode_error(err: &InputError, out: &mut Vec<u8>) {
+    use crate::sink::Sink;
+    crate::sink::jsonl::JsonlSink.encode_error(err, out);
 }
 
 /// Judges every document of `coverage` against `source`, which must hold
@@ -75,7 +87,7 @@ pub fn judge_pair(
 ) -> Result<[usize; 3], String> {
     if source.len() != 1 {
         return Err(format!(
-            "{source_id}: a source must hold one document, it holds {}",
+            "a source must hold one document, {source_id} holds {}",
             source.len()
         ));
     }
