@@ -355,6 +355,18 @@ impl Doc<'_> {
     /// Fills an unknown year: from the document's date (the latest such
     /// quarter that has ended, or the next one for guidance), else its main
     /// period's year.
+    /// The fiscal year the document reports on ("FY2020" in a call about
+    /// 2020-Q4), from its main period, else its date.
+    fn full_year(&self) -> Option<String> {
+        let from_period = self.period.as_deref().and_then(|p| {
+            let y = p.trim_start_matches("FY").get(..4)?;
+            y.bytes().all(|b| b.is_ascii_digit()).then(|| y.to_string())
+        });
+        from_period
+            .or_else(|| self.year.map(|y| y.to_string()))
+            .map(|y| format!("FY{y}"))
+    }
+
     fn anchor(&self, p: String, forward: bool) -> String {
         // A bare year as the period of a figure is a fiscal year.
         if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {
@@ -529,6 +541,28 @@ fn sentence_claims(
         .map(|h| (h.0, h.1))
         .collect();
     let no_period = hits.iter().any(|h| h.2 == Phrase::NoPeriod);
+    let full_year_at: Vec<usize> = hits
+        .iter()
+        // Not "our first full year", "a full year of ownership".
+        .filter(|h| {
+            h.2 == Phrase::FullYear
+                && (h.0 == 0
+                    || !matches!(
+                        s.word(h.0 - 1),
+                        "first"
+                            | "second"
+                            | "third"
+                            | "fourth"
+                            | "fifth"
+                            | "a"
+                            | "one"
+                            | "each"
+                            | "every"
+                            | "per"
+                    ))
+        })
+        .map(|h| h.0)
+        .collect();
     let ended_quarter_with = s.lower.contains("ended the quarter with")
         || s.lower.contains("exited the quarter with");
     let s_period = sentence_period(doc, s);
@@ -614,8 +648,15 @@ fn sentence_claims(
             // A bare level compares with nothing.
             c.basis = None;
         }
-        // Periods.
-        let own = own_period(doc, s, f);
+        // Periods. "Full year catastrophes totaled ...": the document's
+        // year when the clause names no period of its own.
+        let own = own_period(doc, s, f).or_else(|| {
+            full_year_at
+                .iter()
+                .any(|&j| j >= f.start && j < f.end)
+                .then(|| doc.full_year())
+                .flatten()
+        });
         c.period = if no_period && own.is_none() {
             None
         } else {
@@ -899,6 +940,22 @@ fn period_value(doc: &Doc, j: usize, s: &Sentence) -> Option<String> {
     }
     if let Some(q) = context::quarter_end(v) {
         return Some(q);
+    }
+    // "the quarter ending September": the quarter that ends in that month
+    // (calendar quarters; another month is left as the month).
+    if v.len() == 7
+        && j > 1
+        && matches!(s.word(j - 1), "ending" | "ended")
+        && matches!(s.word(j - 2), "quarter" | "qtr")
+        && let Some(q) = match &v[5..] {
+            "03" => Some(1),
+            "06" => Some(2),
+            "09" => Some(3),
+            "12" => Some(4),
+            _ => None,
+        }
+    {
+        return Some(format!("{}-Q{q}", &v[..4]));
     }
     if v.len() < 10 {
         // A bare year far from the document's is not a period ("founded in

@@ -326,6 +326,7 @@ pub fn main_period(
     let mut own: Vec<(String, Option<i32>)> = Vec::new();
     let mut compared: Vec<(String, Option<i32>)> = Vec::new();
     let mut loose: Vec<(String, Option<i32>)> = Vec::new();
+    let mut inferred: Vec<(String, i32)> = Vec::new();
     // Years of other dated mentions, for a quarter named without one.
     let mut other_years: Vec<(i32, usize)> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Date) {
@@ -363,6 +364,18 @@ pub fn main_period(
             None
         };
         let label = format!("{}-Q{q}", if fiscal { "FY" } else { "" });
+        // A quarter named without its year in a dated document ("the first
+        // quarter" in a story of April 1987): the year the extractor gave
+        // it from the document's date, a vote of its own, so that one note
+        // about "the first quarter of 1986" does not outvote four mentions
+        // of this year's.
+        if !is_compared
+            && year.is_none()
+            && dated
+            && let Ok(y) = y.trim_start_matches("FY").parse::<i32>()
+        {
+            inferred.push((label.clone(), y));
+        }
         if is_compared {
             let mut lo = m.start.saturating_sub(24);
             while !text.is_char_boundary(lo) {
@@ -448,6 +461,28 @@ pub fn main_period(
         |v: &[(i32, usize)]| v.iter().rev().max_by_key(|c| c.1).map(|c| c.0);
     let mut stated =
         top(&years).or_else(|| same_q(&own)).or_else(|| same_q(&compared));
+    // The years inferred from the document's date outvote fewer stated
+    // ones of the best quarter.
+    if let Some(sy) = stated
+        && !own.is_empty()
+    {
+        let mut votes: Vec<(i32, usize)> = years.clone();
+        for (l, y) in &inferred {
+            if l == best {
+                match votes.iter_mut().find(|c| c.0 == *y) {
+                    Some(c) => c.1 += 1,
+                    None => votes.push((*y, 1)),
+                }
+            }
+        }
+        let count =
+            |y: i32| votes.iter().find(|c| c.0 == y).map_or(0, |c| c.1);
+        if let Some(vy) = top(&votes)
+            && count(vy) > count(sy)
+        {
+            stated = Some(vy);
+        }
+    }
     // Only a comparison names the quarter ("compared to the third quarter
     // of 2019"): a year after it, unless the document states a later year
     // of its own (a two-year comparison in a 2021 call).

@@ -203,6 +203,9 @@ pub enum Phrase {
     /// "year to date", "trailing twelve months": a period the contract
     /// has no value for.
     NoPeriod,
+    /// "full year", "full-year": the document's (fiscal) year, when the
+    /// clause names no period of its own.
+    FullYear,
 }
 
 /// (phrase, class). Matched on word boundaries, leftmost-longest.
@@ -384,6 +387,12 @@ pub const PHRASES: &[(&str, Phrase)] = &[
     ("last twelve months", Phrase::NoPeriod),
     ("last 12 months", Phrase::NoPeriod),
     ("ttm", Phrase::NoPeriod),
+    // The whole year: "Full year catastrophes totaled ...", "full-year
+    // revenue", "for the full fiscal year".
+    ("full year", Phrase::FullYear),
+    ("full-year", Phrase::FullYear),
+    ("full fiscal year", Phrase::FullYear),
+    ("full fiscal", Phrase::FullYear),
     // Nine months: no quarter, half or year of the contract.
     ("first nine months", Phrase::NoPeriod),
     ("nine-month period", Phrase::NoPeriod),

@@ -406,6 +406,31 @@ const PERIODS: &[PeriodRow] = &[
         Some((1987, 4, 13)),
         &["1987-Q1"],
     ),
+    // "Full year" names the document's (fiscal) year, unless it is some
+    // other year ("our first full year").
+    (
+        "Fourth quarter 2024 sales rose 6% to $90 million. Full year claims costs totaled $41 million. In its first full year, membership in the loyalty program grew 12%.",
+        None,
+        &["2024-Q4", "FY2024", "2024-Q4"],
+    ),
+    (
+        "Third quarter sales rose 6% to $90 million. We now see full-year sales of about $350 million.",
+        Some((2023, 10, 26)),
+        &["2023-Q3", "FY2023"],
+    ),
+    // "The quarter ending September" is the third quarter.
+    (
+        "Orders declined 9% in the quarter ending September.",
+        Some((2022, 11, 3)),
+        &["2022-Q3"],
+    ),
+    // A quarter named without its year in a dated story takes the year of
+    // the story's date, even against one note about the year before.
+    (
+        "HARBOR BANK 1ST QTR NET\n\nFirst quarter net rose to 12 mln dlrs from 10 mln dlrs.\n    The first quarter of 1986 excludes a gain of 1.1 mln dlrs.\n    Deposits grew 9 pct to 2.1 billion dlrs in the first quarter.\n",
+        Some((1987, 4, 15)),
+        &["1987-Q1", "1986-Q1", "1987-Q1"],
+    ),
 ];
 
 #[test]
