@@ -890,18 +890,28 @@ pub fn of_claim(
         concept.qualifiers.retain(|q| q.starts_with("segment:"));
         return (concept, guessed);
     }
-    let per_share =
-        c.mentions.iter().filter_map(|&i| mentions.get(i)).any(|m| {
-            m.kind == Kind::Money && {
-                let mut hi = text.len().min(m.end + 30);
-                while !text.is_char_boundary(hi) {
-                    hi -= 1;
-                }
-                let after =
-                    text.get(m.end..hi).unwrap_or("").to_ascii_lowercase();
-                PER_SHARE.iter().any(|p| after.starts_with(p))
-            }
-        });
+    let per_share_after = |end: usize| {
+        let mut hi = text.len().min(end + 30);
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let after = text.get(end..hi).unwrap_or("").to_ascii_lowercase();
+        PER_SHARE.iter().any(|p| after.starts_with(p))
+    };
+    // "$3.40 to $3.48 per share": a range's upper end carries the words.
+    let per_share = c.mentions.iter().any(|&i| {
+        mentions.get(i).is_some_and(|m| {
+            m.kind == Kind::Money
+                && (per_share_after(m.end)
+                    || mentions.get(i + 1).is_some_and(|n| {
+                        n.kind == Kind::Money
+                            && text.get(m.end..n.start).is_some_and(|gap| {
+                                matches!(gap, " to " | "-" | "–" | " - ")
+                            })
+                            && per_share_after(n.end)
+                    }))
+        })
+    });
     if per_share && matches!(concept.id, "net_income" | "other") {
         let lower = format!("{} {clause}", c.metric).to_ascii_lowercase();
         if ["earn", "income", "loss", "profit", "eps"]

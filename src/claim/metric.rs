@@ -270,6 +270,11 @@ fn scan_back(s: &Sentence, a: usize, b: usize) -> usize {
                 if stop && !(inner_prep(w) && j < b) {
                     break;
                 }
+                // "efficiency on collections resulted in free cash flow of
+                // $219 million": a verb of result ends the metric.
+                if j < b && result_verb(w, s.word(j)) {
+                    break;
+                }
                 if inner_prep(w) && j == b {
                     break;
                 }
@@ -298,6 +303,38 @@ fn scan_back(s: &Sentence, a: usize, b: usize) -> usize {
         j -= 1;
     }
     j
+}
+
+/// "resulted in", "amounted to", "led to": a verb and its preposition
+/// that put the metric after them.
+fn result_verb(w: &str, next: &str) -> bool {
+    matches!(
+        (w, next),
+        ("resulted" | "resulting" | "results", "in")
+            | ("amounted" | "amounting" | "led" | "leading", "to")
+            | ("translated" | "translating", "into" | "to")
+    )
+}
+
+/// "the segment contributed $88 million of gross profit", "we generated
+/// $142 million of operating cash flow": a verb that yields an amount of
+/// the metric named after the figure.
+fn yields_amount(w: &str) -> bool {
+    matches!(
+        w,
+        "contributed"
+            | "contributes"
+            | "generated"
+            | "generates"
+            | "produced"
+            | "produces"
+            | "delivered"
+            | "delivers"
+            | "added"
+            | "adds"
+            | "incurred"
+            | "incurs"
+    )
 }
 
 /// Cuts leading determiners, possessive names, prepositions and hedges.
@@ -442,7 +479,14 @@ fn after(
         }
         b += 1;
     }
-    let b = trim_trailing(s, hits, a, b);
+    let mut b = trim_trailing(s, hits, a, b);
+    // "of gross profit in the second quarter": no dangling preposition.
+    while b > a
+        && inner_prep(s.word(b - 1))
+        && s.toks.get(b).is_some_and(|t| matches!(t.kind, TokKind::Date(_)))
+    {
+        b -= 1;
+    }
     let a = trim_leading(s, a, b);
     accept(s, a, b)
 }
@@ -479,6 +523,16 @@ pub fn metric(
                 return Some(m);
             }
         }
+    }
+    // "The segment contributed $88 million of gross profit": the metric is
+    // what the amount is of.
+    if matches!(s.toks[anc].kind, TokKind::Fig(_))
+        && anc > c.start
+        && yields_amount(s.word(anc - 1))
+        && s.word(anc + 1) == "of"
+        && let Some(m) = after(s, c, hits, anc)
+    {
+        return Some(m);
     }
     // A fronted "Sequentially," or "On a GAAP basis," is not the metric.
     let mut b = trim_trailing(s, hits, c.start, anc);

@@ -57,6 +57,15 @@ const TABLE: &[(&str, &[&str])] = &[
             "Revenue | 412500000 | 12% | up | - | sequential | false",
         ],
     ),
+    // A verb of result or of yield puts the metric after it.
+    (
+        "Tighter collections resulted in free cash flow of $219 million.",
+        &["free cash flow | 219000000 | - | - | - | - | false"],
+    ),
+    (
+        "The marine segment contributed $88 million of gross profit in the second quarter.",
+        &["gross profit | 88000000 | - | - | - | - | false"],
+    ),
     // Levels compared without a direction word.
     (
         "Gross margin was 38.1% compared to 36.9%.",
@@ -444,6 +453,48 @@ fn periods() {
             .claims
             .iter()
             .map(|c| c.period.clone().unwrap_or_else(|| "-".into()))
+            .collect();
+        if got != *want {
+            bad.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// Concepts that need the sentence around the metric: (sentence, the
+/// concept and qualifiers of each claim).
+const CONCEPTS: &[(&str, &[&str])] = &[
+    // A range of per-share amounts is per share by its upper end's words.
+    (
+        "The company now expects full-year adjusted earnings of $2.10 to $2.25 per share.",
+        &["eps adjusted"],
+    ),
+    (
+        "Net earnings were $41 million, or $0.52 per diluted share.",
+        &["net_income", "eps"],
+    ),
+    // The metric after a verb of yield.
+    (
+        "The marine segment contributed $88 million of gross profit in the second quarter.",
+        &["gross_profit"],
+    ),
+];
+
+#[test]
+fn concepts_in_sentences() {
+    let set = ExtractorSet::builtin();
+    let mut bad = Vec::new();
+    for (text, want) in CONCEPTS {
+        let ctx = DocContext::default();
+        let ms = set.extract(text, &ctx);
+        let got: Vec<String> = analyze(text, &ms, &ctx)
+            .claims
+            .iter()
+            .map(|c| {
+                let mut v = vec![c.concept.unwrap_or("-").to_string()];
+                v.extend(c.qualifiers.iter().cloned());
+                v.join(" ")
+            })
             .collect();
         if got != *want {
             bad.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
