@@ -104,12 +104,17 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
         let start = with_modifier(text, start, last_end);
         last_end = end;
         let d = deferred(&value);
-        let was_deferred = d.is_some();
+        // A quarter found from the one in context ("the latest period")
+        // is that quarter, and stays the one in context.
+        let was_deferred = d.is_some()
+            && !matches!(d, Some(Deferred::Discussed(_)))
+            && !matches!(d, Some(Deferred::Generic(i, _))
+                if GENERIC_PERIODS[i].3 == Anchor::Discussed);
         let value = match d {
             Some(d) => ante.resolve(d, start, ctx),
             None => value,
         };
-        ante.note(text, start, end, &value, was_deferred);
+        ante.note(text, start, end, &value, was_deferred, ctx);
         out.push(Mention {
             kind: Kind::Date,
             start,
@@ -124,12 +129,14 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
 /// A value that depends on the dates before it, written by the parsers as
 /// `@<what>|<fallback>`: a generic period anchored on the period in context
 /// (`@g<index in GENERIC_PERIODS>`), the period in context a year before
-/// (`@bY`, from "last year" as a comparison's side), or "the 1988 quarter"
-/// (`@q<year>`). The fallback is the value without context.
+/// (`@bY`, from "last year" as a comparison's side), "the 1988 quarter"
+/// (`@q<year>`), or the quarter the text is about (`@d`, from "this
+/// quarter"). The fallback is the value without context.
 enum Deferred<'a> {
     Generic(usize, &'a str),
     YearBefore(char, &'a str),
     QuarterOf(i32, &'a str),
+    Discussed(&'a str),
 }
 
 fn deferred(v: &str) -> Option<Deferred<'_>> {
@@ -140,6 +147,9 @@ fn deferred(v: &str) -> Option<Deferred<'_>> {
     }
     if let Some(u) = head.strip_prefix('b') {
         return Some(Deferred::YearBefore(u.chars().next()?, fallback));
+    }
+    if head == "d" {
+        return Some(Deferred::Discussed(fallback));
     }
     let y = head.strip_prefix('q')?.parse().ok()?;
     Some(Deferred::QuarterOf(y, fallback))
@@ -154,6 +164,10 @@ struct Antecedents {
     quarter: Option<(usize, i32, u32)>,
     /// The last quarter named, comparisons included ("that quarter").
     any_quarter: Option<(i32, u32)>,
+    /// The last quarter named with its year that had ended by the
+    /// document date, not as a comparison: the one a report is about
+    /// ("fourth-quarter results" in October are still to come).
+    reported: Option<(i32, u32)>,
     /// The last date with a year: (year, month, quarter) as far as given.
     named: Option<(i32, Option<u32>, Option<u32>)>,
 }
@@ -192,6 +206,15 @@ impl Antecedents {
         }
     }
 
+    /// "the latest period", "this quarter": the quarter the text is about,
+    /// else `fallback` (the document date's).
+    fn discussed(&self, fallback: &str) -> String {
+        match self.reported {
+            Some((y, q)) => format!("{y:04}-Q{q}"),
+            None => fallback.to_string(),
+        }
+    }
+
     fn note(
         &mut self,
         text: &str,
@@ -199,6 +222,7 @@ impl Antecedents {
         end: usize,
         value: &str,
         was_deferred: bool,
+        ctx: &DocContext,
     ) {
         let b = value.as_bytes();
         if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
@@ -214,6 +238,13 @@ impl Antecedents {
                 && !YEAR_BEFORE_WORDS.iter().any(|w| span.contains(w))
             {
                 self.quarter = Some((end, q.0, q.1));
+                // Its last month has ended by the document date.
+                let ended = ctx.date.is_none_or(|(y, m, _)| {
+                    (q.0, q.1 * 3) < (y, m)
+                });
+                if ended {
+                    self.reported = Some(q);
+                }
             }
             self.any_quarter = Some(q);
             self.named = Some((q.0, None, Some(q.1)));
@@ -241,9 +272,11 @@ impl Antecedents {
             Deferred::YearBefore(unit, fallback) => {
                 self.year_before(unit, fallback, start, ctx)
             }
+            Deferred::Discussed(fallback) => self.discussed(fallback),
             Deferred::Generic(i, fallback) => {
                 let (_, unit, off, anchor) = GENERIC_PERIODS[i];
                 match anchor {
+                    Anchor::Discussed => self.discussed(fallback),
                     Anchor::YearBefore => {
                         self.year_before(unit, fallback, start, ctx)
                     }
@@ -362,9 +395,13 @@ fn future_cue(s: &str, start: usize) -> bool {
 }
 
 /// [`future_cue`], with "by" counted or not: "lifted by the launch on
-/// October 2" is no deadline.
+/// October 2" is no deadline. "by" is a deadline only right before the date
+/// or its part ("by December", "by the end of June"), not as an agent
+/// ("cited by the police in December"); a cue inside a compound
+/// ("lower-than-expected") is none.
 fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
     let mut i = start;
+    let mut adjacent = true;
     for _ in 0..8 {
         let (mut st, mut w) = prev_word(s, i);
         if w.is_empty() {
@@ -380,7 +417,8 @@ fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
             }
         }
         let w = w.to_ascii_lowercase();
-        if matches!(
+        let compound = st > 0 && s.as_bytes()[st - 1] == b'-';
+        if !compound && matches!(
             w.as_str(),
             "will"
                 | "next"
@@ -394,7 +432,7 @@ fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
                 | "shall"
                 | "tomorrow"
                 | "effective"
-        ) || by && w == "by"
+        ) || by && adjacent && w == "by"
             || w == "to" && {
                 let (_, w2) = prev_word(s, st);
                 matches!(
@@ -412,6 +450,10 @@ fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
         ) {
             return false;
         }
+        adjacent &= matches!(
+            w.as_str(),
+            "the" | "end" | "of" | "early" | "late" | "mid" | "middle"
+        );
         i = st;
     }
     false
@@ -1450,7 +1492,13 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
     if let Some(e) = eat_word_ci(s, i, "quarter") {
         let q = (m as i32 - 1) / 3 + r;
         let (yy, qq) = (y + q.div_euclid(4), q.rem_euclid(4) + 1);
-        return Some((hit.start, e, format!("{yy:04}-Q{qq}")));
+        let value = format!("{yy:04}-Q{qq}");
+        // "This quarter's loss" after "the third quarter ended Sept. 30"
+        // is that quarter.
+        if r == 0 {
+            return Some((hit.start, e, format!("@d|{value}")));
+        }
+        return Some((hit.start, e, value));
     }
     let w = super::text::word_at(s, i);
     if let Some(mo) = month_number(w)
@@ -1558,7 +1606,7 @@ fn generic(s: &str, hit: &Hit, i: u32, ctx: &DocContext) -> Option<Cand> {
         Anchor::Doc => value,
         // Resolved in `find`, once the periods before it are known.
         Anchor::Named => format!("@g{i}|{}", named_fallback(unit)),
-        Anchor::YearBefore => format!("@g{i}|{value}"),
+        Anchor::YearBefore | Anchor::Discussed => format!("@g{i}|{value}"),
     };
     Some((hit.start, hit.end, value))
 }
