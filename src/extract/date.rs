@@ -57,9 +57,7 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
             Trigger::Relative(r) => relative(text, hit, r, ctx),
             Trigger::Weekday(w) => weekday(text, hit, w, ctx),
             Trigger::Generic(i) => generic(text, hit, i, ctx),
-            Trigger::Ref(i) => {
-                Some((hit.start, hit.end, REFS[i as usize].1.to_string()))
-            }
+            Trigger::Ref(i) => reference(text, hit, i),
             Trigger::Season(n) => season(text, hit, n, ctx),
             Trigger::Ago => ago(text, hit, ctx),
             Trigger::Century => century(text, hit, ctx),
@@ -124,6 +122,38 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// "now", "recently", "in the past": TIMEX3's `PRESENT_REF`, `PAST_REF`,
+/// `FUTURE_REF`. "the past" before a count or a unit ("the past 10 years",
+/// "the past two weeks") is a duration, not a date.
+fn reference(s: &str, hit: &Hit, i: u32) -> Option<Cand> {
+    let (word, value) = REFS[i as usize];
+    if word == "the past" {
+        let k = skip_spaces(s, hit.end, 1);
+        let next = super::text::word_at(s, k).to_ascii_lowercase();
+        let unit = next.strip_suffix('s').unwrap_or(&next);
+        if s.as_bytes().get(k).is_some_and(u8::is_ascii_digit)
+            || super::number::parse_words(s, k).is_some()
+            || matches!(
+                unit,
+                "year"
+                    | "month"
+                    | "week"
+                    | "day"
+                    | "decade"
+                    | "quarter"
+                    | "hour"
+                    | "minute"
+                    | "century"
+                    | "few"
+                    | "couple"
+            )
+        {
+            return None;
+        }
+    }
+    Some((hit.start, hit.end, value.to_string()))
 }
 
 /// A value that depends on the dates before it, written by the parsers as
@@ -239,9 +269,8 @@ impl Antecedents {
             {
                 self.quarter = Some((end, q.0, q.1));
                 // Its last month has ended by the document date.
-                let ended = ctx.date.is_none_or(|(y, m, _)| {
-                    (q.0, q.1 * 3) < (y, m)
-                });
+                let ended =
+                    ctx.date.is_none_or(|(y, m, _)| (q.0, q.1 * 3) < (y, m));
                 if ended {
                     self.reported = Some(q);
                 }
@@ -374,6 +403,10 @@ fn with_modifier(s: &str, start: usize, floor: usize) -> usize {
         return start;
     }
     let w = w.to_ascii_lowercase();
+    // "around Nov. 1", "around year end": TIMEX3's APPROX, inside the span.
+    if w == "around" {
+        return st;
+    }
     if !matches!(w.as_str(), "early" | "late" | "mid" | "earlier" | "later") {
         return start;
     }
@@ -418,21 +451,23 @@ fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
         }
         let w = w.to_ascii_lowercase();
         let compound = st > 0 && s.as_bytes()[st - 1] == b'-';
-        if !compound && matches!(
-            w.as_str(),
-            "will"
-                | "next"
-                | "scheduled"
-                | "expected"
-                | "plans"
-                | "planned"
-                | "upcoming"
-                | "until"
-                | "ll"
-                | "shall"
-                | "tomorrow"
-                | "effective"
-        ) || by && adjacent && w == "by"
+        if !compound
+            && matches!(
+                w.as_str(),
+                "will"
+                    | "next"
+                    | "scheduled"
+                    | "expected"
+                    | "plans"
+                    | "planned"
+                    | "upcoming"
+                    | "until"
+                    | "ll"
+                    | "shall"
+                    | "tomorrow"
+                    | "effective"
+            )
+            || by && adjacent && w == "by"
             || w == "to" && {
                 let (_, w2) = prev_word(s, st);
                 matches!(
@@ -988,7 +1023,9 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
             }
         }
         let bad_follow = match b.get(e) {
-            Some(b':') | Some(b'%') => true,
+            // "10:30" is a time; "April 25: the court ruled" is a date.
+            Some(b':') => b.get(e + 1).is_some_and(u8::is_ascii_digit),
+            Some(b'%') => true,
             Some(b'.') | Some(b',') => {
                 b.get(e + 1).is_some_and(u8::is_ascii_digit)
             }

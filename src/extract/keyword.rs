@@ -69,6 +69,7 @@ pub const REFS: &[(&str, &str)] = &[
     ("currently", "PRESENT_REF"),
     ("these days", "PRESENT_REF"),
     ("recently", "PAST_REF"),
+    ("the past", "PAST_REF"),
     ("recent years", "PAST_REF"),
     ("recent days", "PAST_REF"),
     ("the future", "FUTURE_REF"),

@@ -2390,6 +2390,25 @@ const DATE_ANCHORED: &[Case] = &[
             ("The current quarter", S("2025-Q4"), NONE)
         ]
     ),
+    // "the past" is a date (PAST_REF) unless a count or a unit follows
+    // (a duration); "around" is inside the span (TIMEX3's APPROX); a colon
+    // after a day does not make it a time.
+    ta!(
+        dta1170,
+        Date,
+        "Prices were lower in the past, but not over the past three years.",
+        [("the past", S("PAST_REF"), NONE)]
+    ),
+    ta!(
+        dta1180,
+        Date,
+        "The deal should close around Dec. 1. On Saturday, October 25: the \
+         board met.",
+        [
+            ("around Dec. 1", S("2025-12-01"), NONE),
+            ("Saturday, October 25", S("2025-10-25"), NONE)
+        ]
+    ),
     // A quarter still to come is not the one reported on.
     ta!(
         dta1160,
