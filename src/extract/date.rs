@@ -57,9 +57,7 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
             Trigger::Relative(r) => relative(text, hit, r, ctx),
             Trigger::Weekday(w) => weekday(text, hit, w, ctx),
             Trigger::Generic(i) => generic(text, hit, i, ctx),
-            Trigger::Ref(i) => {
-                Some((hit.start, hit.end, REFS[i as usize].1.to_string()))
-            }
+            Trigger::Ref(i) => reference(text, hit, i),
             Trigger::Season(n) => season(text, hit, n, ctx),
             Trigger::Ago => ago(text, hit, ctx),
             Trigger::Century => century(text, hit, ctx),
@@ -104,12 +102,17 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
         let start = with_modifier(text, start, last_end);
         last_end = end;
         let d = deferred(&value);
-        let was_deferred = d.is_some();
+        // A quarter found from the one in context ("the latest period")
+        // is that quarter, and stays the one in context.
+        let was_deferred = d.is_some()
+            && !matches!(d, Some(Deferred::Discussed(_)))
+            && !matches!(d, Some(Deferred::Generic(i, _))
+                if GENERIC_PERIODS[i].3 == Anchor::Discussed);
         let value = match d {
             Some(d) => ante.resolve(d, start, ctx),
             None => value,
         };
-        ante.note(text, start, end, &value, was_deferred);
+        ante.note(text, start, end, &value, was_deferred, ctx);
         out.push(Mention {
             kind: Kind::Date,
             start,
@@ -121,15 +124,49 @@ pub fn find(text: &str, hits: &[Hit], ctx: &DocContext) -> Vec<Mention> {
     out
 }
 
+/// "now", "recently", "in the past": TIMEX3's `PRESENT_REF`, `PAST_REF`,
+/// `FUTURE_REF`. "the past" before a count or a unit ("the past 10 years",
+/// "the past two weeks") is a duration, not a date.
+fn reference(s: &str, hit: &Hit, i: u32) -> Option<Cand> {
+    let (word, value) = REFS[i as usize];
+    if word == "the past" {
+        let k = skip_spaces(s, hit.end, 1);
+        let next = super::text::word_at(s, k).to_ascii_lowercase();
+        let unit = next.strip_suffix('s').unwrap_or(&next);
+        if s.as_bytes().get(k).is_some_and(u8::is_ascii_digit)
+            || super::number::parse_words(s, k).is_some()
+            || matches!(
+                unit,
+                "year"
+                    | "month"
+                    | "week"
+                    | "day"
+                    | "decade"
+                    | "quarter"
+                    | "hour"
+                    | "minute"
+                    | "century"
+                    | "few"
+                    | "couple"
+            )
+        {
+            return None;
+        }
+    }
+    Some((hit.start, hit.end, value.to_string()))
+}
+
 /// A value that depends on the dates before it, written by the parsers as
 /// `@<what>|<fallback>`: a generic period anchored on the period in context
 /// (`@g<index in GENERIC_PERIODS>`), the period in context a year before
-/// (`@bY`, from "last year" as a comparison's side), or "the 1988 quarter"
-/// (`@q<year>`). The fallback is the value without context.
+/// (`@bY`, from "last year" as a comparison's side), "the 1988 quarter"
+/// (`@q<year>`), or the quarter the text is about (`@d`, from "this
+/// quarter"). The fallback is the value without context.
 enum Deferred<'a> {
     Generic(usize, &'a str),
     YearBefore(char, &'a str),
     QuarterOf(i32, &'a str),
+    Discussed(&'a str),
 }
 
 fn deferred(v: &str) -> Option<Deferred<'_>> {
@@ -140,6 +177,9 @@ fn deferred(v: &str) -> Option<Deferred<'_>> {
     }
     if let Some(u) = head.strip_prefix('b') {
         return Some(Deferred::YearBefore(u.chars().next()?, fallback));
+    }
+    if head == "d" {
+        return Some(Deferred::Discussed(fallback));
     }
     let y = head.strip_prefix('q')?.parse().ok()?;
     Some(Deferred::QuarterOf(y, fallback))
@@ -154,6 +194,10 @@ struct Antecedents {
     quarter: Option<(usize, i32, u32)>,
     /// The last quarter named, comparisons included ("that quarter").
     any_quarter: Option<(i32, u32)>,
+    /// The last quarter named with its year that had ended by the
+    /// document date, not as a comparison: the one a report is about
+    /// ("fourth-quarter results" in October are still to come).
+    reported: Option<(i32, u32)>,
     /// The last date with a year: (year, month, quarter) as far as given.
     named: Option<(i32, Option<u32>, Option<u32>)>,
 }
@@ -192,6 +236,15 @@ impl Antecedents {
         }
     }
 
+    /// "the latest period", "this quarter": the quarter the text is about,
+    /// else `fallback` (the document date's).
+    fn discussed(&self, fallback: &str) -> String {
+        match self.reported {
+            Some((y, q)) => format!("{y:04}-Q{q}"),
+            None => fallback.to_string(),
+        }
+    }
+
     fn note(
         &mut self,
         text: &str,
@@ -199,6 +252,7 @@ impl Antecedents {
         end: usize,
         value: &str,
         was_deferred: bool,
+        ctx: &DocContext,
     ) {
         let b = value.as_bytes();
         if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
@@ -214,6 +268,12 @@ impl Antecedents {
                 && !YEAR_BEFORE_WORDS.iter().any(|w| span.contains(w))
             {
                 self.quarter = Some((end, q.0, q.1));
+                // Its last month has ended by the document date.
+                let ended =
+                    ctx.date.is_none_or(|(y, m, _)| (q.0, q.1 * 3) < (y, m));
+                if ended {
+                    self.reported = Some(q);
+                }
             }
             self.any_quarter = Some(q);
             self.named = Some((q.0, None, Some(q.1)));
@@ -241,9 +301,11 @@ impl Antecedents {
             Deferred::YearBefore(unit, fallback) => {
                 self.year_before(unit, fallback, start, ctx)
             }
+            Deferred::Discussed(fallback) => self.discussed(fallback),
             Deferred::Generic(i, fallback) => {
                 let (_, unit, off, anchor) = GENERIC_PERIODS[i];
                 match anchor {
+                    Anchor::Discussed => self.discussed(fallback),
                     Anchor::YearBefore => {
                         self.year_before(unit, fallback, start, ctx)
                     }
@@ -341,6 +403,10 @@ fn with_modifier(s: &str, start: usize, floor: usize) -> usize {
         return start;
     }
     let w = w.to_ascii_lowercase();
+    // "around Nov. 1", "around year end": TIMEX3's APPROX, inside the span.
+    if w == "around" {
+        return st;
+    }
     if !matches!(w.as_str(), "early" | "late" | "mid" | "earlier" | "later") {
         return start;
     }
@@ -362,9 +428,13 @@ fn future_cue(s: &str, start: usize) -> bool {
 }
 
 /// [`future_cue`], with "by" counted or not: "lifted by the launch on
-/// October 2" is no deadline.
+/// October 2" is no deadline. "by" is a deadline only right before the date
+/// or its part ("by December", "by the end of June"), not as an agent
+/// ("cited by the police in December"); a cue inside a compound
+/// ("lower-than-expected") is none.
 fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
     let mut i = start;
+    let mut adjacent = true;
     for _ in 0..8 {
         let (mut st, mut w) = prev_word(s, i);
         if w.is_empty() {
@@ -380,21 +450,24 @@ fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
             }
         }
         let w = w.to_ascii_lowercase();
-        if matches!(
-            w.as_str(),
-            "will"
-                | "next"
-                | "scheduled"
-                | "expected"
-                | "plans"
-                | "planned"
-                | "upcoming"
-                | "until"
-                | "ll"
-                | "shall"
-                | "tomorrow"
-                | "effective"
-        ) || by && w == "by"
+        let compound = st > 0 && s.as_bytes()[st - 1] == b'-';
+        if !compound
+            && matches!(
+                w.as_str(),
+                "will"
+                    | "next"
+                    | "scheduled"
+                    | "expected"
+                    | "plans"
+                    | "planned"
+                    | "upcoming"
+                    | "until"
+                    | "ll"
+                    | "shall"
+                    | "tomorrow"
+                    | "effective"
+            )
+            || by && adjacent && w == "by"
             || w == "to" && {
                 let (_, w2) = prev_word(s, st);
                 matches!(
@@ -412,6 +485,10 @@ fn future_cue_with(s: &str, start: usize, by: bool) -> bool {
         ) {
             return false;
         }
+        adjacent &= matches!(
+            w.as_str(),
+            "the" | "end" | "of" | "early" | "late" | "mid" | "middle"
+        );
         i = st;
     }
     false
@@ -946,7 +1023,9 @@ fn month_first(s: &str, hit: &Hit, m: u32, ctx: &DocContext) -> Option<Cand> {
             }
         }
         let bad_follow = match b.get(e) {
-            Some(b':') | Some(b'%') => true,
+            // "10:30" is a time; "April 25: the court ruled" is a date.
+            Some(b':') => b.get(e + 1).is_some_and(u8::is_ascii_digit),
+            Some(b'%') => true,
             Some(b'.') | Some(b',') => {
                 b.get(e + 1).is_some_and(u8::is_ascii_digit)
             }
@@ -1450,7 +1529,13 @@ fn relative(s: &str, hit: &Hit, r: i32, ctx: &DocContext) -> Option<Cand> {
     if let Some(e) = eat_word_ci(s, i, "quarter") {
         let q = (m as i32 - 1) / 3 + r;
         let (yy, qq) = (y + q.div_euclid(4), q.rem_euclid(4) + 1);
-        return Some((hit.start, e, format!("{yy:04}-Q{qq}")));
+        let value = format!("{yy:04}-Q{qq}");
+        // "This quarter's loss" after "the third quarter ended Sept. 30"
+        // is that quarter.
+        if r == 0 {
+            return Some((hit.start, e, format!("@d|{value}")));
+        }
+        return Some((hit.start, e, value));
     }
     let w = super::text::word_at(s, i);
     if let Some(mo) = month_number(w)
@@ -1558,7 +1643,7 @@ fn generic(s: &str, hit: &Hit, i: u32, ctx: &DocContext) -> Option<Cand> {
         Anchor::Doc => value,
         // Resolved in `find`, once the periods before it are known.
         Anchor::Named => format!("@g{i}|{}", named_fallback(unit)),
-        Anchor::YearBefore => format!("@g{i}|{value}"),
+        Anchor::YearBefore | Anchor::Discussed => format!("@g{i}|{value}"),
     };
     Some((hit.start, hit.end, value))
 }

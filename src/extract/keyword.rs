@@ -69,6 +69,7 @@ pub const REFS: &[(&str, &str)] = &[
     ("currently", "PRESENT_REF"),
     ("these days", "PRESENT_REF"),
     ("recently", "PAST_REF"),
+    ("the past", "PAST_REF"),
     ("recent years", "PAST_REF"),
     ("recent days", "PAST_REF"),
     ("the future", "FUTURE_REF"),
@@ -91,6 +92,11 @@ pub enum Anchor {
     /// The period the text named last: "that year", "the following
     /// month". Without one, the value is underspecified (`XXXX`).
     Named,
+    /// The quarter the text is about (the last one named with its year,
+    /// not as a comparison's side): "the latest period" after "the fourth
+    /// quarter of 1989" is that quarter. Without one, the document date's
+    /// (as [`Anchor::Doc`]).
+    Discussed,
 }
 
 /// Periods named without a date, with what they refer to: the period unit
@@ -98,10 +104,12 @@ pub enum Anchor {
 /// week, `D` day, `E` weekend, `L` the year's last day), the offset from the anchor's period (0 = the same
 /// one, -1 = the one before) and the anchor.
 pub const GENERIC_PERIODS: &[(&str, char, i32, Anchor)] = &[
-    ("the quarter", 'Q', 0, Anchor::Doc),
-    ("the latest quarter", 'Q', 0, Anchor::Doc),
-    ("the latest period", 'Q', 0, Anchor::Doc),
-    ("the current quarter", 'Q', 0, Anchor::Doc),
+    ("the quarter", 'Q', 0, Anchor::Discussed),
+    ("the latest quarter", 'Q', 0, Anchor::Discussed),
+    ("the latest period", 'Q', 0, Anchor::Discussed),
+    // The quarter under way at the document date, not the last one
+    // completed (offsets count from that one).
+    ("the current quarter", 'Q', 1, Anchor::Doc),
     ("the prior quarter", 'Q', -1, Anchor::Doc),
     ("the previous quarter", 'Q', -1, Anchor::Doc),
     ("the end of the quarter", 'Q', 0, Anchor::Doc),

@@ -2356,6 +2356,70 @@ const DATE_ANCHORED: &[Case] = &[
             ("recent days", S("PAST_REF"), NONE)
         ]
     ),
+    // "by" is a deadline right before the date or its part, not as an
+    // agent; a cue inside a compound ("lower-than-expected") is none.
+    ta!(
+        dta1130,
+        Date,
+        "Fees were cut by the board in March. Sales should recover by the \
+         end of March.",
+        [
+            ("March", S("2025-03"), NONE),
+            ("the end of March", S("2026-03"), NONE)
+        ]
+    ),
+    ta!(
+        dta1140,
+        Date,
+        "It posted lower-than-expected sales after the close on Tuesday.",
+        [("Tuesday", S("2025-11-04"), NONE)]
+    ),
+    // "the latest period", "the quarter" and "this quarter" are the
+    // quarter the text reports on; "the current quarter" is the one under
+    // way at the document date.
+    ta!(
+        dta1150,
+        Date,
+        "Net fell in the third quarter of 2024. Sales in the latest period \
+         rose, and this quarter's loss narrowed. The current quarter began \
+         well.",
+        [
+            ("the third quarter of 2024", S("2024-Q3"), NONE),
+            ("the latest period", S("2024-Q3"), NONE),
+            ("this quarter", S("2024-Q3"), NONE),
+            ("The current quarter", S("2025-Q4"), NONE)
+        ]
+    ),
+    // "the past" is a date (PAST_REF) unless a count or a unit follows
+    // (a duration); "around" is inside the span (TIMEX3's APPROX); a colon
+    // after a day does not make it a time.
+    ta!(
+        dta1170,
+        Date,
+        "Prices were lower in the past, but not over the past three years.",
+        [("the past", S("PAST_REF"), NONE)]
+    ),
+    ta!(
+        dta1180,
+        Date,
+        "The deal should close around Dec. 1. On Saturday, October 25: the \
+         board met.",
+        [
+            ("around Dec. 1", S("2025-12-01"), NONE),
+            ("Saturday, October 25", S("2025-10-25"), NONE)
+        ]
+    ),
+    // A quarter still to come is not the one reported on.
+    ta!(
+        dta1160,
+        Date,
+        "It expects a fourth-quarter charge. Sales in the latest quarter \
+         rose.",
+        [
+            ("fourth-quarter", S("2025-Q4"), NONE),
+            ("the latest quarter", S("2025-Q3"), NONE)
+        ]
+    ),
 ];
 
 const SKILL: &[Case] = &[
