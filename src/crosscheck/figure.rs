@@ -226,6 +226,83 @@ pub fn written_precision(written: &str, value: f64) -> Option<f64> {
     None
 }
 
+/// Why a figure of a claim is not a figure of the claim's measure, if it
+/// is not: an analysts' estimate quoted for comparison ("versus the
+/// consensus estimate of $7 billion"), a tolerance ("plus or minus
+/// $0.05"), a day of a month ("october 28") or a year ("in 2021") the
+/// claim stage read as a count. Such figures are neither judged nor used
+/// as evidence.
+pub fn aside(text: &str, f: &Figure) -> Option<&'static str> {
+    let (start, end) = f.span?;
+    let mut lo = start.saturating_sub(48);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = text.get(lo..start)?.to_ascii_lowercase();
+    let written = text.get(start..end)?;
+    const ESTIMATE: &[&str] = &[
+        "estimate of",
+        "estimates of",
+        "consensus",
+        "ibes",
+        "analysts",
+        "analyst estimate",
+        "street estimate",
+    ];
+    if ESTIMATE.iter().any(|w| before.contains(w)) {
+        return Some("an analysts' estimate");
+    }
+    let tail = before.trim_end();
+    if tail.ends_with("plus or minus") || tail.ends_with("+/-") {
+        return Some("a tolerance");
+    }
+    if f.kind == Kind::Count && f.role != Field::Change {
+        let digits = written.trim();
+        let n = f.value;
+        let last = tail.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
+        if (1.0..=31.0).contains(&n)
+            && n.fract() == 0.0
+            && last.is_some_and(|w| MONTHS.contains(&w))
+        {
+            return Some("a day of a month");
+        }
+        if (1990.0..=2040.0).contains(&n)
+            && digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Some("a year");
+        }
+    }
+    None
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// A source mention as a figure in the role of `like` (basis points read
 /// as points); `None` for a mention without a number.
 pub fn from_mention(text: &str, m: &Mention, like: &Figure) -> Option<Figure> {

@@ -207,6 +207,12 @@ struct Key {
     bare: bool,
     forward: bool,
     basis: Option<&'static str>,
+    /// The metric is an amount per share or per unit ("ffo per share").
+    per: bool,
+    /// The clause opens on a comparison ("compared to inflows of $9.8
+    /// billion in q4"): its figure is an earlier period's, supported only
+    /// by a source claim, never read off a sentence, never contradicted.
+    comparison: bool,
 }
 
 impl<'a> Side<'a> {
@@ -221,7 +227,11 @@ impl<'a> Side<'a> {
             .collect();
         let figures = claims
             .iter()
-            .map(|c| figure::figures(text, &doc.mentions, c))
+            .map(|c| {
+                let mut figs = figure::figures(text, &doc.mentions, c);
+                figs.retain(|f| figure::aside(text, f).is_none());
+                figs
+            })
             .collect();
         Side {
             doc,
@@ -343,11 +353,14 @@ fn key(
         .copied()
         .unwrap_or("")
         .to_string();
+    // "business" names revenue only loosely ("new business", "the Navy
+    // business grew"): support, never contradict.
     let bare = [&c.value, &c.to, &c.high].iter().any(|l| {
         l.as_ref()
             .and_then(|l| l.unit.as_deref())
             .is_some_and(|u| u.eq_ignore_ascii_case(c.metric.trim()))
-    }) || guessed;
+    }) || guessed
+        || head == "business";
     Key {
         concept,
         head,
@@ -356,6 +369,13 @@ fn key(
         bare,
         forward: c.forward || guidance_cue(lead),
         basis: c.basis,
+        per: per < words.len(),
+        comparison: {
+            let l = lead.trim_start().to_ascii_lowercase();
+            ["compared", "versus", "vs", "against", "from "]
+                .iter()
+                .any(|w| l.starts_with(w))
+        },
     }
 }
 
@@ -414,6 +434,32 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
         period::Match::Loose => Some(false),
         period::Match::Exact => Some(exact),
     }
+}
+
+/// Is `w` a whole word of `lower` (no letter or digit either side)?
+fn has_word(lower: &str, w: &str) -> bool {
+    lower.match_indices(w).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + w.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Is the head word of an unlisted measure specific enough to find the
+/// measure by in a sentence ("ffo", "backlog"), not a word any figure
+/// may stand next to ("units", "share", "total")?
+fn telling_head(head: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "units", "unit", "share", "shares", "total", "million", "billion",
+        "percent", "basis", "points", "rate", "level", "amount", "number",
+        "range", "year", "quarter", "period", "impact", "items", "minus",
+        "plus", "company", "business", "results", "growth", "increase",
+        "decrease", "value", "in", "of", "for", "to", "at",
+    ];
+    head.len() >= 3
+        && head.bytes().all(|b| b.is_ascii_alphabetic())
+        && !GENERIC.contains(&head)
 }
 
 /// True when every word of `a` is a word of `b` (an empty `a` is).
@@ -496,7 +542,9 @@ fn judge_figure(
         }
     }
     // Support from a sentence the claim stage made no claim of.
-    if let Some((g, span)) = sentence_support(source, ck, f) {
+    if !ck.comparison
+        && let Some((g, span)) = sentence_support(source, ck, f)
+    {
         return FigureVerdict {
             stated: f.clone(),
             found: Some(g),
@@ -504,7 +552,7 @@ fn judge_figure(
             evidence: Some(Evidence::Text(span.0, span.1)),
         };
     }
-    if ck.bare {
+    if ck.bare || ck.comparison {
         return verdict(Label::Absent, None, None);
     }
     // Contradiction: an exact candidate stating another figure in the
@@ -541,7 +589,9 @@ fn judge_figure(
     }
     // Contradiction from a sentence that states this very measure with
     // another figure.
-    if let Some((g, span)) = sentence_contradiction(source, ck, f) {
+    if !ck.comparison
+        && let Some((g, span)) = sentence_contradiction(source, ck, f)
+    {
         return FigureVerdict {
             stated: f.clone(),
             found: Some(g),
@@ -552,11 +602,110 @@ fn judge_figure(
     verdict(Label::Absent, None, None)
 }
 
-/// The quarter a source sentence is about: the one it names, else the
-/// call's own.
-fn sentence_quarter(source: &Side<'_>, lower: &str) -> Option<u8> {
-    quarter_named(lower)
-        .or(source.main.as_ref().and_then(period::Period::quarter))
+/// What a source sentence's own words and the sentences before it say
+/// about its period: whether it speaks of the future, the quarter it is
+/// about, whether it is about the full year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Context {
+    guidance: bool,
+    quarter: Option<u8>,
+    year: bool,
+}
+
+/// The context of the sentence starting at byte `lo` whose words before
+/// the figure are `lower`. A sentence that names no period takes it from
+/// the guidance sentence before it when it is guidance itself ("For the
+/// fourth quarter, we expect revenue of $310 million. We expect EPS of
+/// $0.49.") or goes on from it without a verb of its own ("Adjusted
+/// EBITDA to be between $54 million and $55 million"); a section opened by
+/// "turning to our outlook" makes the few sentences under it guidance.
+fn context(text: &str, lo: usize, lower: &str) -> Context {
+    let mut ctx = Context {
+        guidance: GUIDANCE.iter().any(|w| lower.contains(w)),
+        quarter: quarter_named(lower),
+        year: names_full_year(lower),
+    };
+    let mut at = lo;
+    for back in 0..3 {
+        let Some((p_lo, p_hi)) = previous_sentence(text, at) else { break };
+        at = p_lo;
+        let prev = text[p_lo..p_hi].to_ascii_lowercase();
+        if section_cue(&prev) {
+            ctx.guidance = true;
+            break;
+        }
+        if back > 0 {
+            continue;
+        }
+        let prev_guidance = GUIDANCE.iter().any(|w| prev.contains(w));
+        let elliptical =
+            lower.contains(" to be ") || lower.starts_with("and ");
+        if prev_guidance
+            && (ctx.guidance || elliptical)
+            && ctx.quarter.is_none()
+            && !ctx.year
+        {
+            ctx.guidance = true;
+            ctx.quarter = quarter_named(&prev);
+            ctx.year = names_full_year(&prev);
+        }
+    }
+    ctx
+}
+
+/// A short sentence that opens a section of guidance ("Turning to our
+/// outlook.", "Now let me turn to guidance").
+fn section_cue(lower: &str) -> bool {
+    lower.len() < 90
+        && ["outlook", "guidance"].iter().any(|w| lower.contains(w))
+        && ["turn", "moving", "move on", "now to", "let me", "shift"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// Words of a sentence that name the full year.
+fn names_full_year(lower: &str) -> bool {
+    ["full year", "full-year", "fiscal year", "for the year", "fiscal 20"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// The byte span of the sentence that ends right before byte `lo`.
+fn previous_sentence(text: &str, lo: usize) -> Option<(usize, usize)> {
+    let head = text.get(..lo)?.trim_end();
+    let head = head.trim_end_matches(['.', ';', '!', '?']);
+    if head.is_empty() {
+        return None;
+    }
+    let hi = head.len();
+    Some((sentence_start(text, hi), hi))
+}
+
+/// Does a source sentence's period (its context) fit the claim's? A
+/// quarter the sentence names must be the claim's, or the call's own
+/// quarter for a claim about the story's own (a fiscal fourth quarter may
+/// be the story's q3). A sentence that names no quarter is the call's own
+/// quarter when it reports results; guidance that names none may support
+/// a quarter's guidance, never contradict it. A full-year claim is
+/// contradicted only by a sentence that names the year.
+fn period_fits(
+    source: &Side<'_>,
+    ck: &Key,
+    ctx: &Context,
+    strict: bool,
+) -> bool {
+    let main = source.main.as_ref().and_then(period::Period::quarter);
+    let want = ck.period.as_ref().and_then(period::Period::quarter);
+    let year =
+        ck.period.as_ref().is_some_and(|p| p.part == period::Part::Year);
+    match (want, ctx.quarter) {
+        (Some(w), Some(got)) => w == got || (ck.main && Some(got) == main),
+        (Some(_), None) if ck.main => true,
+        (Some(_), None) if ctx.guidance => !strict,
+        (Some(w), None) => main == Some(w) || (!strict && main.is_none()),
+        (None, _) if year => ctx.year || (!strict && ctx.quarter.is_none()),
+        (None, _) => !strict || ck.main || ck.period.is_none(),
+    }
 }
 
 /// The quarter a sentence names ("third quarter", "Q3").
@@ -612,18 +761,27 @@ fn sentence_support(
     ck: &Key,
     f: &Figure,
 ) -> Option<(Figure, (usize, usize))> {
-    if f.role == Field::From || ck.concept.id == concept::OTHER {
+    if f.role == Field::From
+        || (ck.concept.id == concept::OTHER && !telling_head(&ck.head))
+    {
         return None;
     }
     let text = &source.doc.doc.text;
-    for m in &source.doc.mentions {
+    let mentions = &source.doc.mentions;
+    for (i, m) in mentions.iter().enumerate() {
         if m.kind != f.kind {
             continue;
         }
         let Some(mut g) = figure::from_mention(text, m, f) else {
             continue;
         };
-        if !figure::agree(f, &g) {
+        // Read this loosely, the sentence must be at least as precise
+        // as the claim: "$10 billion" does not give a story "$9.8
+        // billion".
+        if !figure::agree(f, &g)
+            || (f.value - g.value).abs() > f.half_ulp + 1e-9
+            || figure::aside(text, &g).is_some()
+        {
             continue;
         }
         // The sentence before the figure (bounded), and a few words after.
@@ -637,19 +795,37 @@ fn sentence_support(
         let per_share =
             PER_SHARE.iter().any(|p| after.find(p).is_some_and(|i| i < 25));
         let lower = before.to_ascii_lowercase();
-        let id = if per_share
-            && f.kind == Kind::Money
-            && !NOT_EARNINGS.iter().any(|w| lower.contains(w))
-        {
-            Some("eps")
-        } else {
-            match concept::last_phrase(before) {
-                Some((id, prev)) if concept::plain_before(&prev) => Some(id),
-                _ => None,
+        if ck.concept.id == concept::OTHER {
+            // An unlisted measure: its head word in the sentence before
+            // the figure or right after it ("guidance of FFO as adjusted
+            // to be between $1.29 and $1.35", "$0.46 per FFO share"), and
+            // a per-share amount for a per-share measure.
+            let near = &lower[lower.len().saturating_sub(80)..];
+            let near = near.get(..).unwrap_or("");
+            let close_after = after.get(..30).unwrap_or(&after);
+            if !has_word(near, &ck.head) && !has_word(close_after, &ck.head) {
+                continue;
             }
-        };
-        if id != Some(ck.concept.id) {
-            continue;
+            if ck.per && !after.contains(" per ") && !near.contains(" per ") {
+                continue;
+            }
+        } else {
+            let id = if per_share
+                && f.kind == Kind::Money
+                && !NOT_EARNINGS.iter().any(|w| lower.contains(w))
+            {
+                Some("eps")
+            } else {
+                match concept::last_phrase(before) {
+                    Some((id, prev)) if concept::plain_before(&prev) => {
+                        Some(id)
+                    }
+                    _ => None,
+                }
+            };
+            if id != Some(ck.concept.id) {
+                continue;
+            }
         }
         // A change needs its direction in the words before it ("revenue
         // grew 8%"), the same as the claim's.
@@ -661,13 +837,31 @@ fn sentence_support(
                 continue;
             }
         }
-        if GUIDANCE.iter().any(|w| lower.contains(w)) != ck.forward {
+        let ctx = context(text, lo, &lower);
+        if ctx.guidance != ck.forward {
             continue;
         }
         // Qualifiers as the verdict rules read them: the call's adjusted
         // figure never stands for the story's unqualified one, GAAP never
         // for adjusted; the story may add "adjusted" to the call's only
-        // figure.
+        // figure. They are read after the sentence's figure before this
+        // one when a comma parts them ("Adjusted EBITDA to be $20
+        // million, and earnings per share to be $0.38": the EPS is not
+        // adjusted; "adjusted and GAAP EPS rose 58% and 12% to $0.60":
+        // both qualifiers stay).
+        let scope = match mentions[..i].iter().rfind(|p| p.kind != Kind::Date)
+        {
+            Some(p)
+                if p.end > lo
+                    && p.end <= m.start
+                    && text[p.end..m.start].contains(", ") =>
+            {
+                p.end - lo
+            }
+            _ => 0,
+        };
+        let lower_all = lower.clone();
+        let lower = lower.get(scope..).unwrap_or(&lower_all).to_string();
         let q = |w: &str| ck.concept.qualifiers.iter().any(|q| q == w);
         let gaap = (lower.contains("gaap") && !lower.contains("non-gaap"))
             || lower.contains("reported basis");
@@ -687,14 +881,7 @@ fn sentence_support(
         {
             continue;
         }
-        // A quarter the sentence names, or the call's own quarter, must be
-        // the claim's.
-        if !ck.main
-            && let Some(want) =
-                ck.period.as_ref().and_then(period::Period::quarter)
-            && let Some(got) = sentence_quarter(source, &lower)
-            && want != got
-        {
+        if !period_fits(source, ck, &ctx, false) {
             continue;
         }
         let start = lo + before.len() - before.trim_start().len();
@@ -837,7 +1024,8 @@ fn sentence_contradiction(
                 _ => continue,
             }
         }
-        if GUIDANCE.iter().any(|w| lower.contains(w)) != ck.forward {
+        let ctx = context(text, lo, &lower);
+        if ctx.guidance != ck.forward {
             continue;
         }
         let q = |w: &str| ck.concept.qualifiers.iter().any(|q| q == w);
@@ -866,28 +1054,8 @@ fn sentence_contradiction(
         if opening_segment(text, m.start).is_some() {
             continue;
         }
-        let want = ck.period.as_ref().and_then(period::Period::quarter);
-        let got = sentence_quarter(source, &lower);
-        // The claim's period must be the sentence's quarter (a full-year
-        // claim needs a sentence that names the year).
-        match (want, got) {
-            (Some(w), Some(g)) if w == g => {}
-            (None, _)
-                if ck
-                    .period
-                    .as_ref()
-                    .is_some_and(|p| p.part == period::Part::Year) =>
-            {
-                if !(lower.contains("full year")
-                    || lower.contains("full-year")
-                    || lower.contains("fiscal")
-                    || lower.contains("for the year"))
-                {
-                    continue;
-                }
-            }
-            (None, _) if ck.main || ck.period.is_none() => {}
-            _ => continue,
+        if !period_fits(source, ck, &ctx, true) {
+            continue;
         }
         return Some((g, (lo, sentence_end(text, m.end))));
     }

@@ -74,3 +74,148 @@ fn neighbouring_measures_neither_support_nor_contradict() {
     // Actual against guidance.
     assert_eq!(labels(CALL, "fy revenue was $1.82 billion.\n"), ["absent"]);
 }
+
+/// (source, coverage) → each verdict's `why`.
+fn whys(source: &str, coverage: &str) -> Vec<String> {
+    let s = analyzed("call", source);
+    let c = analyzed("story", coverage);
+    let (ss, cs) = (Side::new(&s), Side::new(&c));
+    judge(&ss, &cs).into_iter().map(|v| v.why).collect()
+}
+
+#[test]
+fn estimates_days_and_years_are_not_judged() {
+    // An analysts' estimate quoted beside the figure is no claim of the
+    // story; nor is a day of a month or a year read as a count.
+    assert_eq!(
+        labels(
+            CALL,
+            "q3 revenue $452.2 million versus the consensus estimate of \
+             $440 million.\n"
+        ),
+        ["supported"]
+    );
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        ("versus analysts' estimate of ", "$7 billion", Some("estimate")),
+        ("plus or minus ", "$0.05", Some("tolerance")),
+        ("on october ", "28", Some("day")),
+        ("sees ", "2021", Some("year")),
+        ("shipped ", "28,000", None),
+        ("revenue of ", "$7 billion", None),
+    ];
+    for &(before, fig, want) in rows {
+        let text = format!("{before}{fig} units");
+        let start = before.len();
+        let f = Figure {
+            field: "value",
+            role: Field::Level,
+            value: fig
+                .trim_start_matches('$')
+                .split(' ')
+                .next()
+                .unwrap()
+                .replace(',', "")
+                .parse()
+                .unwrap(),
+            unit: None,
+            kind: if fig.starts_with('$') { Kind::Money } else { Kind::Count },
+            half_ulp: 0.5,
+            text: fig.into(),
+            direction: None,
+            span: Some((start, start + fig.len())),
+            high: false,
+        };
+        let got = figure::aside(&text, &f);
+        match want {
+            Some(w) => {
+                assert!(got.is_some_and(|g| g.contains(w)), "{text}: {got:?}")
+            }
+            None => assert_eq!(got, None, "{text}"),
+        }
+    }
+}
+
+const FISCAL_CALL: &str = "Welcome to the fiscal fourth quarter 2021 call.\n\
+Fourth quarter net sales were $410.5 million, up 9% from last year.\n\
+On a GAAP basis, we reported earnings per share of $1.46.\n\
+On an adjusted basis, we reported earnings per share of $1.31.\n";
+
+#[test]
+fn the_story_quarter_is_the_call_quarter() {
+    // The call's fiscal fourth quarter is the story's q3: a sentence
+    // that names no quarter is about it, and contradicts the story's
+    // unqualified figure with its GAAP one.
+    assert_eq!(
+        labels(
+            FISCAL_CALL,
+            "q3 net sales $410.5 million.\nq3 earnings per share $1.31.\n"
+        ),
+        ["supported", "contradicted"]
+    );
+    assert_eq!(
+        labels(
+            FISCAL_CALL,
+            "q3 net sales $410.5 million.\nq3 adjusted earnings per share $1.31.\n"
+        ),
+        ["supported", "supported"]
+    );
+}
+
+const OUTLOOK_CALL: &str = "Third quarter revenue was $96.1 million.\n\
+Turning to our outlook.\n\
+For the fourth quarter, we expect revenue of $101 million to $103 million.\n\
+Adjusted EBITDA to be between $20 million and $21 million, and earnings per share to be $0.38.\n\
+The full year range of 2021 is $2.10 to $2.14 per FFO share.\n";
+
+#[test]
+fn guidance_carries_to_the_sentences_under_it() {
+    // "earnings per share to be $0.38" goes on from the fourth quarter's
+    // guidance before it.
+    assert_eq!(
+        labels(OUTLOOK_CALL, "sees q4 earnings per share $0.38.\n"),
+        ["supported"]
+    );
+    // It is not the third quarter's actual figure.
+    assert_eq!(
+        labels(OUTLOOK_CALL, "q3 earnings per share $0.38.\n"),
+        ["absent"]
+    );
+}
+
+#[test]
+fn unlisted_measures_are_found_by_their_head_word() {
+    assert_eq!(
+        labels(OUTLOOK_CALL, "sees fy ffo per share $2.10 to $2.14.\n"),
+        ["supported"]
+    );
+    // Another measure's head word finds nothing.
+    assert_eq!(
+        labels(OUTLOOK_CALL, "sees fy affo per share $2.10 to $2.14.\n"),
+        ["absent"]
+    );
+}
+
+#[test]
+fn loose_readings_never_contradict() {
+    let call = "We booked $203.8 million of new business in the quarter.\n\
+Net inflows were $10 billion in the quarter.\n";
+    // "new business" is not sales: no contradiction.
+    assert_eq!(labels(call, "q3 sales $181 million.\n"), ["absent"]);
+    // A comparison point is an earlier period's figure.
+    assert_eq!(
+        labels(
+            CALL,
+            "q3 revenue $452.2 million, compared to revenue of $300 million \
+             in q3 2020.\n"
+        ),
+        ["supported", "absent"]
+    );
+}
+
+#[test]
+fn why_names_the_figures_and_the_evidence() {
+    let w = whys(CALL, "q3 revenue $425.2 million.\n");
+    assert_eq!(w.len(), 1);
+    assert!(w[0].contains("$425.2 million here"), "{}", w[0]);
+    assert!(w[0].contains("$452.2 million in the source"), "{}", w[0]);
+}
