@@ -49,7 +49,7 @@ struct VerdictRecord<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    claim: &'a str,
+    claim: Option<&'a str>,
     source: &'a str,
     label: &'static str,
     metric: &'a str,
@@ -72,7 +72,7 @@ pub fn encode(
     let mut ix = CharIndex::new(&cov.text);
     let mut src_ix = CharIndex::new(&src.text);
     for v in verdicts {
-        let c = &coverage.doc.analysis.claims[v.claim];
+        let c = coverage.claim(v.claim);
         let r = &coverage.refs[v.claim];
         let figures = v
             .figures
@@ -101,7 +101,7 @@ pub fn encode(
             .map(|&e| match e {
                 Evidence::Claim(si) => {
                     let sr = &source.refs[si];
-                    let sc = &source.doc.analysis.claims[si];
+                    let sc = source.claim(si);
                     EvidenceRecord {
                         start: sr.start,
                         end: sr.end,
@@ -124,7 +124,9 @@ pub fn encode(
             start: r.start,
             end: r.end,
             text: cov.text.get(c.start..c.end).unwrap_or(""),
-            claim: &r.id,
+            // A figure the claim stage made no claim of has no claim
+            // record to name.
+            claim: (v.claim < coverage.claimed).then_some(r.id.as_str()),
             source: &src.id,
             label: v.label.as_str(),
             metric: &c.metric,

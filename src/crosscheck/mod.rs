@@ -24,6 +24,7 @@ and where.
 
 pub mod encode;
 pub mod figure;
+mod orphan;
 mod period;
 
 use crate::claim::concept::{
@@ -91,10 +92,10 @@ pub fn judge_pair(
             source.len()
         ));
     }
-    let src = Side::new(&source[0]);
+    let src = Side::source(&source[0]);
     let mut counts = [0usize; 3];
     for doc in coverage {
-        let cov = Side::new(doc);
+        let cov = Side::coverage(doc);
         let verdicts = judge(&src, &cov);
         for v in &verdicts {
             counts[match v.label {
@@ -184,6 +185,11 @@ pub struct Side<'a> {
     pub doc: &'a Analyzed,
     /// Ids and code-point spans of its claims.
     pub refs: Vec<ClaimRef>,
+    /// Its claims: the claim stage's, then (coverage only) one for each
+    /// figure none of them holds ([`orphan`]).
+    claims: Vec<Claim>,
+    /// How many of `claims` are the claim stage's.
+    pub claimed: usize,
     keys: Vec<Key>,
     figures: Vec<Vec<Figure>>,
     /// The document's main period.
@@ -216,15 +222,41 @@ struct Key {
 }
 
 impl<'a> Side<'a> {
-    /// Prepares an analysed document.
-    pub fn new(doc: &'a Analyzed) -> Side<'a> {
+    /// Prepares a source document: its claims.
+    pub fn source(doc: &'a Analyzed) -> Side<'a> {
+        Side::new(doc, false)
+    }
+
+    /// Prepares a coverage document: its claims, and a claim for each
+    /// figure the claim stage made none of (support only).
+    pub fn coverage(doc: &'a Analyzed) -> Side<'a> {
+        Side::new(doc, true)
+    }
+
+    fn new(doc: &'a Analyzed, orphans: bool) -> Side<'a> {
         let text = &doc.doc.text;
-        let claims = &doc.analysis.claims;
-        let main = main_period(claims);
-        let keys = claims
+        let mut claims = doc.analysis.claims.clone();
+        let claimed = claims.len();
+        let main = main_period(&claims);
+        if orphans {
+            let (own, _) = claims.split_at_mut(claimed);
+            let mut more = orphan::claims(text, &doc.mentions, own);
+            for c in &mut more {
+                if c.period.is_none() && !c.forward {
+                    c.period.clone_from(&main);
+                }
+            }
+            claims.extend(more);
+        }
+        let mut keys: Vec<Key> = claims
             .iter()
             .map(|c| key(text, &doc.mentions, c, main.as_deref()))
             .collect();
+        // Read plainly off a sentence, an orphan may be supported, never
+        // contradicted.
+        for k in &mut keys[claimed..] {
+            k.bare = true;
+        }
         let figures = claims
             .iter()
             .map(|c| {
@@ -233,17 +265,30 @@ impl<'a> Side<'a> {
                 figs
             })
             .collect();
+        let mut refs = claim_refs(&doc.doc, &claims[..claimed]);
+        let mut ix = crate::record::CharIndex::new(text);
+        for c in &claims[claimed..] {
+            let (s, e) = (ix.char_offset(c.start), ix.char_offset(c.end));
+            let (s, e) = (doc.doc.base.1 + s, doc.doc.base.1 + e);
+            refs.push(ClaimRef {
+                id: format!("{}#figure@{s}-{e}", doc.doc.id),
+                start: s,
+                end: e,
+            });
+        }
         Side {
             doc,
-            refs: claim_refs(&doc.doc, claims),
+            refs,
+            claims,
+            claimed,
             keys,
             figures,
             main: main.as_deref().map(period::Period::parse),
         }
     }
 
-    fn claim(&self, i: usize) -> &Claim {
-        &self.doc.analysis.claims[i]
+    pub(crate) fn claim(&self, i: usize) -> &Claim {
+        &self.claims[i]
     }
 }
 

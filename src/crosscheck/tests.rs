@@ -20,7 +20,7 @@ fn analyzed(id: &str, text: &str) -> Analyzed {
 fn labels(source: &str, coverage: &str) -> Vec<&'static str> {
     let s = analyzed("call", source);
     let c = analyzed("story", coverage);
-    let (ss, cs) = (Side::new(&s), Side::new(&c));
+    let (ss, cs) = (Side::source(&s), Side::coverage(&c));
     judge(&ss, &cs).iter().map(|v| v.label.as_str()).collect()
 }
 
@@ -79,7 +79,7 @@ fn neighbouring_measures_neither_support_nor_contradict() {
 fn whys(source: &str, coverage: &str) -> Vec<String> {
     let s = analyzed("call", source);
     let c = analyzed("story", coverage);
-    let (ss, cs) = (Side::new(&s), Side::new(&c));
+    let (ss, cs) = (Side::source(&s), Side::coverage(&c));
     judge(&ss, &cs).into_iter().map(|v| v.why).collect()
 }
 
@@ -218,4 +218,31 @@ fn why_names_the_figures_and_the_evidence() {
     assert_eq!(w.len(), 1);
     assert!(w[0].contains("$425.2 million here"), "{}", w[0]);
     assert!(w[0].contains("$452.2 million in the source"), "{}", w[0]);
+}
+
+#[test]
+fn figures_without_a_claim_still_get_a_verdict() {
+    let call = "Third quarter revenue was $452.2 million.\n\
+For the full year, we now expect local currency sales growth of 3% to 4%.\n";
+    let s = analyzed("call", call);
+    let c = analyzed(
+        "story",
+        "anticipates that local currency sales growth in 2021 will be \
+         approximately 3% to 4%.\n\
+         $452.2 million in revenue for the quarter, up 5%.\n",
+    );
+    let (ss, cs) = (Side::source(&s), Side::coverage(&c));
+    let verdicts = judge(&ss, &cs);
+    let got: Vec<(usize, &str)> =
+        verdicts.iter().map(|v| (v.figures.len(), v.label.as_str())).collect();
+    // The range is one claim; the change joins its level (and is not in
+    // the call, so the claim is absent). Neither is contradicted.
+    assert!(got.iter().all(|&(_, l)| l != "contradicted"), "{got:?}");
+    assert!(
+        verdicts.iter().any(|v| v.figures.len() == 2
+            && v.figures.iter().any(|f| f.stated.text == "$452.2 million")
+            && v.figures.iter().any(|f| f.stated.text == "5%")),
+        "{:?}",
+        verdicts.iter().map(|v| &v.why).collect::<Vec<_>>()
+    );
 }
