@@ -225,6 +225,13 @@ pub struct Crosscheck {
     #[arg(long)]
     pub claims: bool,
 
+    /// Also judge each figure of the coverage that no claim holds, read
+    /// plainly off its sentence: `supported` or `absent`, never
+    /// `contradicted`, with `"claim": null` (off by default: the contract's
+    /// verdict names a claim record).
+    #[arg(long)]
+    pub all_figures: bool,
+
     /// The date of every document (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub doc_date: Option<String>,

@@ -118,7 +118,7 @@ pub fn run(a: args::Crosscheck) -> Result<ExitCode> {
                     (Ok(s), Ok(c)) => (s, c),
                     (Err(e), _) | (_, Err(e)) => return failed(e),
                 };
-                let counts = match crosscheck::judge_pair(src, &s.1, cov, a.claims, &mut bytes) {
+                let counts = match crosscheck::judge_pair_with(src, &s.1, cov, a.claims, a.all_figures, &mut bytes) {
                     Ok(n) => n,
                     Err(m) => {
                         let e = record_error(Some(&s.1), Some(&s.0), None, m);

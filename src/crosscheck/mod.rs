@@ -86,6 +86,22 @@ pub fn judge_pair(
     with_claims: bool,
     out: &mut Vec<u8>,
 ) -> Result<[usize; 3], String> {
+    judge_pair_with(source, source_id, coverage, with_claims, false, out)
+}
+
+/// [`judge_pair`], and with `all_figures` (`claimscan crosscheck
+/// --all-figures`) a verdict too for each figure of the coverage that no
+/// claim holds ([`orphan`]): read plainly off its sentence, `supported` or
+/// `absent`, never `contradicted`, its `claim` null (an extension of the
+/// contract's verdict, which names a claim record: off by default).
+pub fn judge_pair_with(
+    source: &[Analyzed],
+    source_id: &str,
+    coverage: &[Analyzed],
+    with_claims: bool,
+    all_figures: bool,
+    out: &mut Vec<u8>,
+) -> Result<[usize; 3], String> {
     if source.len() != 1 {
         return Err(format!(
             "a source must hold one document, {source_id} holds {}",
@@ -95,7 +111,7 @@ pub fn judge_pair(
     let src = Side::source(&source[0]);
     let mut counts = [0usize; 3];
     for doc in coverage {
-        let cov = Side::coverage(doc);
+        let cov = Side::new(doc, all_figures);
         let verdicts = judge(&src, &cov);
         for v in &verdicts {
             counts[match v.label {
