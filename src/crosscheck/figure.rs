@@ -262,7 +262,11 @@ pub fn aside(text: &str, f: &Figure) -> Option<&'static str> {
         let last = tail.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
         if (1.0..=31.0).contains(&n)
             && n.fract() == 0.0
-            && last.is_some_and(|w| MONTHS.contains(&w))
+            && last.is_some_and(|w| {
+                // As written in lower case: "May" opens sentences.
+                w.bytes().all(|b| b.is_ascii_lowercase())
+                    && crate::extract::keyword::month_number(w).is_some()
+            })
         {
             return Some("a day of a month");
         }
@@ -275,33 +279,6 @@ pub fn aside(text: &str, f: &Figure) -> Option<&'static str> {
     }
     None
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// A source mention as a figure in the role of `like` (basis points read
 /// as points); `None` for a mention without a number.

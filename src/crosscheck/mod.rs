@@ -91,7 +91,7 @@ pub fn judge_pair(
 
 /// [`judge_pair`], and with `all_figures` (`claimscan crosscheck
 /// --all-figures`) a verdict too for each figure of the coverage that no
-/// claim holds ([`orphan`]): read plainly off its sentence, `supported` or
+/// claim holds (`crosscheck::orphan`): read plainly off its sentence, `supported` or
 /// `absent`, never `contradicted`, its `claim` null (an extension of the
 /// contract's verdict, which names a claim record: off by default).
 pub fn judge_pair_with(
@@ -202,7 +202,7 @@ pub struct Side<'a> {
     /// Ids and code-point spans of its claims.
     pub refs: Vec<ClaimRef>,
     /// Its claims: the claim stage's, then (coverage only) one for each
-    /// figure none of them holds ([`orphan`]).
+    /// figure none of them holds (`crosscheck::orphan`).
     claims: Vec<Claim>,
     /// How many of `claims` are the claim stage's.
     pub claimed: usize,

@@ -3,8 +3,12 @@ use crate::config::ConfigBuilder;
 
 fn analyzed(id: &str, text: &str) -> Analyzed {
     let config = ConfigBuilder::new().build();
+    // One file per call: tests run in parallel and reuse ids.
+    static N: std::sync::atomic::AtomicUsize =
+        std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "claimscan-xc-{}-{}",
+        "claimscan-xc-{}-{n}-{}",
         std::process::id(),
         id.replace('/', "_")
     ));
