@@ -37,13 +37,15 @@ about 1,200 characters), and 24 whole Reuters-21578 `earn` stories of 150 to
 """
 
 import argparse
-import hashlib
 import html
 import json
 import os
 import random
 import re
 import sys
+
+import excerpt_common
+from excerpt_common import read_lines, reserved, reuters_date, sha
 
 SEED = 20261206
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -61,22 +63,6 @@ CUE = re.compile(
 def die(msg):
     print(f"claims-dev: {msg}", file=sys.stderr)
     sys.exit(2)
-
-
-def reserved(shared):
-    path = os.path.join(shared, "corpus", "RESERVED.txt")
-    files, stories = set(), set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) == 2:
-                stories.add((parts[0], parts[1]))
-            else:
-                files.add(parts[0])
-    return files, stories
 
 
 def line_window(lines, start, limit=1200):
@@ -102,11 +88,6 @@ def pick_window(rng, lines):
     if sum(1 for l in win if re.search(r"\d", l)) < 3:
         return None
     return start, len(win)
-
-
-def read_lines(path):
-    with open(path, encoding="utf-8") as f:
-        return f.read().split("\n")
 
 
 def transcript_excerpts(rng, shared, rel_dir, names, n, res_files, prefix):
@@ -148,14 +129,6 @@ def reuters_story(block):
     return title, dateline, text, date
 
 
-MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
-
-
-def reuters_date(d):
-    m = re.match(r"\s*(\d+)-([A-Z]{3})-(\d{4})", d)
-    if not m:
-        return ""
-    return f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
 
 
 def reuters_all(shared):
@@ -188,10 +161,6 @@ def excerpt_text(shared, source, locator):
     if m:
         date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     return text, date
-
-
-def sha(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def cmd_excerpts(args):
@@ -294,16 +263,7 @@ def excerpts_round2(args, shared, res_files, res_stories):
 
 
 def read_excerpts(path=None):
-    path = path or os.path.join(FIX, "excerpts.tsv")
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            split, xid, source, locator, date, digest = line.rstrip("\n").split("\t")
-            rows.append(dict(split=split, id=xid, source=source,
-                             locator=locator, date=date, sha256=digest))
-    return rows
+    return excerpt_common.read_excerpts(path or os.path.join(FIX, "excerpts.tsv"))
 
 
 def load_texts(shared):

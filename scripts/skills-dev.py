@@ -70,7 +70,6 @@ Standard library only.
 import argparse
 import collections
 import csv
-import hashlib
 import html
 import json
 import os
@@ -78,6 +77,9 @@ import random
 import re
 import shutil
 import sys
+
+import excerpt_common
+from excerpt_common import read_lines, reserved, reuters_date, sha
 
 SEED = 20261207
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -124,26 +126,6 @@ def die(msg):
     sys.exit(2)
 
 
-def sha(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def reserved(shared):
-    path = os.path.join(shared, "corpus", "RESERVED.txt")
-    files, stories = set(), set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) == 2:
-                stories.add((parts[0], parts[1]))
-            else:
-                files.add(parts[0])
-    return files, stories
-
-
 def ticker(rel):
     """ECTSum `TICKER_qN_YYYY.txt`, MAEC `YYYYMMDD_TICKER/text.txt`."""
     if rel.startswith("maec/"):
@@ -153,13 +135,7 @@ def ticker(rel):
 
 # ---------------------------------------------------------------- texts
 
-def read_lines(path):
-    with open(path, encoding="utf-8") as f:
-        return f.read().split("\n")
-
-
 REUTERS = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\">(.*?)</REUTERS>", re.S)
-MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
 
 
 def reuters_story(block):
@@ -172,13 +148,6 @@ def reuters_story(block):
     body = "".join(ch for ch in body if ch == "\n" or ch >= " ")
     title = html.unescape(grab("TITLE")).strip()
     return title, body, grab("DATE").strip()
-
-
-def reuters_date(d):
-    m = re.match(r"\s*(\d+)-([A-Z]{3})-(\d{4})", d)
-    if not m:
-        return ""
-    return f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
 
 
 def reuters_earn(shared):
@@ -406,16 +375,7 @@ def cmd_excerpts(args):
 # ---------------------------------------------------------------- reading
 
 def read_excerpts(path=None):
-    path = path or os.path.join(FIX, "excerpts.tsv")
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            split, xid, source, locator, date, digest = line.rstrip("\n").split("\t")
-            rows.append(dict(split=split, id=xid, source=source,
-                             locator=locator, date=date, sha256=digest))
-    return rows
+    return excerpt_common.read_excerpts(path or os.path.join(FIX, "excerpts.tsv"))
 
 
 def load_texts(shared):
