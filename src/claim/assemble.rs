@@ -42,6 +42,28 @@ struct Doc<'a> {
     /// QTR JAN 31" in a story of March 1987: `FY1987`), and whether its
     /// quarters are fiscal ones.
     fiscal_year: Option<(String, bool)>,
+    /// The one fiscal year the document names ("fiscal 2022"), if it
+    /// names exactly one: the period of guidance that states none.
+    named_fy: Option<String>,
+}
+
+/// The fiscal year the document's date mentions name, when they name one
+/// and only one ("FY2022").
+fn named_fiscal_year(mentions: &[Mention]) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for m in mentions.iter().filter(|m| m.kind == Kind::Date) {
+        let Some(v) = m.value.as_text() else { continue };
+        if v.len() == 6
+            && v.starts_with("FY")
+            && v[2..].bytes().all(|b| b.is_ascii_digit())
+        {
+            match found {
+                Some(f) if f != v => return None,
+                _ => found = Some(v),
+            }
+        }
+    }
+    found.map(str::to_string)
 }
 
 /// Analyzes one document.
@@ -77,6 +99,7 @@ pub fn analyze(
         currency: main_currency(mentions),
         turns: transcript::turns(text),
         fiscal_year: None,
+        named_fy: named_fiscal_year(mentions),
     };
     doc.period = period.map(|p| doc.anchor(p, false));
     if undated {
@@ -522,7 +545,12 @@ fn sentence_claims(
             frames[k].basis = frames[k - 1].basis;
             continue;
         }
-        if contrast_at[k] {
+        // "... or 43% compared to the second quarter of 2020": a named
+        // period on the comparison side sets the basis instead.
+        if contrast_at[k]
+            || compared_date(doc, s, &frames[k])
+                .is_some_and(|d| d.bytes().take(4).all(|b| b.is_ascii_digit()))
+        {
             continue;
         }
         if distinct.len() == 1 {
@@ -563,8 +591,17 @@ fn sentence_claims(
         })
         .map(|h| h.0)
         .collect();
-    let ended_quarter_with = s.lower.contains("ended the quarter with")
-        || s.lower.contains("exited the quarter with");
+    // A balance at a period's last day: "ended the quarter with", "at
+    // quarter end", "we ended June with".
+    let ended_quarter_with = QUARTER_END.is_match(&s.lower)
+        || (0..s.toks.len()).any(|j| {
+            matches!(s.word(j), "ended" | "exited" | "closed")
+                && matches!(
+                    s.toks.get(j + 1).map(|t| t.kind),
+                    Some(TokKind::Date(_))
+                )
+                && s.word(j + 2) == "with"
+        });
     let s_period = sentence_period(doc, s);
     let speaker = speaker(doc, s);
     let mut out = Vec::with_capacity(n);
@@ -617,6 +654,30 @@ fn sentence_claims(
         if let Some(fm) = f.from {
             c.from = level_of(doc, fm, money_metric);
             c.to = c.value.clone();
+            // "€3m, versus a loss of $(0.12) per share": levels of another
+            // kind or currency are no comparison.
+            let (mf, mv) =
+                (&doc.mentions[fm], f.value.map(|v| &doc.mentions[v]));
+            let bare = |m: &Mention| m.kind == Kind::Count && m.unit.is_none();
+            if let Some(mv) = mv
+                && !bare(mf)
+                && !bare(mv)
+                && (mf.kind != mv.kind
+                    || mf.kind != Kind::Count && mf.unit != mv.unit)
+            {
+                c.from = None;
+                c.to = None;
+            } else if let Some(mv) = mv
+                && bare(mf)
+                && mv.kind == Kind::Count
+                && mv.unit.is_some()
+                && let Some(from) = c.from.as_mut()
+            {
+                // "814 homes compared to 601": the earlier level counts
+                // the same thing.
+                from.kind = Kind::Count;
+                from.unit = mv.unit.clone();
+            }
         }
         if c.to.is_none() {
             c.from = None;
@@ -639,10 +700,26 @@ fn sentence_claims(
                 c.change = Some(Change { value: v.abs(), unit });
             }
         }
-        c.direction = f.direction.or_else(|| derive_direction(&c));
-        if c.direction.is_none() && c.from.is_some() && c.to.is_some() {
-            c.direction = derive_direction(&c);
+        // "net loss of $51 million compared to net income of $50 million":
+        // a loss against a profit is a negative level of the profit.
+        if let (Some(fm), Some(vm), Some(from), Some(to)) =
+            (f.from, f.value, c.from.as_mut(), c.to.as_mut())
+        {
+            match (profit_or_loss(s, fm), profit_or_loss(s, vm)) {
+                (Some(true), Some(false)) => from.value = -from.value.abs(),
+                (Some(false), Some(true)) => to.value = -to.value.abs(),
+                _ => {}
+            }
+            if let (Some(v), Some(t)) = (c.value.as_mut(), c.to.as_ref()) {
+                v.value = t.value;
+            }
         }
+        // Both levels stated: they decide the direction ("the combined
+        // ratio improved to 94.4% from 95.6%" is down), else the word.
+        c.direction = match derive_direction(&c) {
+            Some(d) if d != Direction::Flat && c.from.is_some() => Some(d),
+            d => f.direction.or(d),
+        };
         c.basis = f.basis;
         if f.change.is_none() && f.from.is_none() && c.direction.is_none() {
             // A bare level compares with nothing.
@@ -673,10 +750,15 @@ fn sentence_claims(
         .map(|p| doc.anchor(p, forward))
         // "We ended the quarter with $48 million of cash": a balance at
         // the quarter's last day.
-        .map(|p| match quarter_end_day(&p) {
+        .map(|p| match period_end_day(&p, doc.year) {
             Some(d) if ended_quarter_with => d,
             _ => p,
         });
+        // Guidance that names no period is for the one fiscal year the
+        // document names ("guidance ... for fiscal 2022").
+        if c.period.is_none() && forward && !no_period {
+            c.period.clone_from(&doc.named_fy);
+        }
         // A named quarter on the comparison side: the previous quarter is
         // qoq, the same quarter a year before yoy.
         if c.basis.is_none()
@@ -774,6 +856,19 @@ fn is_reported_verb(w: &str) -> bool {
             | "beat"
             | "finished"
     )
+}
+
+/// Whether the figure (mention `mi`) is stated as a loss (`Some(true)`) or
+/// a profit (`Some(false)`) by the words right before it: "loss of",
+/// "vs loss", "net income of", "profit".
+fn profit_or_loss(s: &Sentence, mi: usize) -> Option<bool> {
+    let t = s.toks.iter().position(|t| t.kind == TokKind::Fig(mi))?;
+    let lo = t.saturating_sub(4);
+    (lo..t).rev().find_map(|j| match s.word(j) {
+        "loss" | "losses" | "deficit" => Some(true),
+        "profit" | "profits" | "income" | "earnings" => Some(false),
+        _ => None,
+    })
 }
 
 fn derive_direction(c: &Claim) -> Option<Direction> {
@@ -1123,6 +1218,50 @@ fn balance_date(text: &str, doc: &Doc, c: &mut Claim) {
 }
 
 /// `2016-Q1` → `2016-03-31` (calendar quarters only).
+/// Phrases that put a figure at the last day of the period.
+static QUARTER_END: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new([
+            "ended the quarter with",
+            "exited the quarter with",
+            "at quarter end",
+            "at quarter-end",
+            "at the end of the quarter",
+            "as of quarter end",
+            "as of quarter-end",
+            "as of the end of the quarter",
+        ])
+        .expect("static patterns")
+    });
+
+/// The last day of a quarter ("2025-Q3" → "2025-09-30") or of a month
+/// ("2025-06", or "XXXX-06" in a document of `year`).
+fn period_end_day(p: &str, year: Option<i32>) -> Option<String> {
+    if let Some(d) = quarter_end_day(p) {
+        return Some(d);
+    }
+    let (y, m) = p.split_once('-')?;
+    let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let y = match (y, year) {
+        ("XXXX", Some(doc)) => doc.to_string(),
+        ("XXXX", None) => "XXXX".to_string(),
+        (y, _) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            y.to_string()
+        }
+        _ => return None,
+    };
+    let leap = y
+        .parse::<i32>()
+        .is_ok_and(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+    let last = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    Some(format!("{y}-{m:02}-{last}"))
+}
+
 fn quarter_end_day(p: &str) -> Option<String> {
     let (y, q) = p.split_once("-Q")?;
     if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {

@@ -202,10 +202,31 @@ fn role(
         };
         return Some((Role::From, dir));
     }
-    let prev = prev_word(s, c.start, i);
+    let mut prev = prev_word(s, c.start, i);
+    // "up more than 30%", "less than $2 million": a bound, not a
+    // comparison; the word before it decides.
+    if let Some((pj, "than")) = prev
+        && pj > c.start
+        && matches!(s.word(pj - 1), "more" | "less" | "fewer" | "greater")
+    {
+        prev = prev_word(s, c.start, pj - 1);
+        // "Clients paying more than $100,000 a year rose 9%": a bound
+        // inside the metric's own phrase, not a figure of the claim.
+        if prev.is_some_and(|(_, w)| w.len() > 4 && w.ends_with("ing")) {
+            return None;
+        }
+    }
     let next = next_word(s, i, c.end);
-    // "a 7% decline", "43% growth", "5% higher".
-    if let Some((_, w)) = next {
+    // "a 7% decline", "43% growth", "5% higher"; but "$70.1 million up
+    // 2.58%" is a level with its change after.
+    let change_follows = next.is_some_and(|(j, w)| {
+        matches!(w, "up" | "down" | "higher" | "lower")
+            && (is_fig(s, j + 1).is_some()
+                || (matches!(s.word(j + 1), "from" | "by")
+                    || phrases::is_hedge(s.word(j + 1)))
+                    && is_fig(s, j + 2).is_some())
+    });
+    if let Some((_, w)) = next.filter(|_| !change_follows) {
         match phrases::word(w) {
             Word::ChangeNoun(d) => return Some((Role::Change, Some(d))),
             Word::Change(d)
@@ -249,6 +270,31 @@ fn role(
         // (the caller decides).
         return Some((Role::Level, None));
     };
+    // "profit 671,000 vs loss 138,000", "compared to net income of $50
+    // million": a profit or loss word between the comparison and the
+    // figure.
+    if matches!(pw, "profit" | "loss" | "losses" | "income" | "of") {
+        let mut k = pj;
+        let mut steps = 0;
+        while let Some((j, w)) = prev_word(s, c.start, k) {
+            steps += 1;
+            if steps > 3 {
+                break;
+            }
+            if phrases::word(w) == Word::Compare
+                || phrase_before(s, hits, c.start, j + 1, Phrase::Compare)
+            {
+                return Some((Role::From, None));
+            }
+            if !matches!(
+                w,
+                "profit" | "loss" | "losses" | "income" | "net" | "a" | "of"
+            ) {
+                break;
+            }
+            k = j;
+        }
+    }
     match pw {
         "from" => return Some((Role::From, None)),
         "to" => {
@@ -398,7 +444,33 @@ pub fn clause_frames(
     out: &mut Vec<Frame>,
 ) {
     let dir = clause_direction(s, c, hits);
-    let metric = super::metric::metric(s, c, hits, mentions);
+    // ", compared to a loss of $3 million", ", from $0.71 per share": a
+    // clause that opens with its comparison states the earlier level of
+    // the frame before, whatever noun it repeats.
+    let mut first = c.start;
+    while first < c.end && matches!(s.toks[first].kind, TokKind::Punct(_)) {
+        first += 1;
+    }
+    // ", an increase of 360,000 tons or 8%": an apposition that sizes
+    // the change of the level before.
+    let change_apposition = matches!(s.word(first), "a" | "an")
+        && (matches!(
+            phrases::word(s.word(first + 1)),
+            Word::Change(_) | Word::ChangeNoun(_)
+        ) || matches!(
+            s.word(first + 1),
+            "increase" | "decrease" | "decline" | "rise"
+        ))
+        && s.word(first + 2) == "of";
+    let opens_comparison = carry.is_some()
+        && (matches!(s.word(first), "from" | "vs" | "versus" | "against")
+            || change_apposition
+            || hits.iter().any(|h| h.2 == Phrase::Compare && h.0 == first));
+    let metric = if opens_comparison {
+        None
+    } else {
+        super::metric::metric(s, c, hits, mentions)
+    };
     // A clause with no metric of its own continues the frame before: its
     // figures fill that frame's empty roles first.
     let continues = metric.is_none() && carry.is_some();
@@ -462,7 +534,7 @@ pub fn clause_frames(
             && dir.is_none()
             && let Some(p) = carry
             && p.change.is_some()
-            && p.value.is_none()
+            && p.value.is_none_or(|v| mentions[v].unit != mentions[mi].unit)
             && mentions[mi].unit
                 == p.change.and_then(|k| mentions[k].unit.clone())
         {
@@ -523,11 +595,18 @@ pub fn clause_frames(
                 frame.value.is_some() && !frame.shared_value
             }
             Role::From => frame.from.is_some(),
-            Role::Change => frame.change.is_some(),
+            // "flat sequentially, but an increase of 10% year-over-year":
+            // a change of the other direction is another comparison.
+            Role::Change => {
+                frame.change.is_some()
+                    || d.is_some()
+                        && frame.direction.is_some()
+                        && frame.direction != d
+            }
         };
         // A second size of the same change ("$4.4 million, or 23%"): the
         // percent wins.
-        if r == Role::Change && filled {
+        if r == Role::Change && filled && frame.change.is_some() {
             let old = frame.change.and_then(|k| mentions[k].unit.clone());
             let new = mentions[mi].unit.as_deref();
             if old.as_deref() != Some("%") && new == Some("%") {
@@ -535,8 +614,18 @@ pub fn clause_frames(
                 continue;
             }
         }
+        let mut elided_dir = None;
         if filled {
             let done = cur.take().expect("frame exists");
+            // "down 4% sequentially and 6% year-over-year": the second
+            // change keeps the verb of the first.
+            if r == Role::Change
+                && d.is_none()
+                && dir.is_none()
+                && prev_word(s, c.start, i).is_none()
+            {
+                elided_dir = done.direction;
+            }
             let mut f = Frame {
                 metric: done.metric,
                 tail: done.tail.clone(),
@@ -569,6 +658,8 @@ pub fn clause_frames(
         }
         if d.is_some() && (frame.direction.is_none() || r == Role::Change) {
             frame.direction = d;
+        } else if frame.direction.is_none() {
+            frame.direction = elided_dir;
         }
     }
     if let Some(f) = cur {
@@ -595,6 +686,28 @@ pub fn clause_frames(
             k += 1;
         }
         k += 1;
+    }
+    // "X growth was 5.4%", "the increase in Y would have been over 3%": a
+    // percent level of a change noun is the change (the guidelines'
+    // "X growth was N%").
+    for f in &mut out[first_new..] {
+        if let (Some(v), Some((a, b)), None, None) =
+            (f.value, f.metric, f.change, f.from)
+            && matches!(mentions[v].unit.as_deref(), Some("%" | "bp" | "pp"))
+            && f.tail.is_none()
+            && let Some(d) = (a..b).find_map(|j| match s.word(j) {
+                "growth" | "increase" | "rise" | "gain" => Some(Direction::Up),
+                "decline" | "decrease" | "drop" | "reduction" => {
+                    Some(Direction::Down)
+                }
+                _ => None,
+            })
+        {
+            f.change = Some(v);
+            f.value = None;
+            f.value_is_to = false;
+            f.direction = f.direction.or(Some(d));
+        }
     }
     // Directions: the clause's direction word for frames without one.
     for f in &mut out[first_new..] {

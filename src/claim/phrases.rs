@@ -79,18 +79,20 @@ pub fn word(w: &str) -> Word {
         | "totaled" | "totalled" | "totaling" | "totalling" | "reached"
         | "reaching" | "reaches" | "hit" | "came" | "stood" | "stands"
         | "amounted" | "amounting" | "ended" | "of" | "at" | "represented"
-        | "represents" | "equaled" | "equalled" | "approximated"
-        | "reported" | "posted" | "recorded" => Level,
-        "generated" | "generating" | "generates" | "operates" | "operated"
-        | "employs" | "employed" | "shipped" | "ships" | "served"
-        | "serves" | "installed" | "delivered" | "paid" | "sold" | "hired"
-        | "added" | "adding" | "opened" | "closed" | "signed" | "booked"
-        | "processed" | "handled" | "earned" | "produced" | "returned"
-        | "repurchased" | "invested" | "spent" | "incurred" | "achieved"
-        | "had" | "have" | "has" | "saw" | "see" | "expect" | "expects"
-        | "anticipate" | "anticipates" | "bought" | "raising" | "ending"
-        | "acquired" | "own" | "owns" | "owned" | "control" | "controls"
-        | "controlled" | "employ" | "operate" | "serve" => Object,
+        | "represents" | "equaled" | "equalled" | "approximated" => Level,
+        // "Acme reported a net loss of $8 million": the metric is the
+        // object.
+        "reported" | "posted" | "recorded" | "generated" | "generating"
+        | "generates" | "operates" | "operated" | "employs" | "employed"
+        | "shipped" | "ships" | "served" | "serves" | "installed"
+        | "delivered" | "paid" | "sold" | "hired" | "added" | "adding"
+        | "opened" | "closed" | "signed" | "booked" | "processed"
+        | "handled" | "earned" | "produced" | "returned" | "repurchased"
+        | "invested" | "spent" | "incurred" | "achieved" | "had" | "have"
+        | "has" | "saw" | "see" | "expect" | "expects" | "anticipate"
+        | "anticipates" | "bought" | "raising" | "ending" | "acquired"
+        | "own" | "owns" | "owned" | "control" | "controls" | "controlled"
+        | "employ" | "operate" | "serve" => Object,
         "vs" | "versus" | "against" | "than" => Compare,
         // Ends of a metric phrase.
         "we" | "i" | "they" | "it" | "this" | "that" | "these" | "those"
@@ -539,6 +541,10 @@ pub fn is_empty_metric(w: &str) -> bool {
         || matches!(
             w,
             "it" | "this"
+                | "that's"
+                | "it's"
+                | "that’s"
+                | "it’s"
                 | "slide"
                 | "slides"
                 | "page"

@@ -57,6 +57,94 @@ const TABLE: &[(&str, &[&str])] = &[
             "Revenue | 412500000 | 12% | up | - | sequential | false",
         ],
     ),
+    // A level right before its change ("$70.1 million up 2.58%"), and a
+    // second change whose verb is elided keeps the first's direction.
+    (
+        "Segment EBITDA was $42.3 million up 4.5% year-over-year and 11% sequentially.",
+        &[
+            "Segment EBITDA | 42300000 | 4.5% | up | - | yoy | false",
+            "Segment EBITDA | 42300000 | 11% | up | - | sequential | false",
+        ],
+    ),
+    (
+        "Freight revenue for the quarter was $96 million, that's down 3% sequentially and 8% year-over-year.",
+        &[
+            "Freight revenue | 96000000 | 3% | down | - | sequential | false",
+            "Freight revenue | 96000000 | 8% | down | - | yoy | false",
+        ],
+    ),
+    // Both levels stated: the numbers decide the direction, whatever the
+    // verb says of it ("improved" for a ratio that fell).
+    (
+        "The loss ratio improved to 61.2% from 63.5% a year ago.",
+        &["loss ratio | 61.2 | - | down | 63.5 -> 61.2 | yoy | false"],
+    ),
+    // A loss against a profit: signed levels; losses against losses stay
+    // positive (wire tables and prose).
+    (
+        "Oper net profit 412,000 vs loss 97,000",
+        &["Oper net profit | 412000 | - | up | -97000 -> 412000 | - | false"],
+    ),
+    (
+        "Shr loss nine cts vs profit four cts",
+        &["Shr loss | -0.09 | - | down | 0.04 -> -0.09 | - | false"],
+    ),
+    (
+        "Net loss 2.5 mln vs loss 1.7 mln",
+        &["Net loss | 2500000 | - | up | 1700000 -> 2500000 | - | false"],
+    ),
+    (
+        "The company reported a net loss of $8 million compared to net income of $3 million in the prior year.",
+        &[
+            "net loss | -8000000 | - | down | 3000000 -> -8000000 | yoy | false",
+        ],
+    ),
+    // "reported"/"posted" take the metric as their object; a clause that
+    // opens with its comparison continues the frame before.
+    (
+        "Kestrel Mills posted a net loss of $6 million, compared to a loss of $2 million a year earlier.",
+        &["net loss | 6000000 | - | up | 2000000 -> 6000000 | yoy | false"],
+    ),
+    (
+        "Funds from operations increased to $0.64 per share, from $0.59 per share for the prior-year quarter.",
+        &[
+            "Funds from operations per share | 0.64 | - | up | 0.59 -> 0.64 | yoy | false",
+        ],
+    ),
+    // An apposition that sizes the change of the level before; the percent
+    // is the change, and a named quarter on the comparison side sets the
+    // basis of its own comparison.
+    (
+        "Throughput for the quarter was 2.1 million barrels, an increase of 150,000 barrels or 8% sequentially, and an increase of 300,000 barrels or 17% compared to the second quarter of 2020.",
+        &[
+            "Throughput | 2100000 | 8% | up | - | sequential | false",
+            "Throughput | 2100000 | 17% | up | - | yoy | false",
+        ],
+    ),
+    // A change of the other direction is another comparison.
+    (
+        "Retail volume was 640 million gallons, flat sequentially, but up 9% year-over-year.",
+        &[
+            "Retail volume | 640000000 | - | flat | - | sequential | false",
+            "Retail volume | 640000000 | 9% | up | - | yoy | false",
+        ],
+    ),
+    // "X growth was N%" is a change of X; "more than" is a bound, not a
+    // comparison.
+    (
+        "Comparable subscription growth for the quarter was 6.2%.",
+        &["Comparable subscription growth | - | 6.2% | up | - | - | false"],
+    ),
+    (
+        "Online bookings are up more than 40% on a two-year basis.",
+        &["Online bookings | - | 40% | up | - | - | false"],
+    ),
+    // A bound inside the metric's phrase is no figure of the claim; levels
+    // in other currencies are no comparison.
+    (
+        "Accounts spending more than $50,000 a year rose 14% to 2,310.",
+        &["Accounts spending more | 2310 | 14% | up | - | - | false"],
+    ),
     // A verb of result or of yield puts the metric after it.
     (
         "Tighter collections resulted in free cash flow of $219 million.",
@@ -335,6 +423,20 @@ const PERIODS: &[PeriodRow] = &[
         "Expenses for the quarter were 3.8% of net sales compared to 3.1% for the fourth quarter of fiscal 2016.\nFor the full year, expenses were 4.4% of sales.",
         Some((2018, 3, 16)),
         &["FY2017-Q4", "FY2017"],
+    ),
+    // A balance at the end of a month or quarter is at its last day: "we
+    // ended June with", "at quarter end" (the document's quarter).
+    (
+        "Revenue for the second quarter was $80 million. We ended June with $214 million of cash on hand. Net debt stood at $1.3 billion at quarter end.",
+        Some((2021, 7, 28)),
+        &["2021-Q2", "2021-06-30", "2021-06-30"],
+    ),
+    // Guidance that names no period is for the one fiscal year the
+    // document names.
+    (
+        "Our outlook assumes a tax rate for fiscal 2026 of 23.5%. Adjusted earnings per share is expected to be between $4.10 and $4.30.",
+        None,
+        &["FY2026", "FY2026"],
     ),
     // Balance-sheet dates keep their day; "the quarter ended" is the
     // quarter.
