@@ -641,6 +641,15 @@ fn sentence_claims(
         };
         c.value = f.value.and_then(|m| level_of(doc, m, money_metric));
         c.high = f.high.and_then(|m| level_of(doc, m, money_metric));
+        // "was negative $5.8 million", "minus 2%": a level below zero.
+        if let (Some(v), Some(mi)) = (c.value.as_mut(), f.value)
+            && let Some(t) =
+                s.toks.iter().position(|t| t.kind == TokKind::Fig(mi))
+            && t > 0
+            && matches!(s.word(t - 1), "negative" | "minus")
+        {
+            v.value = -v.value.abs();
+        }
         // "12.1 mln dlrs, or 85 cts a share": the per-share figure is a
         // metric of its own.
         if let Some(v) = f.value.or(f.change)

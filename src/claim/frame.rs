@@ -203,6 +203,14 @@ fn role(
         return Some((Role::From, dir));
     }
     let mut prev = prev_word(s, c.start, i);
+    // "plus or minus $20 million": a tolerance, not a figure of its own.
+    if let Some((pj, "minus")) = prev
+        && pj >= 2
+        && s.word(pj - 1) == "or"
+        && s.word(pj - 2) == "plus"
+    {
+        return None;
+    }
     // "up more than 30%", "less than $2 million": a bound, not a
     // comparison; the word before it decides.
     if let Some((pj, "than")) = prev

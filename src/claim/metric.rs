@@ -505,9 +505,24 @@ pub fn metric(
         && phrases::word(s.word(anc)) == Word::Object
     {
         let inner = Clause { start: anc + 1, ..*c };
+        // "we expect adjusted EBITDA between $725 million and $765
+        // million": the noun phrase may end right at the range.
+        let before_fig = |next: usize| {
+            let mut b = next;
+            if matches!(s.toks[next].kind, TokKind::Fig(_)) {
+                if b > anc + 1 && matches!(s.word(b - 1), "between" | "around")
+                {
+                    b -= 1;
+                } else {
+                    return None;
+                }
+            }
+            Some(b)
+        };
         if let Some(next) = anchor(s, &inner)
             && next > anc + 1
-            && !matches!(s.toks[next].kind, TokKind::Fig(_))
+            && let Some(next) = before_fig(next)
+            && next > anc + 1
         {
             let b = trim_trailing(s, hits, anc + 1, next);
             let a = trim_leading(s, anc + 1, b);
@@ -544,6 +559,28 @@ pub fn metric(
     }) && k > c.start
     {
         b = trim_trailing(s, hits, c.start, k);
+    }
+    // "Interest expense will be about $60 million", "Capex should come
+    // in at": the modal before the verb is no end of the metric.
+    while b > c.start + 1
+        && matches!(
+            s.word(b - 1),
+            "will" | "would" | "should" | "could" | "may" | "might" | "can"
+        )
+    {
+        b -= 1;
+    }
+    // "Operating expense guidance is $440 million to $450 million": the
+    // metric is what the guidance is for.
+    if b > c.start + 1
+        && matches!(s.word(b - 1), "guidance" | "outlook" | "forecast")
+        && s.toks[b - 2].kind == TokKind::Word
+        && !matches!(
+            phrases::word(s.word(b - 2)),
+            Word::Stop | Word::Determiner | Word::Conjunction
+        )
+    {
+        b -= 1;
     }
     let a = scan_back(s, c.start, b);
     let a = trim_leading(s, a, b);

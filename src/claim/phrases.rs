@@ -96,6 +96,8 @@ pub fn word(w: &str) -> Word {
         "vs" | "versus" | "against" | "than" => Compare,
         // Ends of a metric phrase.
         "we" | "i" | "they" | "it" | "this" | "that" | "these" | "those"
+        | "we've" | "we're" | "we'll" | "i'm" | "i've" | "they've"
+        | "they're" | "you're" | "you've" | "there's" | "it's" | "that's"
         | "which" | "who" | "where" | "when" | "said" | "says" | "say"
         | "noted" | "note" | "reports" | "posts" | "announced"
         | "announces" | "delivering" | "recording" | "saying" | "if"
@@ -504,6 +506,11 @@ pub fn is_non_metric_count(unit: &str) -> bool {
             | "question"
             | "points"
             | "point"
+            | "things"
+            | "reasons"
+            | "ways"
+            | "factors"
+            | "priorities"
     )
 }
 

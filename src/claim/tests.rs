@@ -145,6 +145,24 @@ const TABLE: &[(&str, &[&str])] = &[
         "Accounts spending more than $50,000 a year rose 14% to 2,310.",
         &["Accounts spending more | 2310 | 14% | up | - | - | false"],
     ),
+    // Guidance: an object noun phrase that ends at a range; the metric of
+    // "X guidance"; a negative level.
+    (
+        "For the full year, we expect adjusted EBITDA between $610 million and $640 million.",
+        &["adjusted EBITDA | 610000000 | - | - | - | - | true"],
+    ),
+    (
+        "Capital expenditure guidance is $90 million to $110 million.",
+        &["Capital expenditure | 90000000 | - | - | - | - | true"],
+    ),
+    (
+        "Adjusted EBITDA at Corporate for the quarter was negative $4.1 million.",
+        &["Adjusted EBITDA at Corporate | -4100000 | - | - | - | - | false"],
+    ),
+    (
+        "Interest expense will be about $60 million, plus or minus $5 million.",
+        &["Interest expense | 60000000 | - | - | - | - | true"],
+    ),
     // A verb of result or of yield puts the metric after it.
     (
         "Tighter collections resulted in free cash flow of $219 million.",

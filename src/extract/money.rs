@@ -389,6 +389,11 @@ pub fn suffix(s: &str, i: usize, scaled: bool) -> Option<Suffix> {
     if let Some(sf) = national_suffix(s, j) {
         return Some(sf);
     }
+    // "Shr one ct vs two cts": the wire's singular cent, lower case only
+    // (not "CT", Connecticut or a scan).
+    if next == "ct" {
+        return Some(Suffix { end: e, code: "USD", cents: true, scale: None });
+    }
     if let Some(sf) = word_suffix(next, e, scaled) {
         return Some(sf);
     }

@@ -946,6 +946,14 @@ const MONEY: &[Case] = &[
         "Sales were $1.2\u{A0}billion.",
         [("$1.2\u{A0}billion", N(1_200_000_000.0), USD)]
     ),
+    // The wire's singular cent, lower case only.
+    t!(
+        money1130,
+        Money,
+        "Oper shr one ct vs two cts",
+        [("one ct", N(0.01), USD), ("two cts", N(0.02), USD)]
+    ),
+    t!(money1140, Money, "It bought 3 CT scanners.", []),
 ];
 
 /// Currencies by symbol, code and name, before and after the amount
