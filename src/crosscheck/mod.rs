@@ -89,6 +89,60 @@ pub fn judge_pair(
     judge_pair_with(source, source_id, coverage, with_claims, false, out)
 }
 
+/// What judging one pair of analysed files wrote: its records, and the
+/// counts or the error the records hold in place of verdicts.
+#[derive(Clone, Debug)]
+pub struct PairRecords {
+    /// The verdict records (after each coverage document's records when
+    /// asked), or the one `error` record written in their place.
+    pub bytes: Vec<u8>,
+    /// How many claims were supported, contradicted and absent, or the
+    /// error that stopped the pair.
+    pub outcome: Result<[usize; 3], InputError>,
+}
+
+/// Judges one pair as `claimscan crosscheck` and the Python binding do:
+/// the verdicts of [`judge_pair_with`], or, when a file could not be read
+/// ([`analyze_file`]'s error) or the pair cannot be judged (a source with
+/// several documents), one `error` record in their place (as `claimscan
+/// scan` writes for an unreadable input) so the run goes on.
+/// `source_path` and `source_id` name the source in that error.
+pub fn judge_pair_or_error(
+    source: &Result<Vec<Analyzed>, InputError>,
+    source_path: &std::path::Path,
+    source_id: &str,
+    coverage: &Result<Vec<Analyzed>, InputError>,
+    with_claims: bool,
+    all_figures: bool,
+) -> PairRecords {
+    let failed = |e: InputError| {
+        let mut bytes = Vec::new();
+        encode_error(&e, &mut bytes);
+        PairRecords { bytes, outcome: Err(e) }
+    };
+    let (src, cov) = match (source, coverage) {
+        (Ok(s), Ok(c)) => (s, c),
+        (Err(e), _) | (_, Err(e)) => return failed(e.clone()),
+    };
+    let mut bytes = Vec::new();
+    match judge_pair_with(
+        src,
+        source_id,
+        cov,
+        with_claims,
+        all_figures,
+        &mut bytes,
+    ) {
+        Ok(counts) => PairRecords { bytes, outcome: Ok(counts) },
+        Err(m) => failed(crate::reader::frame::record_error(
+            Some(source_id),
+            Some(source_path),
+            None,
+            m,
+        )),
+    }
+}
+
 /// [`judge_pair`], and with `all_figures` (`claimscan crosscheck
 /// --all-figures`) a verdict too for each figure of the coverage that no
 /// claim holds (`crosscheck::orphan`): read plainly off its sentence, `supported` or
