@@ -165,7 +165,7 @@ pub fn judge_pair_with(
     let src = Side::source(&source[0]);
     let mut counts = [0usize; 3];
     for doc in coverage {
-        let cov = Side::new(doc, all_figures);
+        let cov = Side::new(doc, true, all_figures);
         let verdicts = judge(&src, &cov);
         for v in &verdicts {
             counts[match v.label {
@@ -294,23 +294,32 @@ struct Key {
 impl<'a> Side<'a> {
     /// Prepares a source document: its claims.
     pub fn source(doc: &'a Analyzed) -> Side<'a> {
-        Side::new(doc, false)
+        Side::new(doc, false, false)
     }
 
     /// Prepares a coverage document: its claims, and a claim for each
     /// figure the claim stage made none of (support only).
     pub fn coverage(doc: &'a Analyzed) -> Side<'a> {
-        Side::new(doc, true)
+        Side::new(doc, true, true)
     }
 
-    fn new(doc: &'a Analyzed, orphans: bool) -> Side<'a> {
+    /// With `joins`, a coverage claim takes the figures the claim stage
+    /// left beside it: the low end of its range ("between $450 million
+    /// and $475 million") and a change right after its level ("$4.4
+    /// billion, up 6%"), both modes alike (they are the claim's own
+    /// figures); with `orphans`, the figures no claim holds get claims of
+    /// their own (`--all-figures`).
+    fn new(doc: &'a Analyzed, joins: bool, orphans: bool) -> Side<'a> {
         let text = &doc.doc.text;
         let mut claims = doc.analysis.claims.clone();
         let claimed = claims.len();
         let main = main_period(&claims);
-        if orphans {
+        if joins || orphans {
             let (own, _) = claims.split_at_mut(claimed);
             let mut more = orphan::claims(text, &doc.mentions, own);
+            if !orphans {
+                more.clear();
+            }
             for c in &mut more {
                 if c.period.is_none() && !c.forward {
                     c.period.clone_from(&main);
@@ -421,7 +430,13 @@ fn key(
     main: Option<&str>,
 ) -> Key {
     let clause = text.get(c.start..c.end).unwrap_or("");
-    let (concept, guessed) = concept::of_claim(text, mentions, c);
+    let (mut concept, guessed) = concept::of_claim(text, mentions, c);
+    for q in qualifiers_after(text, mentions, c) {
+        if !concept.qualifiers.iter().any(|have| have == q) {
+            concept.qualifiers.push(q.to_string());
+            concept.qualifiers.sort();
+        }
+    }
     let mut period = c.period.as_deref().map(period::Period::parse);
     // A "fy" claim is about a year, whatever quarter the document gave it.
     let lead = &clause[..first_figure(c, mentions)
@@ -494,6 +509,50 @@ fn key(
     }
 }
 
+/// Qualifiers a claim states right after its figures, before the next
+/// comma ("up 20% in local currency", "to increase 12% to 13% year over
+/// year on an organic basis"): they qualify the measure as the same
+/// words before it would.
+fn qualifiers_after(
+    text: &str,
+    mentions: &[Mention],
+    c: &Claim,
+) -> Vec<&'static str> {
+    const AFTER: &[(&str, &str)] = &[
+        ("on an organic basis", "organic"),
+        ("organic basis", "organic"),
+        ("organically", "organic"),
+        ("in local currency", "constant_currency"),
+        ("in constant currency", "constant_currency"),
+        ("at constant currency", "constant_currency"),
+        ("on a constant currency basis", "constant_currency"),
+        ("on a local currency basis", "constant_currency"),
+        ("excluding currency", "constant_currency"),
+        ("excluding foreign currency", "constant_currency"),
+    ];
+    let Some(last) = c
+        .mentions
+        .iter()
+        .filter_map(|&i| mentions.get(i))
+        .map(|m| m.end)
+        .max()
+    else {
+        return Vec::new();
+    };
+    let Some(rest) = text.get(last.max(c.start)..c.end.max(last)) else {
+        return Vec::new();
+    };
+    let rest = rest[..rest.find([',', ';']).unwrap_or(rest.len())]
+        .to_ascii_lowercase();
+    let mut out: Vec<&'static str> = AFTER
+        .iter()
+        .filter(|(w, _)| rest.contains(w))
+        .map(|&(_, q)| q)
+        .collect();
+    out.dedup();
+    out
+}
+
 /// How well two claims' measures match: `None` for different measures;
 /// otherwise whether they match exactly enough to contradict.
 fn same_measure(a: &Key, b: &Key) -> Option<bool> {
@@ -505,7 +564,7 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
     }
     // Segments read loosely (every modifier word): better to miss a
     // support than to take a part for the whole.
-    let seg = |k: &Key| k.concept.modifier.clone();
+    let seg = |k: &Key| k.concept.modifier.to_lowercase();
     // A segment on one side only may be a word the metric phrase
     // caught ("driving system sales"): it may support, never contradict.
     let (sa, sb) = (seg(a), seg(b));
@@ -759,6 +818,7 @@ fn context(text: &str, lo: usize, lower: &str) -> Context {
             && (ctx.guidance || elliptical)
             && ctx.quarter.is_none()
             && !ctx.year
+            && !names_year_number(lower)
         {
             ctx.guidance = true;
             ctx.quarter = quarter_named(&prev);
@@ -783,6 +843,25 @@ fn names_full_year(lower: &str) -> bool {
     ["full year", "full-year", "fiscal year", "for the year", "fiscal 20"]
         .iter()
         .any(|w| lower.contains(w))
+}
+
+/// Does a sentence name a year by its number ("our 2020 guidance", "in
+/// fiscal 2021")? Such a sentence says its own period: it does not take
+/// the quarter of the sentence before it.
+fn names_year_number(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    lower.match_indices(|c: char| c == '1' || c == '2').any(|(i, _)| {
+        let end = i + 4;
+        end <= b.len()
+            && b[i..end].iter().all(u8::is_ascii_digit)
+            && (i == 0
+                || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'$')
+            && b.get(end)
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'%')
+            && lower[i..end]
+                .parse::<u32>()
+                .is_ok_and(|y| (1990..=2040).contains(&y))
+    })
 }
 
 /// The byte span of the sentence that ends right before byte `lo`.
@@ -910,6 +989,13 @@ fn sentence_support(
         let per_share =
             PER_SHARE.iter().any(|p| after.find(p).is_some_and(|i| i < 25));
         let lower = before.to_ascii_lowercase();
+        // A change whose direction word comes right after it names its
+        // measure there ("a 10% increase in the quarterly dividend").
+        let after_change = if f.role == Field::Change {
+            change_after(text, m.end)
+        } else {
+            None
+        };
         if ck.concept.id == concept::OTHER {
             // An unlisted measure: its head word in the sentence before
             // the figure or right after it ("guidance of FFO as adjusted
@@ -935,8 +1021,20 @@ fn sentence_support(
                     Some((id, prev)) if concept::plain_before(&prev) => {
                         Some(id)
                     }
-                    _ => None,
+                    Some(_) => None,
+                    // A sentence that names no measure at all goes on
+                    // with the one the sentence before it names ("With
+                    // respect to capital expenditures, we invested $361
+                    // million. We expect to spend between $450 million
+                    // and $475 million.").
+                    None => topic_before(text, lo, m.end),
                 }
+            };
+            let id = match after_change {
+                Some((after_id, _)) if id != Some(ck.concept.id) => {
+                    Some(after_id)
+                }
+                _ => id,
             };
             if id != Some(ck.concept.id) {
                 continue;
@@ -947,7 +1045,7 @@ fn sentence_support(
         if f.role == Field::Change {
             let tail = &lower[lower.len().saturating_sub(60)..];
             let tail = tail.get(..).unwrap_or("");
-            g.direction = direction_in(tail);
+            g.direction = direction_in(tail).or(after_change.map(|(_, d)| d));
             if g.direction.is_none() || !directions_agree(f, &g) {
                 continue;
             }
@@ -980,19 +1078,18 @@ fn sentence_support(
         let q = |w: &str| ck.concept.qualifiers.iter().any(|q| q == w);
         let gaap = (lower.contains("gaap") && !lower.contains("non-gaap"))
             || lower.contains("reported basis");
-        let adjusted = [
-            "adjusted",
-            "non-gaap",
-            "excluding",
-            "core ",
-            "underlying",
-            "organic",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        let adjusted =
+            ["adjusted", "non-gaap", "excluding", "core ", "underlying"]
+                .iter()
+                .any(|w| lower.contains(w));
+        // Organic is a qualifier of its own: the call's organic figure
+        // never stands for the story's unqualified one; the story may
+        // name it where the call's sentence leaves it out.
+        let organic = lower.contains("organic");
         if (q("adjusted") && gaap)
-            || (!q("adjusted") && adjusted)
+            || (!q("adjusted") && adjusted && !(organic && q("organic")))
             || (q("gaap") && adjusted)
+            || (organic && !q("organic"))
         {
             continue;
         }
@@ -1003,6 +1100,54 @@ fn sentence_support(
         return Some((g, (start, sentence_end(text, m.end))));
     }
     None
+}
+
+/// The measure of a sentence that names none, from the sentence before
+/// it: the last measure phrase there, when the sentence from `lo` to the
+/// end of the figure ending at `end` (and on to its own end) names no
+/// measure of its own.
+fn topic_before(text: &str, lo: usize, end: usize) -> Option<&'static str> {
+    let own = text.get(lo..sentence_end(text, end))?;
+    if concept::last_phrase(own).is_some() {
+        return None;
+    }
+    let (p_lo, p_hi) = previous_sentence(text, lo)?;
+    match concept::last_phrase(text.get(p_lo..p_hi)?) {
+        Some((id, prev)) if concept::plain_before(&prev) => Some(id),
+        _ => None,
+    }
+}
+
+/// A change's direction and measure named right after its figure ("10%
+/// increase in the quarterly dividend", "20% growth in core revenue"):
+/// a direction noun, "in" or "of", then the measure's phrase before the
+/// next figure.
+fn change_after(text: &str, end: usize) -> Option<(&'static str, Direction)> {
+    const NOUNS: &[(&str, Direction)] = &[
+        ("increase", Direction::Up),
+        ("rise", Direction::Up),
+        ("growth", Direction::Up),
+        ("gain", Direction::Up),
+        ("improvement", Direction::Up),
+        ("decrease", Direction::Down),
+        ("decline", Direction::Down),
+        ("drop", Direction::Down),
+        ("reduction", Direction::Down),
+    ];
+    let mut hi = (end + 80).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let after = text.get(end..hi)?.to_ascii_lowercase();
+    let after = after.trim_start();
+    let &(noun, dir) = NOUNS.iter().find(|(n, _)| after.starts_with(n))?;
+    let rest = &after[noun.len()..];
+    let rest = rest.strip_prefix(" in ").or(rest.strip_prefix(" of "))?;
+    let stop = rest
+        .find(|c: char| c.is_ascii_digit() || c == '$' || c == '.' || c == ',')
+        .unwrap_or(rest.len());
+    let (id, _) = concept::last_phrase(&rest[..stop])?;
+    Some((id, dir))
 }
 
 /// The upper end of a range whose lower end the source states ("$415
