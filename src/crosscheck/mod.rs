@@ -264,6 +264,10 @@ pub struct Side<'a> {
     figures: Vec<Vec<Figure>>,
     /// The document's main period.
     main: Option<period::Period>,
+    /// For a comparison claim right after another claim's level in its
+    /// sentence ("inflows were $24.5 billion for q1, compared to inflows
+    /// of $9.8 billion in q4"): that claim, whose earlier level it gives.
+    compares: Vec<Option<usize>>,
 }
 
 /// What makes two claims about the same measure.
@@ -355,7 +359,7 @@ impl<'a> Side<'a> {
                 end: e,
             });
         }
-        Side {
+        let mut side = Side {
             doc,
             refs,
             claims,
@@ -363,12 +367,60 @@ impl<'a> Side<'a> {
             keys,
             figures,
             main: main.as_deref().map(period::Period::parse),
+            compares: Vec::new(),
+        };
+        if joins {
+            side.compares =
+                comparison_parents(text, &side.keys, &side.figures);
         }
+        side
     }
 
     pub(crate) fn claim(&self, i: usize) -> &Claim {
         &self.claims[i]
     }
+}
+
+/// For each comparison claim, the claim whose level it is compared with:
+/// the claim with a level of the same kind whose last figure ends last
+/// before the comparison's figure in the same sentence, the words between
+/// opening (after their last comma) on a comparison word.
+fn comparison_parents(
+    text: &str,
+    keys: &[Key],
+    figures: &[Vec<Figure>],
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; keys.len()];
+    for (i, k) in keys.iter().enumerate() {
+        let Some(fig) = figures[i].first().filter(|_| k.comparison) else {
+            continue;
+        };
+        let Some((at, _)) = fig.span else { continue };
+        let lo = sentence_start(text, at);
+        let parent = figures
+            .iter()
+            .enumerate()
+            .filter(|&(j, figs)| {
+                j != i
+                    && !keys[j].comparison
+                    && figs
+                        .iter()
+                        .any(|f| f.role == Field::Level && f.kind == fig.kind)
+                    && !figs.iter().any(|f| f.role == Field::From)
+            })
+            .filter_map(|(j, figs)| {
+                let end =
+                    figs.iter().filter_map(|f| f.span).map(|s| s.1).max()?;
+                (end >= lo && end <= at).then_some((j, end))
+            })
+            .max_by_key(|&(_, end)| end);
+        if let Some((j, end)) = parent
+            && orphan::comparison_between(&text[end..at])
+        {
+            out[i] = Some(j);
+        }
+    }
+    out
 }
 
 /// The period most of a document's actual (not forward) claims have.
@@ -669,19 +721,54 @@ pub fn judge(source: &Side<'_>, coverage: &Side<'_>) -> Vec<Verdict> {
             }
             figures.push(v);
         }
-        let label =
-            figures.iter().map(|f| f.label).max().unwrap_or(Label::Absent);
-        let mut evidence: Vec<Evidence> = if label == Label::Absent {
-            Vec::new()
-        } else {
-            figures.iter().filter_map(|f| f.evidence).collect()
+        out.push(verdict_of(source, coverage, ci, figures));
+    }
+    // A comparison claim's figure is also the earlier level (`from`) of
+    // the claim it compares with, judged as on its own: the claim with
+    // several figures is absent when the call does not state it.
+    for (ci, parent) in coverage.compares.iter().enumerate() {
+        let Some(pi) = *parent else { continue };
+        let (Some(vi), Some(vp)) = (
+            out.iter().position(|v| v.claim == ci),
+            out.iter().position(|v| v.claim == pi),
+        ) else {
+            continue;
         };
-        evidence.sort_unstable();
-        evidence.dedup();
-        let why = why(source, coverage, ci, &figures);
-        out.push(Verdict { claim: ci, label, figures, evidence, why });
+        let extra: Vec<FigureVerdict> = out[vi]
+            .figures
+            .iter()
+            .filter(|f| f.stated.role == Field::Level)
+            .map(|f| {
+                let mut f = f.clone();
+                f.stated.field = "from";
+                f.stated.role = Field::From;
+                f
+            })
+            .collect();
+        let mut figures = std::mem::take(&mut out[vp].figures);
+        figures.extend(extra);
+        out[vp] = verdict_of(source, coverage, pi, figures);
     }
     out
+}
+
+/// The verdict on coverage claim `ci` from its figures' verdicts.
+fn verdict_of(
+    source: &Side<'_>,
+    coverage: &Side<'_>,
+    ci: usize,
+    figures: Vec<FigureVerdict>,
+) -> Verdict {
+    let label = figures.iter().map(|f| f.label).max().unwrap_or(Label::Absent);
+    let mut evidence: Vec<Evidence> = if label == Label::Absent {
+        Vec::new()
+    } else {
+        figures.iter().filter_map(|f| f.evidence).collect()
+    };
+    evidence.sort_unstable();
+    evidence.dedup();
+    let why = why(source, coverage, ci, &figures);
+    Verdict { claim: ci, label, figures, evidence, why }
 }
 
 fn judge_figure(
@@ -736,6 +823,11 @@ fn judge_figure(
             continue;
         }
         let sk = &source.keys[si];
+        // A comparison point is some earlier period's figure (a year ago,
+        // the quarter before): it may be supported, never contradicted.
+        if f.role == Field::From {
+            break;
+        }
         for g in &source.figures[si] {
             if g.role != f.role || !figure::comparable(f, g) {
                 continue;
@@ -1018,9 +1110,7 @@ fn sentence_support(
                 Some("eps")
             } else {
                 match concept::last_phrase(before) {
-                    Some((id, prev)) if concept::plain_before(&prev) => {
-                        Some(id)
-                    }
+                    Some((id, prev)) if plain_lead(&prev) => Some(id),
                     Some(_) => None,
                     // A sentence that names no measure at all goes on
                     // with the one the sentence before it names ("With
@@ -1062,12 +1152,17 @@ fn sentence_support(
         // million, and earnings per share to be $0.38": the EPS is not
         // adjusted; "adjusted and GAAP EPS rose 58% and 12% to $0.60":
         // both qualifiers stay).
+        // A comma with no measure named after it goes on with the same
+        // measure, its qualifiers kept ("Organic net sales were down 1%,
+        // but grew 4%": organic both).
         let scope = match mentions[..i].iter().rfind(|p| p.kind != Kind::Date)
         {
             Some(p)
                 if p.end > lo
                     && p.end <= m.start
-                    && text[p.end..m.start].contains(", ") =>
+                    && text[p.end..m.start].contains(", ")
+                    && concept::last_phrase(&text[p.end..m.start])
+                        .is_some() =>
             {
                 p.end - lo
             }
@@ -1082,6 +1177,12 @@ fn sentence_support(
             ["adjusted", "non-gaap", "excluding", "core ", "underlying"]
                 .iter()
                 .any(|w| lower.contains(w));
+        // "Our reported net sales": the GAAP figure, unless the sentence
+        // says otherwise ("on a non-GAAP basis, we reported EPS of").
+        let gaap = gaap
+            || (!adjusted
+                && concept::last_phrase(before)
+                    .is_some_and(|(_, prev)| prev == "reported"));
         // Organic is a qualifier of its own: the call's organic figure
         // never stands for the story's unqualified one; the story may
         // name it where the call's sentence leaves it out.
@@ -1100,6 +1201,14 @@ fn sentence_support(
         return Some((g, (start, sentence_end(text, m.end))));
     }
     None
+}
+
+/// A word before a measure's phrase that names no part of the business
+/// ([`concept::plain_before`]), or says the measure is as reported
+/// ("our reported net sales declined 4%": the GAAP figure, which an
+/// unqualified story figure is).
+fn plain_lead(prev: &str) -> bool {
+    concept::plain_before(prev) || matches!(prev, "reported" | "gaap")
 }
 
 /// The measure of a sentence that names none, from the sentence before
@@ -1262,8 +1371,7 @@ fn sentence_contradiction(
         let tail = &text[tail_lo..m.start];
         let lower_tail = tail.to_ascii_lowercase();
         match concept::last_phrase(tail) {
-            Some((id, prev))
-                if id == ck.concept.id && concept::plain_before(&prev) => {}
+            Some((id, prev)) if id == ck.concept.id && plain_lead(&prev) => {}
             _ => continue,
         }
         if COMPARISON.iter().any(|w| lower_tail.contains(w)) {
