@@ -942,7 +942,7 @@ fn names_full_year(lower: &str) -> bool {
 /// the quarter of the sentence before it.
 fn names_year_number(lower: &str) -> bool {
     let b = lower.as_bytes();
-    lower.match_indices(|c: char| c == '1' || c == '2').any(|(i, _)| {
+    lower.match_indices(['1', '2']).any(|(i, _)| {
         let end = i + 4;
         end <= b.len()
             && b[i..end].iter().all(u8::is_ascii_digit)
