@@ -12,7 +12,7 @@ GIL released, and hands back what the pipeline wrote:
   Arrow C data interface;
 - [`extract`]: the records of one string
   ([`claimscan::pipeline::encode_document`]);
-- [`crosscheck`]: verdict records ([`claimscan::crosscheck::judge_pair`]).
+- [`crosscheck`]: verdict records ([`claimscan::crosscheck::judge_pair_or_error`]).
 
 `python/claimscan/__init__.py` wraps these in the documented API.
 */
@@ -469,33 +469,17 @@ fn crosscheck<'py>(
     // As the command: a pair that cannot be judged (an unreadable file, a
     // source with several documents) gives an `error` record in its place.
     let bytes = py.detach(|| -> Vec<u8> {
-        use claimscan::crosscheck::{analyze_file, encode_error, judge_pair};
+        use claimscan::crosscheck::{analyze_file, judge_pair_or_error};
         let id = |p: &PathBuf| p.to_string_lossy().into_owned();
         let src_id = id(&source);
         let src = analyze_file(&config, &source, &src_id);
         let mut out = Vec::new();
         for c in &coverage {
             let cov = analyze_file(&config, c, &id(c));
-            let (s, v) = match (&src, &cov) {
-                (Ok(s), Ok(v)) => (s, v),
-                (Err(e), _) | (_, Err(e)) => {
-                    encode_error(e, &mut out);
-                    continue;
-                }
-            };
-            let mut bytes = Vec::new();
-            match judge_pair(s, &src_id, v, claims, &mut bytes) {
-                Ok(_) => out.extend_from_slice(&bytes),
-                Err(m) => encode_error(
-                    &claimscan::reader::frame::record_error(
-                        Some(&src_id),
-                        Some(&source),
-                        None,
-                        m,
-                    ),
-                    &mut out,
-                ),
-            }
+            let judged = judge_pair_or_error(
+                &src, &source, &src_id, &cov, claims, false,
+            );
+            out.extend_from_slice(&judged.bytes);
         }
         out
     });

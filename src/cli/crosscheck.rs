@@ -12,7 +12,6 @@ use rayon::prelude::*;
 use claimscan::config::ConfigBuilder;
 use claimscan::crosscheck;
 use claimscan::pipeline::Analyzed;
-use claimscan::reader::frame::record_error;
 use claimscan::record::{DocContext, InputError};
 
 use super::args;
@@ -104,37 +103,33 @@ pub fn run(a: args::Crosscheck) -> Result<ExitCode> {
         pairs
             .par_iter()
             .map(|(s, c)| {
-                let (src, cov) = (&analysed[index[&s.0]], &analysed[index[&c.0]]);
-                let mut bytes = Vec::new();
-                // A pair that cannot be judged writes an `error` record in
-                // its place (as `scan` does for an unreadable file), and the
-                // run goes on.
-                let failed = |e: &InputError| {
-                    let mut bytes = Vec::new();
-                    crosscheck::encode_error(e, &mut bytes);
-                    (bytes, format!("crosscheck: {e}"), false, true)
-                };
-                let (src, cov) = match (src, cov) {
-                    (Ok(s), Ok(c)) => (s, c),
-                    (Err(e), _) | (_, Err(e)) => return failed(e),
-                };
-                let counts = match crosscheck::judge_pair_with(src, &s.1, cov, a.claims, a.all_figures, &mut bytes) {
-                    Ok(n) => n,
-                    Err(m) => {
-                        let e = record_error(Some(&s.1), Some(&s.0), None, m);
-                        return failed(&e);
-                    }
-                };
-                let line = format!(
-                    "{} vs {}: {} claims with figures: {} supported, {} contradicted, {} absent",
-                    c.1,
-                    s.1,
-                    counts.iter().sum::<usize>(),
-                    counts[0],
-                    counts[1],
-                    counts[2]
+                let judged = crosscheck::judge_pair_or_error(
+                    &analysed[index[&s.0]],
+                    &s.0,
+                    &s.1,
+                    &analysed[index[&c.0]],
+                    a.claims,
+                    a.all_figures,
                 );
-                (bytes, line, counts[1] > 0, false)
+                match judged.outcome {
+                    Ok(counts) => {
+                        let line = format!(
+                            "{} vs {}: {} claims with figures: {} supported, {} contradicted, {} absent",
+                            c.1,
+                            s.1,
+                            counts.iter().sum::<usize>(),
+                            counts[0],
+                            counts[1],
+                            counts[2]
+                        );
+                        (judged.bytes, line, counts[1] > 0, false)
+                    }
+                    // A pair that cannot be judged wrote an `error` record
+                    // in its place, and the run goes on.
+                    Err(e) => {
+                        (judged.bytes, format!("crosscheck: {e}"), false, true)
+                    }
+                }
             })
             .collect()
     });

@@ -306,8 +306,23 @@ pub fn from_mention(text: &str, m: &Mention, like: &Figure) -> Option<Figure> {
 /// Do two figures of the same role agree as numbers (kind, unit, value
 /// within rounding)? Directions are compared by the caller.
 pub fn agree(a: &Figure, b: &Figure) -> bool {
-    comparable(a, b)
+    (comparable(a, b) || ratio_levels(a, b))
         && (a.value - b.value).abs() <= a.half_ulp.max(b.half_ulp) + 1e-9
+}
+
+/// A ratio's level in basis points and the same level in percent ("11
+/// basis points of average loans", "0.11% of average total loans"):
+/// they agree as numbers (basis points are read as points). Changes
+/// stay apart: a 2% rise is not a rise of 2 points.
+fn ratio_levels(a: &Figure, b: &Figure) -> bool {
+    fn unit(f: &Figure) -> &str {
+        f.unit.as_deref().unwrap_or("")
+    }
+    a.kind == Kind::Percent
+        && b.kind == Kind::Percent
+        && a.role != Field::Change
+        && b.role != Field::Change
+        && matches!((unit(a), unit(b)), ("%", "bp") | ("bp", "%"))
 }
 
 /// Can two figures be compared at all (kind and unit)?

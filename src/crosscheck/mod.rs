@@ -89,6 +89,60 @@ pub fn judge_pair(
     judge_pair_with(source, source_id, coverage, with_claims, false, out)
 }
 
+/// What judging one pair of analysed files wrote: its records, and the
+/// counts or the error the records hold in place of verdicts.
+#[derive(Clone, Debug)]
+pub struct PairRecords {
+    /// The verdict records (after each coverage document's records when
+    /// asked), or the one `error` record written in their place.
+    pub bytes: Vec<u8>,
+    /// How many claims were supported, contradicted and absent, or the
+    /// error that stopped the pair.
+    pub outcome: Result<[usize; 3], InputError>,
+}
+
+/// Judges one pair as `claimscan crosscheck` and the Python binding do:
+/// the verdicts of [`judge_pair_with`], or, when a file could not be read
+/// ([`analyze_file`]'s error) or the pair cannot be judged (a source with
+/// several documents), one `error` record in their place (as `claimscan
+/// scan` writes for an unreadable input) so the run goes on.
+/// `source_path` and `source_id` name the source in that error.
+pub fn judge_pair_or_error(
+    source: &Result<Vec<Analyzed>, InputError>,
+    source_path: &std::path::Path,
+    source_id: &str,
+    coverage: &Result<Vec<Analyzed>, InputError>,
+    with_claims: bool,
+    all_figures: bool,
+) -> PairRecords {
+    let failed = |e: InputError| {
+        let mut bytes = Vec::new();
+        encode_error(&e, &mut bytes);
+        PairRecords { bytes, outcome: Err(e) }
+    };
+    let (src, cov) = match (source, coverage) {
+        (Ok(s), Ok(c)) => (s, c),
+        (Err(e), _) | (_, Err(e)) => return failed(e.clone()),
+    };
+    let mut bytes = Vec::new();
+    match judge_pair_with(
+        src,
+        source_id,
+        cov,
+        with_claims,
+        all_figures,
+        &mut bytes,
+    ) {
+        Ok(counts) => PairRecords { bytes, outcome: Ok(counts) },
+        Err(m) => failed(crate::reader::frame::record_error(
+            Some(source_id),
+            Some(source_path),
+            None,
+            m,
+        )),
+    }
+}
+
 /// [`judge_pair`], and with `all_figures` (`claimscan crosscheck
 /// --all-figures`) a verdict too for each figure of the coverage that no
 /// claim holds (`crosscheck::orphan`): read plainly off its sentence, `supported` or
@@ -111,7 +165,7 @@ pub fn judge_pair_with(
     let src = Side::source(&source[0]);
     let mut counts = [0usize; 3];
     for doc in coverage {
-        let cov = Side::new(doc, all_figures);
+        let cov = Side::new(doc, true, all_figures);
         let verdicts = judge(&src, &cov);
         for v in &verdicts {
             counts[match v.label {
@@ -210,6 +264,10 @@ pub struct Side<'a> {
     figures: Vec<Vec<Figure>>,
     /// The document's main period.
     main: Option<period::Period>,
+    /// For a comparison claim right after another claim's level in its
+    /// sentence ("inflows were $24.5 billion for q1, compared to inflows
+    /// of $9.8 billion in q4"): that claim, whose earlier level it gives.
+    compares: Vec<Option<usize>>,
 }
 
 /// What makes two claims about the same measure.
@@ -240,23 +298,32 @@ struct Key {
 impl<'a> Side<'a> {
     /// Prepares a source document: its claims.
     pub fn source(doc: &'a Analyzed) -> Side<'a> {
-        Side::new(doc, false)
+        Side::new(doc, false, false)
     }
 
     /// Prepares a coverage document: its claims, and a claim for each
     /// figure the claim stage made none of (support only).
     pub fn coverage(doc: &'a Analyzed) -> Side<'a> {
-        Side::new(doc, true)
+        Side::new(doc, true, true)
     }
 
-    fn new(doc: &'a Analyzed, orphans: bool) -> Side<'a> {
+    /// With `joins`, a coverage claim takes the figures the claim stage
+    /// left beside it: the low end of its range ("between $450 million
+    /// and $475 million") and a change right after its level ("$4.4
+    /// billion, up 6%"), both modes alike (they are the claim's own
+    /// figures); with `orphans`, the figures no claim holds get claims of
+    /// their own (`--all-figures`).
+    fn new(doc: &'a Analyzed, joins: bool, orphans: bool) -> Side<'a> {
         let text = &doc.doc.text;
         let mut claims = doc.analysis.claims.clone();
         let claimed = claims.len();
         let main = main_period(&claims);
-        if orphans {
+        if joins || orphans {
             let (own, _) = claims.split_at_mut(claimed);
             let mut more = orphan::claims(text, &doc.mentions, own);
+            if !orphans {
+                more.clear();
+            }
             for c in &mut more {
                 if c.period.is_none() && !c.forward {
                     c.period.clone_from(&main);
@@ -292,7 +359,7 @@ impl<'a> Side<'a> {
                 end: e,
             });
         }
-        Side {
+        let mut side = Side {
             doc,
             refs,
             claims,
@@ -300,12 +367,60 @@ impl<'a> Side<'a> {
             keys,
             figures,
             main: main.as_deref().map(period::Period::parse),
+            compares: Vec::new(),
+        };
+        if joins {
+            side.compares =
+                comparison_parents(text, &side.keys, &side.figures);
         }
+        side
     }
 
     pub(crate) fn claim(&self, i: usize) -> &Claim {
         &self.claims[i]
     }
+}
+
+/// For each comparison claim, the claim whose level it is compared with:
+/// the claim with a level of the same kind whose last figure ends last
+/// before the comparison's figure in the same sentence, the words between
+/// opening (after their last comma) on a comparison word.
+fn comparison_parents(
+    text: &str,
+    keys: &[Key],
+    figures: &[Vec<Figure>],
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; keys.len()];
+    for (i, k) in keys.iter().enumerate() {
+        let Some(fig) = figures[i].first().filter(|_| k.comparison) else {
+            continue;
+        };
+        let Some((at, _)) = fig.span else { continue };
+        let lo = sentence_start(text, at);
+        let parent = figures
+            .iter()
+            .enumerate()
+            .filter(|&(j, figs)| {
+                j != i
+                    && !keys[j].comparison
+                    && figs
+                        .iter()
+                        .any(|f| f.role == Field::Level && f.kind == fig.kind)
+                    && !figs.iter().any(|f| f.role == Field::From)
+            })
+            .filter_map(|(j, figs)| {
+                let end =
+                    figs.iter().filter_map(|f| f.span).map(|s| s.1).max()?;
+                (end >= lo && end <= at).then_some((j, end))
+            })
+            .max_by_key(|&(_, end)| end);
+        if let Some((j, end)) = parent
+            && orphan::comparison_between(&text[end..at])
+        {
+            out[i] = Some(j);
+        }
+    }
+    out
 }
 
 /// The period most of a document's actual (not forward) claims have.
@@ -367,7 +482,13 @@ fn key(
     main: Option<&str>,
 ) -> Key {
     let clause = text.get(c.start..c.end).unwrap_or("");
-    let (concept, guessed) = concept::of_claim(text, mentions, c);
+    let (mut concept, guessed) = concept::of_claim(text, mentions, c);
+    for q in qualifiers_after(text, mentions, c) {
+        if !concept.qualifiers.iter().any(|have| have == q) {
+            concept.qualifiers.push(q.to_string());
+            concept.qualifiers.sort();
+        }
+    }
     let mut period = c.period.as_deref().map(period::Period::parse);
     // A "fy" claim is about a year, whatever quarter the document gave it.
     let lead = &clause[..first_figure(c, mentions)
@@ -440,6 +561,50 @@ fn key(
     }
 }
 
+/// Qualifiers a claim states right after its figures, before the next
+/// comma ("up 20% in local currency", "to increase 12% to 13% year over
+/// year on an organic basis"): they qualify the measure as the same
+/// words before it would.
+fn qualifiers_after(
+    text: &str,
+    mentions: &[Mention],
+    c: &Claim,
+) -> Vec<&'static str> {
+    const AFTER: &[(&str, &str)] = &[
+        ("on an organic basis", "organic"),
+        ("organic basis", "organic"),
+        ("organically", "organic"),
+        ("in local currency", "constant_currency"),
+        ("in constant currency", "constant_currency"),
+        ("at constant currency", "constant_currency"),
+        ("on a constant currency basis", "constant_currency"),
+        ("on a local currency basis", "constant_currency"),
+        ("excluding currency", "constant_currency"),
+        ("excluding foreign currency", "constant_currency"),
+    ];
+    let Some(last) = c
+        .mentions
+        .iter()
+        .filter_map(|&i| mentions.get(i))
+        .map(|m| m.end)
+        .max()
+    else {
+        return Vec::new();
+    };
+    let Some(rest) = text.get(last.max(c.start)..c.end.max(last)) else {
+        return Vec::new();
+    };
+    let rest = rest[..rest.find([',', ';']).unwrap_or(rest.len())]
+        .to_ascii_lowercase();
+    let mut out: Vec<&'static str> = AFTER
+        .iter()
+        .filter(|(w, _)| rest.contains(w))
+        .map(|&(_, q)| q)
+        .collect();
+    out.dedup();
+    out
+}
+
 /// How well two claims' measures match: `None` for different measures;
 /// otherwise whether they match exactly enough to contradict.
 fn same_measure(a: &Key, b: &Key) -> Option<bool> {
@@ -451,7 +616,7 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
     }
     // Segments read loosely (every modifier word): better to miss a
     // support than to take a part for the whole.
-    let seg = |k: &Key| k.concept.modifier.clone();
+    let seg = |k: &Key| k.concept.modifier.to_lowercase();
     // A segment on one side only may be a word the metric phrase
     // caught ("driving system sales"): it may support, never contradict.
     let (sa, sb) = (seg(a), seg(b));
@@ -556,19 +721,54 @@ pub fn judge(source: &Side<'_>, coverage: &Side<'_>) -> Vec<Verdict> {
             }
             figures.push(v);
         }
-        let label =
-            figures.iter().map(|f| f.label).max().unwrap_or(Label::Absent);
-        let mut evidence: Vec<Evidence> = if label == Label::Absent {
-            Vec::new()
-        } else {
-            figures.iter().filter_map(|f| f.evidence).collect()
+        out.push(verdict_of(source, coverage, ci, figures));
+    }
+    // A comparison claim's figure is also the earlier level (`from`) of
+    // the claim it compares with, judged as on its own: the claim with
+    // several figures is absent when the call does not state it.
+    for (ci, parent) in coverage.compares.iter().enumerate() {
+        let Some(pi) = *parent else { continue };
+        let (Some(vi), Some(vp)) = (
+            out.iter().position(|v| v.claim == ci),
+            out.iter().position(|v| v.claim == pi),
+        ) else {
+            continue;
         };
-        evidence.sort_unstable();
-        evidence.dedup();
-        let why = why(source, coverage, ci, &figures);
-        out.push(Verdict { claim: ci, label, figures, evidence, why });
+        let extra: Vec<FigureVerdict> = out[vi]
+            .figures
+            .iter()
+            .filter(|f| f.stated.role == Field::Level)
+            .map(|f| {
+                let mut f = f.clone();
+                f.stated.field = "from";
+                f.stated.role = Field::From;
+                f
+            })
+            .collect();
+        let mut figures = std::mem::take(&mut out[vp].figures);
+        figures.extend(extra);
+        out[vp] = verdict_of(source, coverage, pi, figures);
     }
     out
+}
+
+/// The verdict on coverage claim `ci` from its figures' verdicts.
+fn verdict_of(
+    source: &Side<'_>,
+    coverage: &Side<'_>,
+    ci: usize,
+    figures: Vec<FigureVerdict>,
+) -> Verdict {
+    let label = figures.iter().map(|f| f.label).max().unwrap_or(Label::Absent);
+    let mut evidence: Vec<Evidence> = if label == Label::Absent {
+        Vec::new()
+    } else {
+        figures.iter().filter_map(|f| f.evidence).collect()
+    };
+    evidence.sort_unstable();
+    evidence.dedup();
+    let why = why(source, coverage, ci, &figures);
+    Verdict { claim: ci, label, figures, evidence, why }
 }
 
 fn judge_figure(
@@ -623,6 +823,11 @@ fn judge_figure(
             continue;
         }
         let sk = &source.keys[si];
+        // A comparison point is some earlier period's figure (a year ago,
+        // the quarter before): it may be supported, never contradicted.
+        if f.role == Field::From {
+            break;
+        }
         for g in &source.figures[si] {
             if g.role != f.role || !figure::comparable(f, g) {
                 continue;
@@ -705,6 +910,7 @@ fn context(text: &str, lo: usize, lower: &str) -> Context {
             && (ctx.guidance || elliptical)
             && ctx.quarter.is_none()
             && !ctx.year
+            && !names_year_number(lower)
         {
             ctx.guidance = true;
             ctx.quarter = quarter_named(&prev);
@@ -729,6 +935,25 @@ fn names_full_year(lower: &str) -> bool {
     ["full year", "full-year", "fiscal year", "for the year", "fiscal 20"]
         .iter()
         .any(|w| lower.contains(w))
+}
+
+/// Does a sentence name a year by its number ("our 2020 guidance", "in
+/// fiscal 2021")? Such a sentence says its own period: it does not take
+/// the quarter of the sentence before it.
+fn names_year_number(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    lower.match_indices(['1', '2']).any(|(i, _)| {
+        let end = i + 4;
+        end <= b.len()
+            && b[i..end].iter().all(u8::is_ascii_digit)
+            && (i == 0
+                || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'$')
+            && b.get(end)
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'%')
+            && lower[i..end]
+                .parse::<u32>()
+                .is_ok_and(|y| (1990..=2040).contains(&y))
+    })
 }
 
 /// The byte span of the sentence that ends right before byte `lo`.
@@ -856,6 +1081,13 @@ fn sentence_support(
         let per_share =
             PER_SHARE.iter().any(|p| after.find(p).is_some_and(|i| i < 25));
         let lower = before.to_ascii_lowercase();
+        // A change whose direction word comes right after it names its
+        // measure there ("a 10% increase in the quarterly dividend").
+        let after_change = if f.role == Field::Change {
+            change_after(text, m.end)
+        } else {
+            None
+        };
         if ck.concept.id == concept::OTHER {
             // An unlisted measure: its head word in the sentence before
             // the figure or right after it ("guidance of FFO as adjusted
@@ -878,11 +1110,21 @@ fn sentence_support(
                 Some("eps")
             } else {
                 match concept::last_phrase(before) {
-                    Some((id, prev)) if concept::plain_before(&prev) => {
-                        Some(id)
-                    }
-                    _ => None,
+                    Some((id, prev)) if plain_lead(&prev) => Some(id),
+                    Some(_) => None,
+                    // A sentence that names no measure at all goes on
+                    // with the one the sentence before it names ("With
+                    // respect to capital expenditures, we invested $361
+                    // million. We expect to spend between $450 million
+                    // and $475 million.").
+                    None => topic_before(text, lo, m.end),
                 }
+            };
+            let id = match after_change {
+                Some((after_id, _)) if id != Some(ck.concept.id) => {
+                    Some(after_id)
+                }
+                _ => id,
             };
             if id != Some(ck.concept.id) {
                 continue;
@@ -893,7 +1135,7 @@ fn sentence_support(
         if f.role == Field::Change {
             let tail = &lower[lower.len().saturating_sub(60)..];
             let tail = tail.get(..).unwrap_or("");
-            g.direction = direction_in(tail);
+            g.direction = direction_in(tail).or(after_change.map(|(_, d)| d));
             if g.direction.is_none() || !directions_agree(f, &g) {
                 continue;
             }
@@ -910,12 +1152,17 @@ fn sentence_support(
         // million, and earnings per share to be $0.38": the EPS is not
         // adjusted; "adjusted and GAAP EPS rose 58% and 12% to $0.60":
         // both qualifiers stay).
+        // A comma with no measure named after it goes on with the same
+        // measure, its qualifiers kept ("Organic net sales were down 1%,
+        // but grew 4%": organic both).
         let scope = match mentions[..i].iter().rfind(|p| p.kind != Kind::Date)
         {
             Some(p)
                 if p.end > lo
                     && p.end <= m.start
-                    && text[p.end..m.start].contains(", ") =>
+                    && text[p.end..m.start].contains(", ")
+                    && concept::last_phrase(&text[p.end..m.start])
+                        .is_some() =>
             {
                 p.end - lo
             }
@@ -926,19 +1173,24 @@ fn sentence_support(
         let q = |w: &str| ck.concept.qualifiers.iter().any(|q| q == w);
         let gaap = (lower.contains("gaap") && !lower.contains("non-gaap"))
             || lower.contains("reported basis");
-        let adjusted = [
-            "adjusted",
-            "non-gaap",
-            "excluding",
-            "core ",
-            "underlying",
-            "organic",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        let adjusted =
+            ["adjusted", "non-gaap", "excluding", "core ", "underlying"]
+                .iter()
+                .any(|w| lower.contains(w));
+        // "Our reported net sales": the GAAP figure, unless the sentence
+        // says otherwise ("on a non-GAAP basis, we reported EPS of").
+        let gaap = gaap
+            || (!adjusted
+                && concept::last_phrase(before)
+                    .is_some_and(|(_, prev)| prev == "reported"));
+        // Organic is a qualifier of its own: the call's organic figure
+        // never stands for the story's unqualified one; the story may
+        // name it where the call's sentence leaves it out.
+        let organic = lower.contains("organic");
         if (q("adjusted") && gaap)
-            || (!q("adjusted") && adjusted)
+            || (!q("adjusted") && adjusted && !(organic && q("organic")))
             || (q("gaap") && adjusted)
+            || (organic && !q("organic"))
         {
             continue;
         }
@@ -949,6 +1201,62 @@ fn sentence_support(
         return Some((g, (start, sentence_end(text, m.end))));
     }
     None
+}
+
+/// A word before a measure's phrase that names no part of the business
+/// ([`concept::plain_before`]), or says the measure is as reported
+/// ("our reported net sales declined 4%": the GAAP figure, which an
+/// unqualified story figure is).
+fn plain_lead(prev: &str) -> bool {
+    concept::plain_before(prev) || matches!(prev, "reported" | "gaap")
+}
+
+/// The measure of a sentence that names none, from the sentence before
+/// it: the last measure phrase there, when the sentence from `lo` to the
+/// end of the figure ending at `end` (and on to its own end) names no
+/// measure of its own.
+fn topic_before(text: &str, lo: usize, end: usize) -> Option<&'static str> {
+    let own = text.get(lo..sentence_end(text, end))?;
+    if concept::last_phrase(own).is_some() {
+        return None;
+    }
+    let (p_lo, p_hi) = previous_sentence(text, lo)?;
+    match concept::last_phrase(text.get(p_lo..p_hi)?) {
+        Some((id, prev)) if concept::plain_before(&prev) => Some(id),
+        _ => None,
+    }
+}
+
+/// A change's direction and measure named right after its figure ("10%
+/// increase in the quarterly dividend", "20% growth in core revenue"):
+/// a direction noun, "in" or "of", then the measure's phrase before the
+/// next figure.
+fn change_after(text: &str, end: usize) -> Option<(&'static str, Direction)> {
+    const NOUNS: &[(&str, Direction)] = &[
+        ("increase", Direction::Up),
+        ("rise", Direction::Up),
+        ("growth", Direction::Up),
+        ("gain", Direction::Up),
+        ("improvement", Direction::Up),
+        ("decrease", Direction::Down),
+        ("decline", Direction::Down),
+        ("drop", Direction::Down),
+        ("reduction", Direction::Down),
+    ];
+    let mut hi = (end + 80).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let after = text.get(end..hi)?.to_ascii_lowercase();
+    let after = after.trim_start();
+    let &(noun, dir) = NOUNS.iter().find(|(n, _)| after.starts_with(n))?;
+    let rest = &after[noun.len()..];
+    let rest = rest.strip_prefix(" in ").or(rest.strip_prefix(" of "))?;
+    let stop = rest
+        .find(|c: char| c.is_ascii_digit() || c == '$' || c == '.' || c == ',')
+        .unwrap_or(rest.len());
+    let (id, _) = concept::last_phrase(&rest[..stop])?;
+    Some((id, dir))
 }
 
 /// The upper end of a range whose lower end the source states ("$415
@@ -1063,8 +1371,7 @@ fn sentence_contradiction(
         let tail = &text[tail_lo..m.start];
         let lower_tail = tail.to_ascii_lowercase();
         match concept::last_phrase(tail) {
-            Some((id, prev))
-                if id == ck.concept.id && concept::plain_before(&prev) => {}
+            Some((id, prev)) if id == ck.concept.id && plain_lead(&prev) => {}
             _ => continue,
         }
         if COMPARISON.iter().any(|w| lower_tail.contains(w)) {

@@ -32,6 +32,21 @@ const FORWARD: &[&str] = &[
     "estimates ",
 ];
 
+/// Do the words between a level and the next figure make that figure
+/// its comparison point (", compared to inflows of", " versus an expense
+/// of")? Short, and (after the last comma) opening on a comparison word.
+pub(super) fn comparison_between(between: &str) -> bool {
+    // A date of the level may come first ("$24.5 billion for q1 of 2021,
+    // compared to"): the words after the last comma.
+    let after_comma = between.rsplit(',').next().unwrap_or(between);
+    let t = after_comma.trim_start().to_ascii_lowercase();
+    between.len() <= 80
+        && t.len() <= 50
+        && ["compared to", "compared with", "versus", "vs. ", "vs "]
+            .iter()
+            .any(|w| t.starts_with(w))
+}
+
 /// Claims for the figures of `claims`' document that none of them holds.
 /// A figure right before a claim's own, as the low end of its range
 /// ("between $450 million and $475 million") or a change right after a
@@ -124,6 +139,29 @@ pub fn claims(
             unit: m.unit.clone(),
             kind: m.kind,
         };
+        // A comparison point right after a claim's level ("inflows were
+        // $24.5 billion, compared to inflows of $9.8 billion in q4"): the
+        // claim's earlier level (`from`), judged with it.
+        if next.is_none()
+            && let Some((j, p)) = mentions[..i]
+                .iter()
+                .enumerate()
+                .rfind(|(_, p)| p.kind != Kind::Date)
+                .filter(|(_, p)| p.end > lo && p.end <= m.start)
+            && comparison_between(&text[p.end..m.start])
+            && let Some(k) = holder(claims, j, p)
+            && let Some(h) = claims.get_mut(k)
+            && h.from.is_none()
+            && h.high.is_none()
+            && h.to.is_none()
+            && h.value.as_ref().is_some_and(|l| {
+                l.kind == m.kind && l.unit == m.unit && close(p, l.value)
+            })
+        {
+            h.from = Some(level(v, m));
+            h.mentions.push(i);
+            continue;
+        }
         let tail = &lead_lower[lead_lower.len().saturating_sub(40)..];
         let tail = tail.get(..).unwrap_or("");
         let direction = (m.kind == Kind::Percent

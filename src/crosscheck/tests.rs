@@ -205,14 +205,16 @@ fn loose_readings_never_contradict() {
 Net inflows were $10 billion in the quarter.\n";
     // "new business" is not sales: no contradiction.
     assert_eq!(labels(call, "q3 sales $181 million.\n"), ["absent"]);
-    // A comparison point is an earlier period's figure.
+    // A comparison point is an earlier period's figure: never
+    // contradicted, and (the call not stating it) the claim it is
+    // compared with is absent too.
     assert_eq!(
         labels(
             CALL,
             "q3 revenue $452.2 million, compared to revenue of $300 million \
              in q3 2020.\n"
         ),
-        ["supported", "absent"]
+        ["absent", "absent"]
     );
 }
 
@@ -249,4 +251,174 @@ For the full year, we now expect local currency sales growth of 3% to 4%.\n";
         "{:?}",
         verdicts.iter().map(|v| &v.why).collect::<Vec<_>>()
     );
+}
+
+/// (source, coverage) → the labels of the default mode (no `--all-figures`:
+/// claims only, with the figures the claim stage left beside them).
+fn labels_default(source: &str, coverage: &str) -> Vec<&'static str> {
+    let s = analyzed("call", source);
+    let c = analyzed("story", coverage);
+    let (ss, cs) = (Side::source(&s), Side::new(&c, true, false));
+    judge(&ss, &cs).iter().map(|v| v.label.as_str()).collect()
+}
+
+/// One row per rule: (rule, call, story, labels in both modes).
+const RULES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "a sentence naming its own year keeps it: no quarter from the \
+         sentence before",
+        "With respect to results, our second quarter consolidated earnings \
+         were in line with expectations and we are on track to meet our \
+         2020 earnings guidance.\nAs such, we are confirming our 2020 \
+         consolidated earnings guidance, a range of $1.75 to $1.95 per \
+         diluted share.\n",
+        "q2 earnings per share $0.26.\nreaffirms fy earnings per share view \
+         $1.75 to $1.95.\n",
+        &["absent", "supported"],
+    ),
+    (
+        "a sentence naming no measure goes on with the one before it; a \
+         range's low end joins its claim, so its other end may contradict",
+        "Now with respect to capital expenditures, we invested $361 million \
+         in 2020.\nWe expect to spend between $450 million and $475 million \
+         2021.\n",
+        "in 2021, expects to spend between $450 million and $475 million on \
+         capital expenditures.\nin 2021, expects to spend between $450 \
+         million and $495 million on capital expenditures.\n",
+        &["supported", "contradicted"],
+    ),
+    (
+        "a change's direction noun and measure may follow its figure",
+        "The Board also approved a 10% increase in the quarterly dividend to \
+         $0.17 per share.\n",
+        "quarterly dividend increase of 10% to $0.17 per common share.\n",
+        &["supported"],
+    ),
+    (
+        "a ratio's level in basis points is the same level in percent",
+        "For the third quarter, net charge-offs were $29 million or 11 basis \
+         points of average loans.\n",
+        "q3 net charge-offs were $29 million, or 0.11% of average loans.\n",
+        &["supported", "supported"],
+    ),
+    (
+        "a comparison point is the earlier level of the claim it compares \
+         with: absent when the call does not state it",
+        "In the first quarter, net long-term inflows were $24.5 billion.\n",
+        "net long-term inflows were $24.5 billion for q1 of 2021, compared \
+         to inflows of $9.8 billion in q4 of 2020.\n",
+        &["absent", "absent"],
+    ),
+    (
+        "segment words compare regardless of case",
+        "Q3 Diversified railcar backlog was 28,000 units.\n",
+        "diversified railcar backlog was 28,000 units.\n",
+        &["supported"],
+    ),
+];
+
+#[test]
+fn the_rules_read_both_modes_alike() {
+    for &(rule, call, story, want) in RULES {
+        assert_eq!(labels(call, story), want, "{rule} (--all-figures)");
+        assert_eq!(labels_default(call, story), want, "{rule} (default)");
+    }
+}
+
+/// Rules whose story figures the claim stage makes no claim of: read
+/// with `--all-figures` (never contradicted).
+const FIGURE_RULES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "a comma goes on with the same measure and its qualifiers (the \
+         organic 'grew 4%' is no support of reported sales); 'reported' \
+         before a measure is its GAAP figure",
+        "Organic net sales were down 1%, primarily due to supply \
+         constraints, but grew 4%, compared to fiscal 2020.\nAll in our \
+         reported net sales declined 4% from the prior year.\n",
+        "qtrly net sales as reported (gaap) down 4%.\nqtrly net sales as \
+         reported (gaap) up 4%.\n",
+        &["supported", "absent"],
+    ),
+    (
+        "a qualifier after the figure qualifies the measure ('on an organic \
+         basis'); the call's organic figure never stands for an \
+         unqualified one",
+        "We would expect our fiscal fourth quarter 2021 organic sales to \
+         increase by 12% to 13% on a year-over-year basis.\n",
+        "sees q4 sales to increase 12% to 13% year over year on an organic \
+         basis.\nsees q4 sales to increase 12% to 13% year over year.\n",
+        &["supported", "absent"],
+    ),
+];
+
+#[test]
+fn the_rules_read_figures_without_a_claim() {
+    for &(rule, call, story, want) in FIGURE_RULES {
+        assert_eq!(labels(call, story), want, "{rule}");
+    }
+}
+
+#[test]
+fn ratio_levels_agree_across_basis_points_changes_do_not() {
+    let fig = |value: f64, unit: &str, role: Field| Figure {
+        field: if role == Field::Change { "change" } else { "value" },
+        role,
+        value,
+        unit: Some(unit.into()),
+        kind: Kind::Percent,
+        half_ulp: 0.005,
+        text: String::new(),
+        direction: None,
+        span: None,
+        high: false,
+    };
+    // (a, b, agree): basis points already read as points (11 bp = 0.11).
+    let rows = [
+        (fig(0.11, "%", Field::Level), fig(0.11, "bp", Field::Level), true),
+        (fig(0.11, "%", Field::Level), fig(0.12, "bp", Field::Level), false),
+        (fig(0.11, "%", Field::Change), fig(0.11, "bp", Field::Change), false),
+        (fig(0.11, "%", Field::Level), fig(0.11, "pp", Field::Level), false),
+    ];
+    for (a, b, want) in rows {
+        assert_eq!(figure::agree(&a, &b), want, "{a:?} {b:?}");
+    }
+}
+
+#[test]
+fn a_sentence_names_a_year_by_its_number() {
+    for (text, want) in [
+        ("we are confirming our 2020 guidance", true),
+        ("in fiscal 2021, we expect", true),
+        ("revenue of $2020 million", false),
+        ("up 2021% from", false),
+        ("we expect revenue of $1.2 billion", false),
+        ("in 1850", false),
+    ] {
+        assert_eq!(names_year_number(text), want, "{text}");
+    }
+}
+
+#[test]
+fn qualifiers_after_the_figure_qualify_the_measure() {
+    for (story, want) in [
+        (
+            "q1 net sales rose 20% in local currency.\n",
+            Some("constant_currency"),
+        ),
+        ("q4 sales to increase 12% on an organic basis.\n", Some("organic")),
+        ("q1 net sales rose 20% in the quarter.\n", None),
+    ] {
+        let c = analyzed("story", story);
+        let cs = Side::coverage(&c);
+        let got: Vec<&str> = cs
+            .keys
+            .iter()
+            .flat_map(|k| k.concept.qualifiers.iter().map(String::as_str))
+            .filter(|q| matches!(*q, "organic" | "constant_currency"))
+            .collect();
+        match want {
+            Some(w) => assert!(got.contains(&w), "{story}: {got:?}"),
+            None => assert!(got.is_empty(), "{story}: {got:?}"),
+        }
+    }
 }
