@@ -519,7 +519,10 @@ pub fn metric(
             }
             Some(b)
         };
-        if let Some(next) = anchor(s, &inner)
+        // Not an infinitive: "expects to spend between $450 million and
+        // $475 million on capital expenditures" is about what follows.
+        if s.word(anc + 1) != "to"
+            && let Some(next) = anchor(s, &inner)
             && next > anc + 1
             && let Some(next) = before_fig(next)
             && next > anc + 1
