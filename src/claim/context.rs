@@ -263,7 +263,7 @@ fn forward_before(text: &str, start: usize) -> bool {
     words_back(seg).any(|w| {
         [
             "will", "would", "expect", "expects", "expected", "outlook",
-            "guidance", "target", "forecast", "sees", "plans",
+            "guidance", "target", "forecast", "sees", "plans", "likely",
         ]
         .iter()
         .any(|x| w.eq_ignore_ascii_case(x))
@@ -326,6 +326,7 @@ pub fn main_period(
     let mut own: Vec<(String, Option<i32>)> = Vec::new();
     let mut compared: Vec<(String, Option<i32>)> = Vec::new();
     let mut loose: Vec<(String, Option<i32>)> = Vec::new();
+    let mut ahead: Vec<(String, Option<i32>)> = Vec::new();
     let mut inferred: Vec<(String, i32)> = Vec::new();
     // Years of other dated mentions, for a quarter named without one.
     let mut other_years: Vec<(i32, usize)> = Vec::new();
@@ -400,6 +401,10 @@ pub fn main_period(
             } else {
                 loose.push((label, None));
             }
+        } else if forward_before(text, m.start) {
+            // "spreads are likely to narrow during the first quarter": a
+            // quarter ahead is not the one the document reports.
+            ahead.push((label, year));
         } else {
             own.push((label, year));
         }
@@ -410,8 +415,10 @@ pub fn main_period(
         &own
     } else if !compared.is_empty() {
         &compared
-    } else {
+    } else if !loose.is_empty() {
         &loose
+    } else {
+        &ahead
     };
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (i, (l, _)) in pool.iter().enumerate() {

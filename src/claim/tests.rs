@@ -449,6 +449,13 @@ const PERIODS: &[PeriodRow] = &[
         Some((2021, 7, 28)),
         &["2021-Q2", "2021-06-30", "2021-06-30"],
     ),
+    // A quarter named ahead ("likely to narrow during the first quarter")
+    // is not the quarter the document reports.
+    (
+        "Spreads are likely to narrow during the first quarter. Gross profit fell $4 million sequentially. Fourth quarter shipments were lower.",
+        None,
+        &["XXXX-Q4"],
+    ),
     // Guidance that names no period is for the one fiscal year the
     // document names.
     (
