@@ -253,6 +253,42 @@ COUNT_HEADS = set(
 GENERIC_HEADS = {"systems", "system", "technology", "technologies"}
 
 
+# British spellings (ESCO writes them) and the American ones of the
+# earnings calls we read: "data centre", "visualisation", "modelling".
+BRITISH = [
+    (r"isation", "ization"),
+    (r"isational", "izational"),
+    (r"ise(s|d)?\b", r"ize\1"),
+    (r"ising\b", "izing"),
+    (r"yse(s|d)?\b", r"yze\1"),
+    (r"\b(cen|fib|me|thea|li)tre(s)?\b", r"\1ter\2"),
+    (r"elling\b", "eling"),
+    (r"elled\b", "eled"),
+    (r"\b(col|behavi|lab|flav|fav|hon|harb|neighb|vap|rum)our", r"\1or"),
+    (r"\bprogramme(s)?\b", r"program\1"),
+    (r"\b(catal|dial|anal)ogue(s)?\b", r"\1og\2"),
+    (r"\b(licen|defen|offen)ce\b", r"\1se"),
+]
+# Words in "-ise" that are not British "-ize" words.
+NOT_ISE = re.compile(
+    r"\b(expert|enterpr|franch|prem|exerc|compr|advert|superv|improv|"
+    r"merchand|wh|prec|conc|w|r|no|pra|cru|tr|bru|mid|sunr|otherw|"
+    r"likew|paradise|surpr|dev|rev|adv|desp|disgu|chem)ise"
+)
+
+
+def american(form):
+    """The American spelling of a British form (the form if none)."""
+    if NOT_ISE.search(form.lower()):
+        rules = [r for r in BRITISH if "ise" not in r[0] or "isation" in r[0]]
+    else:
+        rules = BRITISH
+    out = form
+    for pat, rep in rules:
+        out = re.sub(pat, rep, out)
+    return out
+
+
 def variants(form):
     """Other spellings of a form as people write it: a hyphen written as
     a space or left out ("e-commerce": "e commerce", "ecommerce"); the
@@ -263,6 +299,9 @@ def variants(form):
     centers"). Names with capitals, digits or
     other signs only get the hyphen and space swaps."""
     out = []
+    us = american(form)
+    if us != form:
+        out += [us] + variants(us)
     w = form.split(" ")
     if re.fullmatch(r"[A-Za-z]+(-[A-Za-z]+)+", form):
         out += [form.replace("-", " "), form.replace("-", "")]
@@ -699,7 +738,18 @@ def main():
         ]
         taken.update(f.lower() for f in occ)
         e["forms"] = [f for f in e["forms"] if f not in occ]
-        r = next((esco_by_form[f.lower()] for f in e["forms"] if f.lower() in esco_by_form), None)
+        # One ESCO concept per curated entry, the first that names it:
+        # GPS's alias "global positioning systems" is an alternative
+        # label of "geographic information systems", which GIS has.
+        r = next(
+            (
+                esco_by_form[f.lower()]
+                for f in e["forms"]
+                if f.lower() in esco_by_form
+                and esco_by_form[f.lower()]["conceptUri"] not in used_esco
+            ),
+            None,
+        )
         o = next((onet_by_form[f.lower()] for f in e["forms"] if f.lower() in onet_by_form), None)
         extra = []
         if r is not None:
@@ -722,9 +772,11 @@ def main():
         if not e["id"]:
             near = [f.lower() for f in e["forms"] if f.lower() in esco_loose]
             nearo = [f for f in e["forms"] if f in onet_loose]
+            near = [f for f in near if esco_loose[f]["conceptUri"] not in used_esco]
             if e["canonical"] in SAME_AS:
                 near = [SAME_AS[e["canonical"]]]
             if near:
+                used_esco.add(esco_loose[near[0]]["conceptUri"])
                 e["id"] = esco_loose[near[0]]["conceptUri"]
                 e["label"] = esco_loose[near[0]]["preferredLabel"]
             elif nearo:

@@ -249,8 +249,16 @@ mod tests {
             Verdict::Accept,
         ),
         ("Snowflake", "Snowflake Inc reported results", Verdict::Reject),
-        ("security", "Strong security technology in our platform", Verdict::Accept),
-        ("security", "Analytics, mobility, security and apps", Verdict::Accept),
+        (
+            "security",
+            "Strong security technology in our platform",
+            Verdict::Accept,
+        ),
+        (
+            "security",
+            "Analytics, mobility, security and apps",
+            Verdict::Accept,
+        ),
         ("security", "Social Security payments rose", Verdict::Reject),
         ("security", "Home security and alarm monitoring", Verdict::Reject),
         ("security", "The security of supply is good", OTHER_NO),

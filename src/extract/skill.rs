@@ -257,6 +257,14 @@ impl SkillMatcher {
         if pat.case_sensitive && &b[s..e] != form {
             return false;
         }
+        // A one-letter name followed by a dot and a letter is an initial
+        // ("R.J. O'Brien"), not the language.
+        if form.len() == 1
+            && b.get(e) == Some(&b'.')
+            && b.get(e + 1).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            return false;
+        }
         if pat.needs_context && pat.rule.is_none() {
             // "R&D", "C-suite", "Go-to-market", "Excel's". Forms with a
             // cue-table row ("AI-driven") are judged by their row.
@@ -299,10 +307,12 @@ impl SkillMatcher {
                 Verdict::Reject | Verdict::Otherwise(Otherwise::No) => false,
                 Verdict::Otherwise(Otherwise::Context) if pat.common => {
                     self.has_strong(text, r.start, r.end)
+                        || head_after(text, r.end)
                 }
                 Verdict::Otherwise(Otherwise::Context) => {
                     !pat.needs_context
                         || self.has_context(text, r.start, r.end, &anchors)
+                        || head_after(text, r.end)
                 }
             };
             if !keep {
@@ -395,6 +405,36 @@ impl SkillMatcher {
     }
 }
 
+/// Heads that make the field right before them a technology: "voice
+/// biometrics technology", "data center software", "mixed-signal
+/// technologies". A form that needs context is kept when one follows it.
+const TECH_AFTER: &[&str] = &[
+    "technology",
+    "technologies",
+    "software",
+    "solution",
+    "solutions",
+    "tools",
+    "platform",
+    "platforms",
+    "capabilities",
+    "applications",
+];
+
+/// True when a [`TECH_AFTER`] head follows `e` after one space (or a
+/// hyphen: "AI-based" is not one, "biometrics-based" neither).
+fn head_after(text: &str, e: usize) -> bool {
+    let rest = &text.as_bytes()[e..];
+    if rest.first() != Some(&b' ') {
+        return false;
+    }
+    let rest = &rest[1..];
+    TECH_AFTER.iter().any(|h| {
+        rest.starts_with(h.as_bytes())
+            && rest.get(h.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
 /// Technology heads after which a capitalised name is a product or
 /// platform (see `SkillMatcher::product_names`).
 const HEADS: &[&str] = &[
@@ -416,6 +456,10 @@ const HEADS: &[&str] = &[
     "toolkit",
     "framework",
     "operating system",
+    "technology",
+    "technologies",
+    "capabilities",
+    "portfolio",
 ];
 
 /// A word of lower case between a name and its head: "the Ignite
@@ -439,15 +483,72 @@ const MODIFIERS: &[&str] = &[
 /// Capitalised words that are no product's name: places, departments,
 /// titles, the company and its units.
 const NOT_NAMES: &[&str] = &[
-    "IT", "HR", "US", "U.S.", "UK", "EU", "USA", "Company", "Group", "Bank",
-    "North", "South", "East", "West", "America", "Americas", "American",
-    "Europe", "European", "Asia", "Asian", "Pacific", "China", "Chinese",
-    "India", "Japan", "Canada", "Latin", "Global", "International",
-    "National", "Digital", "Internet", "Web", "Cloud", "Enterprise",
-    "Business", "Consumer", "Commercial", "Retail", "Services", "Service",
-    "Technology", "Technologies", "Solutions", "Products", "Software",
-    "Platform", "New", "The", "Our", "I", "We", "CEO", "CFO", "CTO", "COO",
-    "COVID", "Covid", "Q1", "Q2", "Q3", "Q4", "GAAP", "Street", "Wall",
+    "IT",
+    "HR",
+    "US",
+    "U.S.",
+    "UK",
+    "EU",
+    "USA",
+    "Company",
+    "Group",
+    "Bank",
+    "North",
+    "South",
+    "East",
+    "West",
+    "America",
+    "Americas",
+    "American",
+    "Europe",
+    "European",
+    "Asia",
+    "Asian",
+    "Pacific",
+    "China",
+    "Chinese",
+    "India",
+    "Japan",
+    "Canada",
+    "Latin",
+    "Global",
+    "International",
+    "National",
+    "Digital",
+    "Internet",
+    "Web",
+    "Cloud",
+    "Enterprise",
+    "Business",
+    "Consumer",
+    "Commercial",
+    "Retail",
+    "Services",
+    "Service",
+    "Technology",
+    "Technologies",
+    "Solutions",
+    "Products",
+    "Software",
+    "Platform",
+    "New",
+    "The",
+    "Our",
+    "I",
+    "We",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "COVID",
+    "Covid",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "GAAP",
+    "Street",
+    "Wall",
 ];
 
 /// The name of one to three capitalised tokens that ends one space (and
@@ -581,11 +682,16 @@ mod tests {
     /// New cue rows and flags: "security" in an IT setting, "data"
     /// coordinated with a field, "sales" only with a strong cue.
     const CUED: &[(&str, &[&str])] = &[
-        ("analytics, mobility, security and apps", &["analytics", "cybersecurity"]),
+        (
+            "analytics, mobility, security and apps",
+            &["analytics", "cybersecurity"],
+        ),
         ("Social Security benefits rose", &[]),
         ("Our data and analytics business", &["data", "analytics"]),
         ("The data show a recovery", &[]),
         ("Software sales declined 3%", &[]),
+        ("our voice biometrics technology", &["biometrics"]),
+        ("on-boarding R.J. O'Brien on the platform", &[]),
     ];
 
     #[test]
@@ -601,7 +707,10 @@ mod tests {
         ("integrated throughout the entire OpenBlue platform", &["OpenBlue"]),
         ("the automation of our eClose solution", &["eClose"]),
         ("customers use our Ignite analytics platform", &["Ignite"]),
-        ("we sell the Tanzu Mission Control suite", &["Tanzu Mission Control"]),
+        (
+            "we sell the Tanzu Mission Control suite",
+            &["Tanzu Mission Control"],
+        ),
         ("OpenBlue platform sales grew", &[]),
         ("our North America platform grew", &[]),
         ("our IT platform is old", &[]),
@@ -615,16 +724,52 @@ mod tests {
         }
     }
 
+    /// Technology fields the guidelines name, found without a context
+    /// word (the curated block "Technology fields, standards and
+    /// platforms" and the flags taken off robotics, ERP, CRM, ...).
+    const FIELDS: &[(&str, &[&str])] = &[
+        ("we continued to invest in 5G", &["5G"]),
+        ("we continued to invest in robotics", &["robotics"]),
+        ("we continued to invest in 3D printing", &["3D printing"]),
+        ("we continued to invest in GPS", &["GPS"]),
+        ("the move to SaaS continued", &["SaaS"]),
+        ("we finished our ERP rollout", &["ERP"]),
+    ];
+
+    #[test]
+    fn technology_fields() {
+        for &(text, want) in FIELDS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
     #[test]
     fn curated_names_get_taxonomy_ids() {
-        let esco = |u: &str| Some(format!("http://data.europa.eu/esco/skill/{u}"));
+        let esco =
+            |u: &str| Some(format!("http://data.europa.eu/esco/skill/{u}"));
         for (text, name, unit) in [
-            ("e-commerce", "e-commerce", esco("b1272de4-1f5f-408b-8b26-061f2550fc72")),
-            ("automation", "automation", esco("f4a6e9f7-5cff-46c0-894c-59c20bb78694")),
-            ("analytics", "analytics", esco("97bd1c21-66b2-4b7e-ad0f-e3cda590e378")),
+            (
+                "e-commerce",
+                "e-commerce",
+                esco("b1272de4-1f5f-408b-8b26-061f2550fc72"),
+            ),
+            (
+                "automation",
+                "automation",
+                esco("f4a6e9f7-5cff-46c0-894c-59c20bb78694"),
+            ),
+            (
+                "analytics",
+                "analytics",
+                esco("97bd1c21-66b2-4b7e-ad0f-e3cda590e378"),
+            ),
             ("demand for AWS skills", "AWS", Some("43232306".to_string())),
         ] {
-            assert_eq!(units(text), vec![(name.to_string(), unit)], "{text:?}");
+            assert_eq!(
+                units(text),
+                vec![(name.to_string(), unit)],
+                "{text:?}"
+            );
         }
     }
 }
