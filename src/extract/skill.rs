@@ -734,6 +734,11 @@ mod tests {
         ("we continued to invest in GPS", &["GPS"]),
         ("the move to SaaS continued", &["SaaS"]),
         ("we finished our ERP rollout", &["ERP"]),
+        (
+            "it sells word processing and UNIX systems",
+            &["word processing", "UNIX"],
+        ),
+        ("built on a zero trust model", &["zero trust"]),
     ];
 
     #[test]
