@@ -654,7 +654,7 @@ mod tests {
         ("Sales through e commerce rose", &["e-commerce"]),
         ("We moved to cloud-computing", &["cloud computing"]),
         ("Training in cyber-security grew", &["cybersecurity"]),
-        ("We operate two data centers", &["data center"]),
+        ("We built a recommender system", &["recommender systems"]),
     ];
 
     #[test]
@@ -705,8 +705,8 @@ mod tests {
     const PRODUCTS: &[(&str, &[&str])] = &[
         ("We continue to leverage our RADAR platform", &["RADAR"]),
         ("integrated throughout the entire OpenBlue platform", &["OpenBlue"]),
-        ("the automation of our eClose solution", &["eClose"]),
-        ("customers use our Ignite analytics platform", &["Ignite"]),
+        ("the rollout of our eClose solution", &["eClose"]),
+        ("customers use our Ignite analytics platform", &["Ignite", "analytics"]),
         (
             "we sell the Tanzu Mission Control suite",
             &["Tanzu Mission Control"],
