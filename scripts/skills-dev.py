@@ -627,6 +627,47 @@ def cmd_build(args):
     print(f"-> {path}")
 
 
+def match_spans(gold, pred):
+    """The one-to-one overlap matching of `claimscan eval`: pairs by largest
+    overlap first, ties to the earlier gold, then the earlier prediction.
+    `gold` and `pred` are (start, end) lists; returns (gi, pi) pairs."""
+    cands = []
+    for gi, (gs, ge) in enumerate(gold):
+        for pi, (ps, pe) in enumerate(pred):
+            lo, hi = max(gs, ps), min(ge, pe)
+            if hi > lo or (gs, ge) == (ps, pe):
+                cands.append((-(max(hi - lo, 0)), gi, pi))
+    cands.sort()
+    gu, pu, out = set(), set(), []
+    for _, gi, pi in cands:
+        if gi not in gu and pi not in pu:
+            gu.add(gi)
+            pu.add(pi)
+            out.append((gi, pi))
+    return sorted(out)
+
+
+def id_accuracy(golds, preds):
+    """Among overlap-matched skill mentions whose gold `unit` is an id (ESCO
+    URI or O*NET code), how many predictions carry the same `unit`.
+    Returns (right, total)."""
+    by_doc = {}
+    for g in golds:
+        by_doc.setdefault(g["doc"], ([], []))[0].append(g)
+    for p in preds:
+        if p["doc"] in by_doc:
+            by_doc[p["doc"]][1].append(p)
+    right = total = 0
+    for gs, ps in by_doc.values():
+        pairs = match_spans([(g["start"], g["end"]) for g in gs],
+                            [(p["start"], p["end"]) for p in ps])
+        for gi, pi in pairs:
+            if gs[gi].get("unit"):
+                total += 1
+                right += ps[pi].get("unit") == gs[gi]["unit"]
+    return right, total
+
+
 def cmd_score(args):
     import subprocess
     import tempfile
@@ -659,7 +700,23 @@ def cmd_score(args):
             n = sum(1 for g in gold_all if g.get("split") == split and g["type"] == "mention")
             print(f"## {split} part ({n} gold skill mentions)")
             sys.stdout.flush()
+            sys.stdout.flush()
             subprocess.run(cmd, check=False)
+            sys.stdout.flush()
+            golds = [g for g in gold_all
+                     if g.get("split") == split and g["type"] == "mention"]
+            preds = [json.loads(l) for l in open(pred, encoding="utf-8")]
+            preds = [p for p in preds
+                     if p.get("type") == "mention" and p.get("kind") == "skill"]
+            right, total = id_accuracy(golds, preds)
+            if args.json:
+                print(json.dumps({"split": split, "id_accuracy": {
+                    "correct": right, "total": total,
+                    "accuracy": right / total if total else None}}))
+            else:
+                acc = f"{100 * right / total:.1f}" if total else "-"
+                print(f"id accuracy (matched mentions whose gold has a unit): "
+                      f"{acc} ({right}/{total})")
 
 
 def main():

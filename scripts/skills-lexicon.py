@@ -214,6 +214,118 @@ def words(s):
     return s.split()
 
 
+# Occupations are not skills (GUIDELINES rule 6: "engineers", "data
+# scientists" are not mentions; "data science" is). A curated alias of
+# several words ending in one of these ("data scientists", "product
+# managers", "Salesforce developer") is dropped, and no later entry may
+# claim it: "data scientists" then reports nothing, "machine learning
+# engineers" the field "machine learning" inside it.
+OCCUPATIONS = set(
+    """engineer engineers developer developers scientist scientists analyst
+    analysts manager managers designer designers administrator
+    administrators architect architects consultant consultants specialist
+    specialists rep reps representative representatives programmer
+    programmers tester testers annotator annotators labeler labelers clerk
+    clerks operator operators assistant assistants recruiter recruiters
+    marketer marketers strategist strategists technician technicians
+    caller callers""".split()
+)
+
+# Curated names whose ESCO concept has a longer label that means the
+# same in our texts: "analytics" alone is data analytics.
+SAME_AS = {"analytics": "data analytics"}
+
+# Heads of names that people write in the plural as often as in the
+# singular ("data centers", "search engines"); other last words get no
+# plural variant.
+COUNT_HEADS = set(
+    """center centre engine system network device model database platform
+    application app tool language service sensor vehicle robot algorithm
+    chip computer server assistant agent chatbot interface framework
+    library website format protocol controller printer camera drone
+    processor circuit display panel cell battery module container pipeline
+    workflow dashboard spreadsheet editor browser simulator terminal
+    twin contract ledger payment wallet""".split()
+)
+
+# Heads that a taxonomy label adds to a field's name: "e-commerce systems"
+# is e-commerce, "automation technology" automation.
+GENERIC_HEADS = {"systems", "system", "technology", "technologies"}
+
+
+# British spellings (ESCO writes them) and the American ones of the
+# earnings calls we read: "data centre", "visualisation", "modelling".
+BRITISH = [
+    (r"isation", "ization"),
+    (r"isational", "izational"),
+    (r"ise(s|d)?\b", r"ize\1"),
+    (r"ising\b", "izing"),
+    (r"yse(s|d)?\b", r"yze\1"),
+    (r"\b(cen|fib|me|thea|li)tre(s)?\b", r"\1ter\2"),
+    (r"elling\b", "eling"),
+    (r"elled\b", "eled"),
+    (r"\b(col|behavi|lab|flav|fav|hon|harb|neighb|vap|rum)our", r"\1or"),
+    (r"\bprogramme(s)?\b", r"program\1"),
+    (r"\b(catal|dial|anal)ogue(s)?\b", r"\1og\2"),
+    (r"\b(licen|defen|offen)ce\b", r"\1se"),
+]
+# Words in "-ise" that are not British "-ize" words.
+NOT_ISE = re.compile(
+    r"\b(expert|enterpr|franch|prem|exerc|compr|advert|superv|improv|"
+    r"merchand|wh|prec|conc|w|r|no|pra|cru|tr|bru|mid|sunr|otherw|"
+    r"likew|paradise|surpr|dev|rev|adv|desp|disgu|chem)ise"
+)
+
+
+def american(form):
+    """The American spelling of a British form (the form if none)."""
+    if NOT_ISE.search(form.lower()):
+        rules = [r for r in BRITISH if "ise" not in r[0] or "isation" in r[0]]
+    else:
+        rules = BRITISH
+    out = form
+    for pat, rep in rules:
+        out = re.sub(pat, rep, out)
+    return out
+
+
+def variants(form):
+    """Other spellings of a form as people write it: a hyphen written as
+    a space or left out ("e-commerce": "e commerce", "ecommerce"); the
+    spaces of a name of two or three plain words written as hyphens
+    ("machine learning": "machine-learning"); the singular of a plural last
+    word of a name of several words ("search engines": "search engine"),
+    and the plural of a countable one (COUNT_HEADS: "data center": "data
+    centers"). Names with capitals, digits or
+    other signs only get the hyphen and space swaps."""
+    out = []
+    us = american(form)
+    if us != form:
+        out += [us] + variants(us)
+    w = form.split(" ")
+    if re.fullmatch(r"[A-Za-z]+(-[A-Za-z]+)+", form):
+        out += [form.replace("-", " "), form.replace("-", "")]
+    if 2 <= len(w) <= 3 and all(re.fullmatch(r"[A-Za-z]+", x) for x in w):
+        out.append("-".join(w))
+    last = w[-1]
+    if len(w) > 1 and re.fullmatch(r"[a-z]{3,}", last):
+        if last.endswith("ies"):
+            num = last[:-3] + "y"
+        elif last.endswith(("ss", "us", "is", "ics", "ing", "ware", "ness")):
+            num = None
+        elif last.endswith("s"):
+            num = last[:-1]
+        elif last in COUNT_HEADS:
+            num = last + "s"
+        else:
+            # Mass nouns and fields have no plural ("data science",
+            # "cyber security").
+            num = None
+        if num:
+            out.append(" ".join(w[:-1] + [num]))
+    return [v for v in out if v != form]
+
+
 def cut_parenthetical(label):
     return re.sub(r"\s*\([^)]*\)", "", label).strip()
 
@@ -546,6 +658,44 @@ def main():
     for code, t in titles.items():
         onet_by_form.setdefault(t.lower(), (t, code))
 
+    # Looser keys, for the id of a curated name only (they add no forms):
+    # ESCO labels with a generic head ("e-commerce systems", "automation
+    # technology") or another spelling (variants()); O*NET products
+    # without " software", without their vendor, or by a trailing acronym
+    # of their initials ("Amazon Web Services AWS software": "AWS"), the
+    # most used row first, matched with case.
+    esco_loose = {}
+    for r in esco:
+        for x in esco_labels(r):
+            x = cut_parenthetical(x)
+            keys = [x] + variants(x)
+            w = words(x)
+            pref = x == cut_parenthetical(r["preferredLabel"])
+            if pref and len(w) > 1 and w[-1].lower() in GENERIC_HEADS:
+                keys.append(" ".join(w[:-1]))
+            for k in keys:
+                esco_loose.setdefault(k.lower(), r)
+    onet_loose = {}
+    for p in sorted(products, key=lambda p: (-sum(products[p]["codes"].values()), p)):
+        code = products[p]["codes"].most_common(1)[0][0]
+        base = re.sub(r"\s+software$", "", p)
+        w = words(base)
+        keys = [base]
+        rest = " ".join(w[1:])
+        acronym = rest.isupper() and len(rest) <= 4
+        if len(w) > 1 and w[0] in vend and not acronym and rest != rest.lower():
+            keys.append(rest)
+        initials = "".join(x[0] for x in w[:-1])
+        if len(w) > 2 and w[-1].isupper() and w[-1] == initials and all(
+            x[0].isupper() for x in w[:-1]
+        ):
+            keys += [w[-1], " ".join(w[:-1])]
+        for k in keys:
+            # Case counts: "Bookkeeping software" is a kind of software,
+            # not the curated "bookkeeping"; "ELM" is not "Elm".
+            if k.lower() not in STOP_FORMS and not freq.common(k.lower()):
+                onet_loose.setdefault(k, (p, code))
+
     taken = set()
     out = []
     used_esco = set()
@@ -582,7 +732,24 @@ def main():
 
     # 1. Curated entries, with taxonomy ids and labels.
     for e in curated:
-        r = next((esco_by_form[f.lower()] for f in e["forms"] if f.lower() in esco_by_form), None)
+        occ = [
+            f for f in e["forms"][1:]
+            if len(words(f)) > 1 and words(f)[-1].lower() in OCCUPATIONS
+        ]
+        taken.update(f.lower() for f in occ)
+        e["forms"] = [f for f in e["forms"] if f not in occ]
+        # One ESCO concept per curated entry, the first that names it:
+        # GPS's alias "global positioning systems" is an alternative
+        # label of "geographic information systems", which GIS has.
+        r = next(
+            (
+                esco_by_form[f.lower()]
+                for f in e["forms"]
+                if f.lower() in esco_by_form
+                and esco_by_form[f.lower()]["conceptUri"] not in used_esco
+            ),
+            None,
+        )
         o = next((onet_by_form[f.lower()] for f in e["forms"] if f.lower() in onet_by_form), None)
         extra = []
         if r is not None:
@@ -602,6 +769,18 @@ def main():
                 e["label"] = o[0]
             if o[0] in products and not freq.common(o[0]):
                 extra.append(o[0])
+        if not e["id"]:
+            near = [f.lower() for f in e["forms"] if f.lower() in esco_loose]
+            nearo = [f for f in e["forms"] if f in onet_loose]
+            near = [f for f in near if esco_loose[f]["conceptUri"] not in used_esco]
+            if e["canonical"] in SAME_AS:
+                near = [SAME_AS[e["canonical"]]]
+            if near:
+                used_esco.add(esco_loose[near[0]]["conceptUri"])
+                e["id"] = esco_loose[near[0]]["conceptUri"]
+                e["label"] = esco_loose[near[0]]["preferredLabel"]
+            elif nearo:
+                e["label"], e["id"] = onet_loose[nearo[0]]
         forms = claim(e["forms"] + extra)
         if not forms:
             continue
@@ -692,6 +871,29 @@ def main():
         t = titles[code]
         generated(t.lower(), [t.lower()], code, "onet-title", t)
 
+    # 5. Spelling variants of curated and ESCO collection forms, claimed
+    # last so that they never take a form an entry names: "data-analytics"
+    # and "machine-learning" for the spaced name, "e commerce" and
+    # "ecommerce" for the hyphenated one, the other number of the last
+    # word of a name of several words ("data centers", "search engine").
+    # A variant needs a cue when its form does.
+    nvar = collections.Counter()
+    for e in out:
+        if e["source"] not in ("curated", "esco"):
+            continue
+        extra = []
+        for f in e["forms"]:
+            mark = "~" if f.startswith("~") else ""
+            if e["source"] != "curated" and f == e["canonical"] and e["flags"] == "common":
+                mark = "~"
+            for v in variants(f.lstrip("~")):
+                if freq.common(v):
+                    continue
+                for k in claim([v]):
+                    extra.append(mark + k)
+        e["forms"] = e["forms"] + extra
+        nvar[e["source"]] += len(extra)
+
     counts = collections.Counter(e["source"] for e in out)
     nforms = collections.Counter()
     nctx = collections.Counter()
@@ -717,7 +919,7 @@ def main():
                 e["label"],
             ]) + "\n")
     for s in SOURCES:
-        print(f"{s}: {counts[s]} entries, {nforms[s]} forms, {nctx[s]} need context", file=sys.stderr)
+        print(f"{s}: {counts[s]} entries, {nforms[s]} forms ({nvar[s]} spelling variants), {nctx[s]} need context", file=sys.stderr)
     print(f"total: {len(out)} entries, {sum(nforms.values())} forms; frequency corpus {freq.total} words", file=sys.stderr)
 
 

@@ -249,6 +249,23 @@ mod tests {
             Verdict::Accept,
         ),
         ("Snowflake", "Snowflake Inc reported results", Verdict::Reject),
+        (
+            "security",
+            "Strong security technology in our platform",
+            Verdict::Accept,
+        ),
+        (
+            "security",
+            "Analytics, mobility, security and apps",
+            Verdict::Accept,
+        ),
+        ("security", "Social Security payments rose", Verdict::Reject),
+        ("security", "Home security and alarm monitoring", Verdict::Reject),
+        ("security", "The security of supply is good", OTHER_NO),
+        ("data", "Our data and analytics business grew", Verdict::Accept),
+        ("data", "Apps built on cloud and data", Verdict::Accept),
+        ("data", "Technology and data expertise", Verdict::Accept),
+        ("data", "The data show a recovery", OTHER_NO),
         ("Windows", "Support for Windows 11 PCs", Verdict::Accept),
         ("Windows", "Andersen Windows and doors revenue", Verdict::Reject),
         (
@@ -277,6 +294,7 @@ mod tests {
     ];
     const OTHER_YES: Verdict = Verdict::Otherwise(Otherwise::Yes);
     const OTHER_CTX: Verdict = Verdict::Otherwise(Otherwise::Context);
+    const OTHER_NO: Verdict = Verdict::Otherwise(Otherwise::No);
 
     fn locate(text: &str, form: &str) -> (usize, usize) {
         let lower = text.to_ascii_lowercase();

@@ -60,6 +60,7 @@ struct Compiled {
     rules: Vec<Rule>,
     context: AhoCorasick,
     strong: AhoCorasick,
+    heads: AhoCorasick,
 }
 
 /// Strong skill cues: what makes an ordinary word ("design", "financial
@@ -201,6 +202,10 @@ impl Compiled {
             rules,
             context: words(CONTEXT),
             strong: words(STRONG),
+            heads: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(HEADS)
+                .expect("head automaton builds"),
         }
     }
 }
@@ -252,6 +257,14 @@ impl SkillMatcher {
         if pat.case_sensitive && &b[s..e] != form {
             return false;
         }
+        // A one-letter name followed by a dot and a letter is an initial
+        // ("R.J. O'Brien"), not the language.
+        if form.len() == 1
+            && b.get(e) == Some(&b'.')
+            && b.get(e + 1).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            return false;
+        }
         if pat.needs_context && pat.rule.is_none() {
             // "R&D", "C-suite", "Go-to-market", "Excel's". Forms with a
             // cue-table row ("AI-driven") are judged by their row.
@@ -294,10 +307,12 @@ impl SkillMatcher {
                 Verdict::Reject | Verdict::Otherwise(Otherwise::No) => false,
                 Verdict::Otherwise(Otherwise::Context) if pat.common => {
                     self.has_strong(text, r.start, r.end)
+                        || head_after(text, r.end)
                 }
                 Verdict::Otherwise(Otherwise::Context) => {
                     !pat.needs_context
                         || self.has_context(text, r.start, r.end, &anchors)
+                        || head_after(text, r.end)
                 }
             };
             if !keep {
@@ -311,7 +326,53 @@ impl SkillMatcher {
                 unit: c.ids[pat.entry].clone(),
             });
         }
+        self.product_names(text, found, &mut out);
         out
+    }
+
+    /// Adds the names no lexicon has of products and platforms that stand
+    /// before a technology head ([`HEADS`]) in the middle of a sentence:
+    /// "our RADAR platform", "the OpenBlue platform", "its eClose
+    /// solution", "the Ignite analytics platform" (GUIDELINES rule 5: the
+    /// name is the mention, value as written, no id). The name is one to
+    /// three tokens written with capitals (an initial capital, all
+    /// capitals, or a capital inside: "eClose"), none of them an ordinary
+    /// capitalised word ([`NOT_NAMES`]: places, "IT", "Company"), after a
+    /// word in lower case, so that headings and sentence starts do not
+    /// count. Spans any lexicon match touches, accepted or not, are left
+    /// to the lexicon ("our partnership with the Oracle platform").
+    fn product_names(
+        &self,
+        text: &str,
+        found: &[RawSkill],
+        out: &mut Vec<Mention>,
+    ) {
+        let c = self.compiled();
+        let b = text.as_bytes();
+        let before = out.len();
+        for h in c.heads.find_iter(b) {
+            let hs = h.start();
+            if !word_start(text, hs) || !word_end(text, h.end()) {
+                continue;
+            }
+            let Some((s, e)) = name_before(b, hs) else { continue };
+            let taken = |x: usize, y: usize| x < e && s < y;
+            if found.iter().any(|r| taken(r.start, r.end))
+                || out.iter().any(|m| taken(m.start, m.end))
+            {
+                continue;
+            }
+            out.push(Mention {
+                kind: Kind::Skill,
+                start: s,
+                end: e,
+                value: Value::Text(text[s..e].to_string()),
+                unit: None,
+            });
+        }
+        if out.len() > before {
+            out.sort_by_key(|m| (m.start, m.end));
+        }
     }
 
     /// True when a strong skill cue ([`STRONG`]) stands on the same line
@@ -344,6 +405,207 @@ impl SkillMatcher {
     }
 }
 
+/// Heads that make the field right before them a technology: "voice
+/// biometrics technology", "data center software", "mixed-signal
+/// technologies". A form that needs context is kept when one follows it.
+const TECH_AFTER: &[&str] = &[
+    "technology",
+    "technologies",
+    "software",
+    "solution",
+    "solutions",
+    "tools",
+    "platform",
+    "platforms",
+    "capabilities",
+    "applications",
+];
+
+/// True when a [`TECH_AFTER`] head follows `e` after one space (or a
+/// hyphen: "AI-based" is not one, "biometrics-based" neither).
+fn head_after(text: &str, e: usize) -> bool {
+    let rest = &text.as_bytes()[e..];
+    if rest.first() != Some(&b' ') {
+        return false;
+    }
+    let rest = &rest[1..];
+    TECH_AFTER.iter().any(|h| {
+        rest.starts_with(h.as_bytes())
+            && rest.get(h.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// Technology heads after which a capitalised name is a product or
+/// platform (see `SkillMatcher::product_names`).
+const HEADS: &[&str] = &[
+    "platform",
+    "platforms",
+    "software",
+    "solution",
+    "solutions",
+    "suite",
+    "app",
+    "apps",
+    "application",
+    "applications",
+    "engine",
+    "API",
+    "APIs",
+    "SDK",
+    "language",
+    "toolkit",
+    "framework",
+    "operating system",
+    "technology",
+    "technologies",
+    "capabilities",
+    "portfolio",
+];
+
+/// A word of lower case between a name and its head: "the Ignite
+/// analytics platform".
+const MODIFIERS: &[&str] = &[
+    "analytics",
+    "data",
+    "cloud",
+    "digital",
+    "software",
+    "mobile",
+    "web",
+    "payments",
+    "commerce",
+    "automation",
+    "security",
+    "development",
+    "management",
+];
+
+/// Capitalised words that are no product's name: places, departments,
+/// titles, the company and its units.
+const NOT_NAMES: &[&str] = &[
+    "IT",
+    "HR",
+    "US",
+    "U.S.",
+    "UK",
+    "EU",
+    "USA",
+    "Company",
+    "Group",
+    "Bank",
+    "North",
+    "South",
+    "East",
+    "West",
+    "America",
+    "Americas",
+    "American",
+    "Europe",
+    "European",
+    "Asia",
+    "Asian",
+    "Pacific",
+    "China",
+    "Chinese",
+    "India",
+    "Japan",
+    "Canada",
+    "Latin",
+    "Global",
+    "International",
+    "National",
+    "Digital",
+    "Internet",
+    "Web",
+    "Cloud",
+    "Enterprise",
+    "Business",
+    "Consumer",
+    "Commercial",
+    "Retail",
+    "Services",
+    "Service",
+    "Technology",
+    "Technologies",
+    "Solutions",
+    "Products",
+    "Software",
+    "Platform",
+    "New",
+    "The",
+    "Our",
+    "I",
+    "We",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "COVID",
+    "Covid",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "GAAP",
+    "Street",
+    "Wall",
+];
+
+/// The name of one to three capitalised tokens that ends one space (and
+/// at most one [`MODIFIERS`] word) before `hs`, after a lower-case word.
+fn name_before(b: &[u8], hs: usize) -> Option<(usize, usize)> {
+    let word_back = |end: usize| -> usize {
+        let mut k = end;
+        while k > 0
+            && (b[k - 1].is_ascii_alphanumeric()
+                || (b[k - 1] == b'.'
+                    && k < end
+                    && k >= 2
+                    && b[k - 2].is_ascii_alphanumeric()))
+        {
+            k -= 1;
+        }
+        k
+    };
+    let space_back = |end: usize| -> Option<usize> {
+        (end > 0 && b[end - 1] == b' ').then(|| end - 1)
+    };
+    let mut j = space_back(hs)?;
+    let k = word_back(j);
+    if MODIFIERS.iter().any(|m| m.as_bytes() == &b[k..j]) {
+        j = space_back(k)?;
+    }
+    let e = j;
+    let is_name = |tok: &[u8]| {
+        tok.len() >= 2
+            && (tok[0].is_ascii_uppercase()
+                || (tok[0].is_ascii_lowercase()
+                    && tok[1..].iter().any(u8::is_ascii_uppercase)))
+            && !tok.iter().all(u8::is_ascii_digit)
+            && !NOT_NAMES.iter().any(|n| n.as_bytes() == tok)
+    };
+    let mut s = e;
+    for _ in 0..3 {
+        let k = word_back(s);
+        if k == s || !is_name(&b[k..s]) {
+            return None;
+        }
+        s = k;
+        let p = space_back(s)?;
+        let w = word_back(p);
+        let prev = &b[w..p];
+        if prev.is_empty() {
+            return None;
+        }
+        if prev.iter().all(u8::is_ascii_lowercase) {
+            return Some((s, e));
+        }
+        // Another capitalised token: part of the name when it qualifies.
+        s = p;
+    }
+    None
+}
+
 /// A skill match before the context rule.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct RawSkill {
@@ -373,5 +635,146 @@ mod tests {
                 .contains(&"Go".to_string())
         );
         assert_eq!(names("ChatGPT and chat gpt"), vec!["ChatGPT", "ChatGPT"]);
+    }
+
+    fn units(text: &str) -> Vec<(String, Option<String>)> {
+        let m = SkillMatcher::new(&Lexicon::builtin());
+        m.find(text)
+            .into_iter()
+            .map(|m| (m.value.as_text().unwrap().to_string(), m.unit))
+            .collect()
+    }
+
+    /// Spelling variants that scripts/skills-lexicon.py generates: hyphen
+    /// and space swaps, the hyphen left out, the other number of a
+    /// countable last word. (text, the names found)
+    const VARIANTS: &[(&str, &[&str])] = &[
+        ("We invest in machine-learning models", &["machine learning"]),
+        ("Our data-analytics team grew", &["data analytics"]),
+        ("Sales through e commerce rose", &["e-commerce"]),
+        ("We moved to cloud-computing", &["cloud computing"]),
+        ("Training in cyber-security grew", &["cybersecurity"]),
+        ("We built a recommender system", &["recommender systems"]),
+    ];
+
+    #[test]
+    fn spelling_variants() {
+        for &(text, want) in VARIANTS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    /// Occupations are not skills (GUIDELINES rule 6): the curated
+    /// aliases naming one were dropped; the field inside stays.
+    const OCCUPATIONS: &[(&str, &[&str])] = &[
+        ("We hired more data scientists", &[]),
+        ("Product managers joined the team", &[]),
+        ("We hired machine learning engineers", &["machine learning"]),
+    ];
+
+    #[test]
+    fn occupations_are_not_skills() {
+        for &(text, want) in OCCUPATIONS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    /// New cue rows and flags: "security" in an IT setting, "data"
+    /// coordinated with a field, "sales" only with a strong cue.
+    const CUED: &[(&str, &[&str])] = &[
+        (
+            "analytics, mobility, security and apps",
+            &["analytics", "cybersecurity"],
+        ),
+        ("Social Security benefits rose", &[]),
+        ("Our data and analytics business", &["data", "analytics"]),
+        ("The data show a recovery", &[]),
+        ("Software sales declined 3%", &[]),
+        ("our voice biometrics technology", &["biometrics"]),
+        ("on-boarding R.J. O'Brien on the platform", &[]),
+    ];
+
+    #[test]
+    fn cued_words() {
+        for &(text, want) in CUED {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    /// Product and platform names before a technology head.
+    const PRODUCTS: &[(&str, &[&str])] = &[
+        ("We continue to leverage our RADAR platform", &["RADAR"]),
+        ("integrated throughout the entire OpenBlue platform", &["OpenBlue"]),
+        ("the rollout of our eClose solution", &["eClose"]),
+        ("customers use our Ignite analytics platform", &["Ignite", "analytics"]),
+        (
+            "we sell the Tanzu Mission Control suite",
+            &["Tanzu Mission Control"],
+        ),
+        ("OpenBlue platform sales grew", &[]),
+        ("our North America platform grew", &[]),
+        ("our IT platform is old", &[]),
+        ("our data platform is old", &[]),
+    ];
+
+    #[test]
+    fn product_names() {
+        for &(text, want) in PRODUCTS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    /// Technology fields the guidelines name, found without a context
+    /// word (the curated block "Technology fields, standards and
+    /// platforms" and the flags taken off robotics, ERP, CRM, ...).
+    const FIELDS: &[(&str, &[&str])] = &[
+        ("we continued to invest in 5G", &["5G"]),
+        ("we continued to invest in robotics", &["robotics"]),
+        ("we continued to invest in 3D printing", &["3D printing"]),
+        ("we continued to invest in GPS", &["GPS"]),
+        ("the move to SaaS continued", &["SaaS"]),
+        ("we finished our ERP rollout", &["ERP"]),
+        (
+            "it sells word processing and UNIX systems",
+            &["word processing", "UNIX"],
+        ),
+        ("built on a zero trust model", &["zero trust"]),
+    ];
+
+    #[test]
+    fn technology_fields() {
+        for &(text, want) in FIELDS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn curated_names_get_taxonomy_ids() {
+        let esco =
+            |u: &str| Some(format!("http://data.europa.eu/esco/skill/{u}"));
+        for (text, name, unit) in [
+            (
+                "e-commerce",
+                "e-commerce",
+                esco("b1272de4-1f5f-408b-8b26-061f2550fc72"),
+            ),
+            (
+                "automation",
+                "automation",
+                esco("f4a6e9f7-5cff-46c0-894c-59c20bb78694"),
+            ),
+            (
+                "analytics",
+                "analytics",
+                esco("97bd1c21-66b2-4b7e-ad0f-e3cda590e378"),
+            ),
+            ("demand for AWS skills", "AWS", Some("43232306".to_string())),
+        ] {
+            assert_eq!(
+                units(text),
+                vec![(name.to_string(), unit)],
+                "{text:?}"
+            );
+        }
     }
 }

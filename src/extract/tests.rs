@@ -2683,7 +2683,7 @@ const SKILL: &[Case] = &[
         Skill,
         "It hired Java developers.",
         [(
-            "Java developers",
+            "Java",
             S("Java"),
             Some(
                 "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389"
@@ -2695,7 +2695,7 @@ const SKILL: &[Case] = &[
         Skill,
         "It hired Python developers.",
         [(
-            "Python developers",
+            "Python",
             S("Python"),
             Some(
                 "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
@@ -2736,13 +2736,13 @@ const SKILL: &[Case] = &[
         skill340,
         Skill,
         "Its customers run Microsoft Azure.",
-        [("Microsoft Azure", S("Microsoft Azure"), NONE)]
+        [("Microsoft Azure", S("Microsoft Azure"), Some("43232402"))]
     ),
     t!(
         skill350,
         Skill,
         "It hired Salesforce developers.",
-        [("Salesforce developers", S("Salesforce"), NONE)]
+        [("Salesforce", S("Salesforce"), Some("43232303"))]
     ),
     t!(
         skill360,
@@ -2778,7 +2778,7 @@ const SKILL: &[Case] = &[
         skill390,
         Skill,
         "It hired React developers.",
-        [("React developers", S("React"), Some("43232408"))]
+        [("React", S("React"), Some("43232408"))]
     ),
     t!(
         skill400,
@@ -2864,7 +2864,7 @@ const SKILL: &[Case] = &[
         Skill,
         "It hired ML engineers.",
         [(
-            "ML engineers",
+            "ML",
             S("machine learning"),
             Some(
                 "http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43"
@@ -2899,13 +2899,8 @@ const SKILL: &[Case] = &[
         skill790,
         Skill,
         "It hired data scientists.",
-        [(
-            "data scientists",
-            S("data science"),
-            Some(
-                "http://data.europa.eu/esco/skill/edebd83d-35f6-4ed5-a940-6c203d178c01"
-            )
-        )]
+        // An occupation is not a skill (GUIDELINES rule 6).
+        []
     ),
     t!(
         skill800,
