@@ -706,7 +706,10 @@ mod tests {
         ("We continue to leverage our RADAR platform", &["RADAR"]),
         ("integrated throughout the entire OpenBlue platform", &["OpenBlue"]),
         ("the rollout of our eClose solution", &["eClose"]),
-        ("customers use our Ignite analytics platform", &["Ignite", "analytics"]),
+        (
+            "customers use our Ignite analytics platform",
+            &["Ignite", "analytics"],
+        ),
         (
             "we sell the Tanzu Mission Control suite",
             &["Tanzu Mission Control"],
