@@ -1216,17 +1216,11 @@ fn balance_date(text: &str, doc: &Doc, c: &mut Claim) {
             Err(_) => return,
         }
     };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let last = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    c.period = Some(format!("{year}-{mm}-{last:02}"));
+    if let Some(d) = period_end_day(&format!("{year}-{mm}"), None) {
+        c.period = Some(d);
+    }
 }
 
-/// `2016-Q1` → `2016-03-31` (calendar quarters only).
 /// Phrases that put a figure at the last day of the period.
 static QUARTER_END: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
@@ -1271,6 +1265,7 @@ fn period_end_day(p: &str, year: Option<i32>) -> Option<String> {
     Some(format!("{y}-{m:02}-{last}"))
 }
 
+/// `2016-Q1` → `2016-03-31` (calendar quarters only).
 fn quarter_end_day(p: &str) -> Option<String> {
     let (y, q) = p.split_once("-Q")?;
     if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
