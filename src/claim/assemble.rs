@@ -702,7 +702,17 @@ fn sentence_claims(
         if let Some(k) = f.change {
             let m = &doc.mentions[k];
             if let Some(v) = m.value.as_f64() {
+                // "improved by 3.7 points", "up 1 point": percentage points.
+                let points = m.kind == Kind::Count
+                    && (matches!(m.unit.as_deref(), Some("points" | "point"))
+                        || s.toks
+                            .iter()
+                            .position(|t| t.kind == TokKind::Fig(k))
+                            .is_some_and(|t| {
+                                matches!(s.word(t + 1), "point" | "points")
+                            }));
                 let unit = match m.kind {
+                    Kind::Count if points => Some("pp".to_string()),
                     Kind::Count => None,
                     _ => m.unit.clone(),
                 };

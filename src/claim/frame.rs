@@ -388,7 +388,8 @@ fn role(
         Word::Compare => Some((Role::From, None)),
         Word::Level | Word::Object => Some((Role::Level, None)),
         _ => {
-            if matches!(unit, Some("bp") | Some("pp")) && clause_dir.is_some()
+            if matches!(unit, Some("bp" | "pp" | "points" | "point"))
+                && clause_dir.is_some()
             {
                 return Some((Role::Change, clause_dir));
             }
@@ -489,7 +490,15 @@ pub fn clause_frames(
     let first_new = out.len();
     for i in c.start..c.end {
         let Some(mi) = is_fig(s, i) else { continue };
-        if !usable(&mentions[mi]) {
+        // "the combined ratio improved by 3.7 points": points of a ratio
+        // in a clause that says which way it went are a change.
+        let ratio_points = dir.is_some()
+            && mentions[mi].kind == Kind::Count
+            && matches!(
+                mentions[mi].unit.as_deref(),
+                Some("points" | "point")
+            );
+        if !usable(&mentions[mi]) && !ratio_points {
             continue;
         }
         // "three of our five segments": a part of a whole, no level.
@@ -505,6 +514,11 @@ pub fn clause_frames(
         else {
             continue;
         };
+        // "About two points of the decline came from ...": points that
+        // are no change are no figure of a claim.
+        if ratio_points && !usable(&mentions[mi]) && r != Role::Change {
+            continue;
+        }
         // "operating profit was $2.8 billion, adding $600 million": a
         // change of the level before.
         if continues

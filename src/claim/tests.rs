@@ -129,6 +129,15 @@ const TABLE: &[(&str, &[&str])] = &[
             "Retail volume | 640000000 | 9% | up | - | yoy | false",
         ],
     ),
+    // Points of a ratio that moved are percentage points.
+    (
+        "The underlying combined ratio improved by 2.9 points.",
+        &["underlying combined ratio | - | 2.9pp | up | - | - | false"],
+    ),
+    (
+        "Gross margin expanded 1 point.",
+        &["Gross margin | - | 1pp | up | - | - | false"],
+    ),
     // "X growth was N%" is a change of X; "more than" is a bound, not a
     // comparison.
     (
