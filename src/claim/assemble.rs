@@ -643,8 +643,7 @@ fn sentence_claims(
         c.high = f.high.and_then(|m| level_of(doc, m, money_metric));
         // "was negative $5.8 million", "minus 2%": a level below zero.
         if let (Some(v), Some(mi)) = (c.value.as_mut(), f.value)
-            && let Some(t) =
-                s.toks.iter().position(|t| t.kind == TokKind::Fig(mi))
+            && let Some(t) = s.fig_tok(doc.mentions[mi].start, mi)
             && t > 0
             && matches!(s.word(t - 1), "negative" | "minus")
         {
@@ -653,7 +652,7 @@ fn sentence_claims(
         // "12.1 mln dlrs, or 85 cts a share": the per-share figure is a
         // metric of its own.
         if let Some(v) = f.value.or(f.change)
-            && per_share_after(s, v)
+            && per_share_after(s, doc.mentions, v)
             && !c.metric.to_ascii_lowercase().contains("share")
             && !c.metric.to_ascii_lowercase().contains("eps")
             && !c.metric.to_ascii_lowercase().starts_with("shr")
@@ -705,12 +704,9 @@ fn sentence_claims(
                 // "improved by 3.7 points", "up 1 point": percentage points.
                 let points = m.kind == Kind::Count
                     && (matches!(m.unit.as_deref(), Some("points" | "point"))
-                        || s.toks
-                            .iter()
-                            .position(|t| t.kind == TokKind::Fig(k))
-                            .is_some_and(|t| {
-                                matches!(s.word(t + 1), "point" | "points")
-                            }));
+                        || s.fig_tok(m.start, k).is_some_and(|t| {
+                            matches!(s.word(t + 1), "point" | "points")
+                        }));
                 let unit = match m.kind {
                     Kind::Count if points => Some("pp".to_string()),
                     Kind::Count => None,
@@ -724,7 +720,10 @@ fn sentence_claims(
         if let (Some(fm), Some(vm), Some(from), Some(to)) =
             (f.from, f.value, c.from.as_mut(), c.to.as_mut())
         {
-            match (profit_or_loss(s, fm), profit_or_loss(s, vm)) {
+            match (
+                profit_or_loss(s, doc.mentions, fm),
+                profit_or_loss(s, doc.mentions, vm),
+            ) {
                 (Some(true), Some(false)) => from.value = -from.value.abs(),
                 (Some(false), Some(true)) => to.value = -to.value.abs(),
                 _ => {}
@@ -829,9 +828,8 @@ fn claim_span(s: &Sentence, f: &Frame) -> (usize, usize) {
 
 /// Whether the figure (mention index) is followed by "a share", "per
 /// share", "per diluted share".
-fn per_share_after(s: &Sentence, mi: usize) -> bool {
-    let Some(j) = s.toks.iter().position(|t| t.kind == TokKind::Fig(mi))
-    else {
+fn per_share_after(s: &Sentence, mentions: &[Mention], mi: usize) -> bool {
+    let Some(j) = s.fig_tok(mentions[mi].start, mi) else {
         return false;
     };
     matches!(
@@ -880,8 +878,12 @@ fn is_reported_verb(w: &str) -> bool {
 /// Whether the figure (mention `mi`) is stated as a loss (`Some(true)`) or
 /// a profit (`Some(false)`) by the words right before it: "loss of",
 /// "vs loss", "net income of", "profit".
-fn profit_or_loss(s: &Sentence, mi: usize) -> Option<bool> {
-    let t = s.toks.iter().position(|t| t.kind == TokKind::Fig(mi))?;
+fn profit_or_loss(
+    s: &Sentence,
+    mentions: &[Mention],
+    mi: usize,
+) -> Option<bool> {
+    let t = s.fig_tok(mentions[mi].start, mi)?;
     let lo = t.saturating_sub(4);
     (lo..t).rev().find_map(|j| match s.word(j) {
         "loss" | "losses" | "deficit" => Some(true),

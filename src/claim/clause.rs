@@ -84,6 +84,13 @@ impl Sentence<'_> {
         self.toks.partition_point(|t| t.start < p)
     }
 
+    /// The token of the figure of mention `mi`, which starts at byte
+    /// `start` (a binary search, not a walk over the sentence).
+    pub fn fig_tok(&self, start: usize, mi: usize) -> Option<usize> {
+        let j = self.tok_at(start);
+        (self.toks.get(j)?.kind == TokKind::Fig(mi)).then_some(j)
+    }
+
     /// The index of the token holding byte `p` (or the first after it).
     pub fn tok_holding(&self, p: usize) -> usize {
         self.toks.partition_point(|t| t.end <= p)
