@@ -885,11 +885,7 @@ fn profit_or_loss(
 ) -> Option<bool> {
     let t = s.fig_tok(mentions[mi].start, mi)?;
     let lo = t.saturating_sub(4);
-    (lo..t).rev().find_map(|j| match s.word(j) {
-        "loss" | "losses" | "deficit" => Some(true),
-        "profit" | "profits" | "income" | "earnings" => Some(false),
-        _ => None,
-    })
+    (lo..t).rev().find_map(|j| phrases::profit_or_loss(s.word(j)))
 }
 
 fn derive_direction(c: &Claim) -> Option<Direction> {

@@ -281,7 +281,7 @@ fn role(
     // "profit 671,000 vs loss 138,000", "compared to net income of $50
     // million": a profit or loss word between the comparison and the
     // figure.
-    if matches!(pw, "profit" | "loss" | "losses" | "income" | "of") {
+    if phrases::profit_or_loss(pw).is_some() || pw == "of" {
         let mut k = pj;
         let mut steps = 0;
         while let Some((j, w)) = prev_word(s, c.start, k) {
@@ -294,10 +294,9 @@ fn role(
             {
                 return Some((Role::From, None));
             }
-            if !matches!(
-                w,
-                "profit" | "loss" | "losses" | "income" | "net" | "a" | "of"
-            ) {
+            if phrases::profit_or_loss(w).is_none()
+                && !matches!(w, "net" | "a" | "of")
+            {
                 break;
             }
             k = j;

@@ -514,6 +514,16 @@ pub fn is_non_metric_count(unit: &str) -> bool {
     )
 }
 
+/// Whether a word states a loss (`Some(true)`) or a profit (`Some(false)`):
+/// "loss of", "vs profit", "net income of".
+pub fn profit_or_loss(w: &str) -> Option<bool> {
+    match w {
+        "loss" | "losses" | "deficit" => Some(true),
+        "profit" | "profits" | "income" | "earnings" => Some(false),
+        _ => None,
+    }
+}
+
 /// Metric head words whose plain-number levels are money ("Net 2,432,179
 /// vs 2,236,471" on the wire is in dollars).
 pub fn is_money_metric(head: &str) -> bool {
