@@ -2,7 +2,7 @@
 """The blind claims development set: excerpts, gold building, scoring input.
 
 Usage:
-    python3 scripts/claims-dev.py excerpts OUT_DIR [--round 2] [--shared ../shared]
+    python3 scripts/claims-dev.py excerpts OUT_DIR [--round 2|3] [--shared ../shared]
     python3 scripts/claims-dev.py build ADJUDICATED.jsonl [--append] [--shared ../shared]
     python3 scripts/claims-dev.py materialize OUT_DIR [--shared ../shared]
 
@@ -166,7 +166,7 @@ def excerpt_text(shared, source, locator):
 def cmd_excerpts(args):
     shared = args.shared
     res_files, res_stories = reserved(shared)
-    if args.round == 2:
+    if args.round >= 2:
         return excerpts_round2(args, shared, res_files, res_stories)
     rng = random.Random(SEED)
     ect_dir = "ectsum/final/train/ects"
@@ -216,14 +216,18 @@ def cmd_excerpts(args):
 
 
 def excerpts_round2(args, shared, res_files, res_stories):
-    """A second draw (seed SEED + 2) of 12 ECTSum, 12 MAEC and 12 Reuters
-    excerpts, ids E25-E36, M25-M36, R25-R36, all in the dev part (the test
-    part stays the one frozen in round 1). Documents drawn in round 1 are
-    skipped. Writes OUT_DIR/<id>.txt and OUT_DIR/excerpts.tsv (rows to
-    append to fixtures/claims-dev/excerpts.tsv)."""
-    rng = random.Random(SEED + 2)
+    """A later draw (round N: seed SEED + N) of 12 ECTSum, 12 MAEC and 12
+    Reuters excerpts, all in the dev part (the test part stays the one
+    frozen in round 1): round 2 has ids E25-E36, M25-M36, R25-R36, round 3
+    E37-E48 and so on. Documents drawn in earlier rounds are skipped.
+    Writes OUT_DIR/<id>.txt and OUT_DIR/excerpts.tsv (rows to append to
+    fixtures/claims-dev/excerpts.tsv)."""
+    rng = random.Random(SEED + args.round)
+    first = 25 + 12 * (args.round - 2)
+    # Only the rounds before this one, so that a round's draw stays
+    # reproducible after later rounds are appended.
     drawn = {(r["source"], r["locator"] if r["source"].startswith("reuters") else "")
-             for r in read_excerpts()}
+             for r in read_excerpts() if int(r["id"][1:]) < first}
     drawn_files = {s for s, _ in drawn}
     skip = set(res_files) | drawn_files
     ect_dir = "ectsum/final/train/ects"
@@ -252,14 +256,14 @@ def excerpts_round2(args, shared, res_files, res_stories):
     for i in range(12):
         for k in "EMR":
             p = by[k][i]
-            xid = f"{k}{i + 25:02d}"
+            xid = f"{k}{i + first:02d}"
             text, date = excerpt_text(shared, p[1], p[2])
             with open(os.path.join(args.out, f"{xid}.txt"), "w", encoding="utf-8") as f:
                 f.write(text)
             tsv.append(f"dev\t{xid}\t{p[1]}\t{p[2]}\t{date}\t{sha(text)}")
     with open(os.path.join(args.out, "excerpts.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(tsv) + "\n")
-    print(f"{len(tsv)} round-2 excerpts (all dev) in {args.out}")
+    print(f"{len(tsv)} round-{args.round} excerpts (all dev) in {args.out}")
 
 
 def read_excerpts(path=None):
@@ -414,7 +418,7 @@ def main():
         p.add_argument("out")
         p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
         if name == "excerpts":
-            p.add_argument("--round", type=int, default=1, choices=[1, 2],
+            p.add_argument("--round", type=int, default=1, choices=[1, 2, 3],
                            help="2: the second draw (36 dev excerpts, ids 25-36)")
     p = sub.add_parser("score")
     p.add_argument("--bin")
