@@ -419,7 +419,7 @@ def main():
         p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
         if name == "excerpts":
             p.add_argument("--round", type=int, default=1, choices=[1, 2, 3],
-                           help="2: the second draw (36 dev excerpts, ids 25-36)")
+                           help="2, 3: later draws of 36 dev excerpts (ids 25-36, 37-48)")
     p = sub.add_parser("score")
     p.add_argument("--bin")
     p.add_argument("--eval-bin", help="score with this binary's eval (to score an older scanner)")
