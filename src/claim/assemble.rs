@@ -85,8 +85,11 @@ pub fn analyze(
     let main = context::main_period(text, mentions, ctx.date.is_some());
     let undated = main.as_ref().is_none_or(|m| !m.1);
     let period = main.map(|m| m.0);
+    let named_fy = named_fiscal_year(mentions);
+    // "FY2020" is a year too: months named without one are in it.
     let year = period
         .as_deref()
+        .map(|p| p.strip_prefix("FY").unwrap_or(p))
         .and_then(|p| p.get(..4))
         .and_then(|y| y.parse().ok())
         .or(ctx.date.map(|d| d.0));
@@ -99,7 +102,7 @@ pub fn analyze(
         currency: main_currency(mentions),
         turns: transcript::turns(text),
         fiscal_year: None,
-        named_fy: named_fiscal_year(mentions),
+        named_fy,
     };
     doc.period = period.map(|p| doc.anchor(p, false));
     if undated {
@@ -429,7 +432,31 @@ impl Doc<'_> {
             return format!("{year}{rest}");
         }
         match self.year {
+            // In a fourth quarter's call, January and February are the
+            // months after it ("in January, the board raised the
+            // dividend"), in the next year.
+            Some(y)
+                if self
+                    .period
+                    .as_deref()
+                    .is_some_and(|d| d.ends_with("-Q4"))
+                    && matches!(rest.get(..3), Some("-01" | "-02"))
+                    && !rest.starts_with("-0Q") =>
+            {
+                format!("{}{rest}", y + 1)
+            }
             Some(y) => format!("{y}{rest}"),
+            // A month in an undated document that names one fiscal year
+            // ("for fiscal 2020 ... we ended June with"): that year.
+            None if self.date.is_none()
+                && rest.len() >= 3
+                && rest.as_bytes()[1].is_ascii_digit() =>
+            {
+                match self.named_fy.as_deref().and_then(|f| f.get(2..6)) {
+                    Some(y) => format!("{y}{rest}"),
+                    None => p,
+                }
+            }
             None => p,
         }
     }
@@ -481,6 +508,8 @@ fn sentence_claims(
             ));
         }
     }
+    let n = frames.len();
+    frame::split_shares(&mut frames, 0, n, Some(&mut contrast_at));
     // A part of a cut sentence (no real sentence is that long: a flattened
     // table, a list run together) states what its comparisons state; a
     // label beside a figure there is a table cell, not a claim.
@@ -931,6 +960,19 @@ fn on_comparison_side(s: &Sentence, f: &Frame, j: usize) -> bool {
                 }
                 // "Since Q2 2019, we have closed 17 stores".
                 if w == "since" {
+                    return true;
+                }
+                // "in line with second quarter", "flat with the prior
+                // quarter": the level it is compared with.
+                if w == "with"
+                    && k > 0
+                    && (matches!(
+                        s.word(k - 1),
+                        "flat" | "consistent" | "level"
+                    ) || s.word(k - 1) == "line"
+                        && k > 1
+                        && s.word(k - 2) == "in")
+                {
                     return true;
                 }
                 if matches!(

@@ -142,6 +142,16 @@ fn comparison_before(text: &str, start: usize) -> bool {
     if comparison_sentence(text, start) {
         return true;
     }
+    // "in line with second quarter", "flat with the prior quarter": the
+    // quarter the figure is level with.
+    let tail = seg.trim_end().to_ascii_lowercase();
+    let tail = tail.strip_suffix(" the").unwrap_or(&tail);
+    if ["in line with", "flat with", "consistent with", "level with"]
+        .iter()
+        .any(|p| tail.ends_with(p))
+    {
+        return true;
+    }
     let mut words = words_back(seg)
         .filter(|w| !w.bytes().any(|b| b.is_ascii_digit()))
         .take(8)
@@ -328,6 +338,7 @@ pub fn main_period(
     let mut loose: Vec<(String, Option<i32>)> = Vec::new();
     let mut ahead: Vec<(String, Option<i32>)> = Vec::new();
     let mut inferred: Vec<(String, i32)> = Vec::new();
+    let mut loose_direct = true;
     // Years of other dated mentions, for a quarter named without one.
     let mut other_years: Vec<(i32, usize)> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Date) {
@@ -399,6 +410,33 @@ pub fn main_period(
             } else if year_ago {
                 compared.push((label, None));
             } else {
+                // "versus the second quarter", "in line with second
+                // quarter": the quarter right after the comparison word is
+                // the one before the document's; "from 45.8% in the
+                // second quarter" may be the figure's own.
+                let direct = [
+                    "in line with",
+                    "flat with",
+                    "from",
+                    "versus",
+                    "vs",
+                    "vs.",
+                    "compared to",
+                    "compared with",
+                    "than",
+                    "over",
+                    "against",
+                ]
+                .iter()
+                .any(|w| {
+                    let t = lw.strip_suffix(" the").unwrap_or(&lw);
+                    t.ends_with(w)
+                        && t[..t.len() - w.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                });
+                loose_direct &= direct;
                 loose.push((label, None));
             }
         } else if forward_before(text, m.start) {
@@ -441,6 +479,17 @@ pub fn main_period(
             }
         }
     }
+    // Only quarters named right after a comparison word, not a year back
+    // ("in line with second quarter", "from the third quarter"): the
+    // document reports the quarter after.
+    let next_q;
+    let best = if std::ptr::eq(pool, &loose) && loose_direct {
+        let n = best.as_bytes()[best.len() - 1] - b'0';
+        next_q = format!("{}{}", &best[..best.len() - 1], n % 4 + 1);
+        next_q.as_str()
+    } else {
+        best
+    };
     let qn = &best[best.len() - 3..];
     // A fiscal quarter anywhere makes the quarter fiscal; the year comes
     // from the same quarter's dated mentions, then those of the quarter a

@@ -441,6 +441,47 @@ fn usable(m: &Mention) -> bool {
     }
 }
 
+/// Splits the frames `from..to` of `out` that carry the share of their
+/// level ("$36.2 million or 16.3% of revenues") into two: the level's and
+/// a parallel one of the share, with the share of the earlier level as its
+/// `from`. `flags` (one per frame) gets the flag of the frame split.
+pub fn split_shares(
+    out: &mut Vec<Frame>,
+    from: usize,
+    to: usize,
+    mut flags: Option<&mut Vec<bool>>,
+) {
+    let mut k = from;
+    let mut to = to.min(out.len());
+    while k < to {
+        if let Some(v) = out[k].value_share.take() {
+            let fs = out[k].from_share.take();
+            let f = &out[k];
+            let share = Frame {
+                value: Some(v),
+                from: fs,
+                change: None,
+                high: None,
+                direction: None,
+                shared_value: false,
+                value_share: None,
+                from_share: None,
+                ..f.clone()
+            };
+            out.insert(k + 1, share);
+            if let Some(fl) = flags.as_deref_mut()
+                && k < fl.len()
+            {
+                let b = fl[k];
+                fl.insert(k + 1, b);
+            }
+            k += 1;
+            to += 1;
+        }
+        k += 1;
+    }
+}
+
 /// Frames of one clause, appended to `out`. `carry` is the frame the
 /// clause may continue (the last of the clause before).
 pub fn clause_frames(
@@ -470,9 +511,15 @@ pub fn clause_frames(
             "increase" | "decrease" | "decline" | "rise"
         ))
         && s.word(first + 2) == "of";
+    // ", representing 186% of adjusted net income": the share the level
+    // before is of something else.
+    let share_apposition = matches!(s.word(first), "representing" | "or")
+        && is_fig(s, first + 1).is_some()
+        && s.word(first + 2) == "of";
     let opens_comparison = carry.is_some()
         && (matches!(s.word(first), "from" | "vs" | "versus" | "against")
             || change_apposition
+            || share_apposition
             || hits.iter().any(|h| h.2 == Phrase::Compare && h.0 == first));
     let metric = if opens_comparison {
         None
@@ -534,7 +581,12 @@ pub fn clause_frames(
             && mentions[mi].unit.as_deref() == Some("%")
             && prev_word(s, c.start, i).is_some_and(|p| p.1 == "or")
             && next_word(s, i, c.end).is_some_and(|n| n.1 == "of")
-            && let Some(p) = is_fig(s, i.wrapping_sub(2))
+            && let Some(p) = is_fig(s, i.wrapping_sub(2)).or_else(|| {
+                // ", or 2.6% of revenue,": the comma before "or".
+                (i >= 3 && s.toks[i - 2].kind == TokKind::Punct(b','))
+                    .then(|| is_fig(s, i - 3))
+                    .flatten()
+            })
             && mentions[p].kind != Kind::Percent
         {
             if f.value == Some(p) && f.value_share.is_none() {
@@ -545,6 +597,18 @@ pub fn clause_frames(
                 f.from_share = Some(mi);
                 continue;
             }
+        }
+        // "$201.3 million, or 63% of revenue, compared with 68% a year
+        // earlier": the earlier level of the share.
+        if r == Role::From
+            && let Some(f) = cur.as_mut()
+            && let Some(vs) = f.value_share
+            && f.from_share.is_none()
+            && mentions[vs].unit == mentions[mi].unit
+            && f.value.is_some_and(|v| mentions[v].unit != mentions[mi].unit)
+        {
+            f.from_share = Some(mi);
+            continue;
         }
         // A level in a clause that only continues a comparison: "up 5%
         // to $10" handled above; "12%" alone after "rose 43%," is a
@@ -686,28 +750,10 @@ pub fn clause_frames(
     if let Some(f) = cur {
         out.push(f);
     }
-    // The parallel share claims.
-    let mut k = first_new;
-    while k < out.len() {
-        if let Some(v) = out[k].value_share.take() {
-            let fs = out[k].from_share.take();
-            let f = &out[k];
-            let share = Frame {
-                value: Some(v),
-                from: fs,
-                change: None,
-                high: None,
-                direction: None,
-                shared_value: false,
-                value_share: None,
-                from_share: None,
-                ..f.clone()
-            };
-            out.insert(k + 1, share);
-            k += 1;
-        }
-        k += 1;
-    }
+    // The parallel share claims; the last frame's once the sentence is
+    // done ([`split_shares`]): the next clause may continue it ("$2.3
+    // million, or 2.6% of revenue, versus $4.7 million, or 5.1%").
+    split_shares(out, first_new, out.len().saturating_sub(1), None);
     // "X growth was 5.4%", "the increase in Y would have been over 3%": a
     // percent level of a change noun is the change (the guidelines'
     // "X growth was N%").

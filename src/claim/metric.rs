@@ -499,10 +499,19 @@ pub fn metric(
     _mentions: &[Mention],
 ) -> Option<(usize, usize)> {
     let anc = anchor(s, c)?;
+    // "Our board raised the quarterly dividend by 7.1% to $0.6775": a
+    // change verb with a determiner after it is transitive, and its object
+    // is the metric.
+    let transitive = anc > c.start
+        && s.toks[anc].kind == TokKind::Word
+        && matches!(phrases::word(s.word(anc)), Word::Change(_))
+        && s.word(anc).ends_with("ed")
+        && s.toks.get(anc + 1).is_some_and(|t| t.kind == TokKind::Word)
+        && matches!(s.word(anc + 1), "the" | "our" | "its" | "their");
     // "The platform saw clients engaged in AI work increase 43%": after an
     // object verb, the noun phrase up to the next anchor is the metric.
     if s.toks[anc].kind == TokKind::Word
-        && phrases::word(s.word(anc)) == Word::Object
+        && (transitive || phrases::word(s.word(anc)) == Word::Object)
     {
         let inner = Clause { start: anc + 1, ..*c };
         // "we expect adjusted EBITDA between $725 million and $765
@@ -511,6 +520,9 @@ pub fn metric(
             let mut b = next;
             if matches!(s.toks[next].kind, TokKind::Fig(_)) {
                 if b > anc + 1 && matches!(s.word(b - 1), "between" | "around")
+                    || transitive
+                        && b > anc + 2
+                        && matches!(s.word(b - 1), "by" | "to")
                 {
                     b -= 1;
                 } else {

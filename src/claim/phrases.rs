@@ -79,7 +79,8 @@ pub fn word(w: &str) -> Word {
         | "totaled" | "totalled" | "totaling" | "totalling" | "reached"
         | "reaching" | "reaches" | "hit" | "came" | "stood" | "stands"
         | "amounted" | "amounting" | "ended" | "of" | "at" | "represented"
-        | "represents" | "equaled" | "equalled" | "approximated" => Level,
+        | "represents" | "representing" | "equaled" | "equalled"
+        | "approximated" => Level,
         // "Acme reported a net loss of $8 million": the metric is the
         // object.
         "reported" | "posted" | "recorded" | "generated" | "generating"

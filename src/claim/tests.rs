@@ -49,6 +49,40 @@ fn claims(text: &str) -> Vec<String> {
 
 /// (sentence, expected claims).
 const TABLE: &[(&str, &[&str])] = &[
+    // A change verb with a determiner after it takes the metric as its
+    // object; "representing" a share continues the frame.
+    (
+        "In January, our board raised the quarterly dividend by 7.1% to $0.68 a share.",
+        &["quarterly dividend per share | 0.68 | 7.1% | up | - | - | false"],
+    ),
+    (
+        "Adjusted EBITDA was $50 million, or 9% of sales.",
+        &[
+            "Adjusted EBITDA | 50000000 | - | - | - | - | false",
+            "Adjusted EBITDA | 9 | - | - | - | - | false",
+        ],
+    ),
+    (
+        "Adjusted EBITDA for the quarter was $2.3 million, or 2.6% of revenue, versus $4.7 million, or 5.1% of revenue, last year.",
+        &[
+            "Adjusted EBITDA | 2300000 | - | down | 4700000 -> 2300000 | yoy | false",
+            "Adjusted EBITDA | 2.6 | - | down | 5.1 -> 2.6 | yoy | false",
+        ],
+    ),
+    (
+        "Operating expenses were $201.3 million, or 63% of revenue, compared with 68% a year earlier.",
+        &[
+            "Operating expenses | 201300000 | - | - | - | - | false",
+            "Operating expenses | 63 | - | down | 68 -> 63 | yoy | false",
+        ],
+    ),
+    (
+        "We generated free cash flow of $277 million, representing 186% of adjusted net income.",
+        &[
+            "free cash flow | 277000000 | - | - | - | - | false",
+            "free cash flow | 186 | - | - | - | - | false",
+        ],
+    ),
     // Two comparisons in one sentence share the level.
     (
         "Revenue was $412.5 million, down 3% from the prior year and up 12% sequentially.",
@@ -457,6 +491,26 @@ const PERIODS: &[PeriodRow] = &[
         "Revenue for the second quarter was $80 million. We ended June with $214 million of cash on hand. Net debt stood at $1.3 billion at quarter end.",
         Some((2021, 7, 28)),
         &["2021-Q2", "2021-06-30", "2021-06-30"],
+    ),
+    // A quarter the figure is "in line with" is the comparison, not the
+    // document's quarter (a call of October reports the third).
+    (
+        "EPS for the quarter was $0.59 per share. Net income was in line with second quarter at $46.7 million. Total loans at quarter-end were $16.1 billion.",
+        Some((2016, 10, 19)),
+        &["2016-Q3", "2016-Q3", "2016-09-30"],
+    ),
+    // A month named without its year in an undated document takes the
+    // year of the document's period; January after a fourth quarter is in
+    // the next year.
+    (
+        "For fiscal 2020, free cash flow was $277 million. We ended June with $269 million of cash on hand.",
+        None,
+        &["FY2020", "2020-06-30"],
+    ),
+    (
+        "Fourth quarter 2020 revenue was $80 million. In January, our board raised the quarterly dividend by 7.1% to $0.68 a share.",
+        None,
+        &["2020-Q4", "2021-01"],
     ),
     // A quarter named ahead ("likely to narrow during the first quarter")
     // is not the quarter the document reports.

@@ -1413,7 +1413,10 @@ fn fiscal(s: &str, hit: &Hit) -> Option<Cand> {
     // "fiscal 2026 first quarter", "fiscal 2025 Q3".
     let k = skip_spaces(s, e, 1);
     if k > e {
+        // "Fiscal 2020 fourth-quarter net income": the ordinal before the
+        // hyphen.
         let w = super::text::word_at(s, k);
+        let w = w.split('-').next().unwrap_or(w);
         let n = ["first", "second", "third", "fourth"]
             .iter()
             .position(|o| o.eq_ignore_ascii_case(w))

@@ -3260,6 +3260,13 @@ const FIXED_GAPS: &[Case] = &[
         "It guided for its fiscal 2026 first quarter.",
         [("fiscal 2026 first quarter", S("FY2026-Q1"), NONE)]
     ),
+    // The same with a hyphenated ordinal quarter.
+    t!(
+        date885,
+        Date,
+        "Fiscal 2020 fourth-quarter net income rose.",
+        [("Fiscal 2020 fourth-quarter", S("FY2020-Q4"), NONE)]
+    ),
     // A year before "fiscal year".
     t!(
         date890,
