@@ -272,8 +272,22 @@ fn forward_before(text: &str, start: usize) -> bool {
     }
     words_back(seg).any(|w| {
         [
-            "will", "would", "expect", "expects", "expected", "outlook",
-            "guidance", "target", "forecast", "sees", "plans", "likely",
+            "will",
+            "would",
+            "expect",
+            "expects",
+            "expected",
+            "expecting",
+            "anticipate",
+            "anticipates",
+            "anticipating",
+            "outlook",
+            "guidance",
+            "target",
+            "forecast",
+            "sees",
+            "plans",
+            "likely",
         ]
         .iter()
         .any(|x| w.eq_ignore_ascii_case(x))
@@ -566,7 +580,7 @@ static TWO_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:qtr|quarter|period|year|mths|months|half)[ \t]+(?:(?:ended|ending|to)[ \t]+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+([0-3]?[0-9])\b")
+    Regex::new(r"(?i)\b(?:qtr|quarter|period|year|mths|months|half)(?:[ \t]+|[ \t]*\n\s*)(?:(?:ended|ending|to)[ \t]+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+([0-3]?[0-9])\b")
         .expect("period end regex")
 });
 

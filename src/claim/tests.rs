@@ -499,6 +499,20 @@ const PERIODS: &[PeriodRow] = &[
         Some((2016, 10, 19)),
         &["2016-Q3", "2016-Q3", "2016-09-30"],
     ),
+    // A wire headline's quarter with its period end on the next line: a
+    // quarter ended Feb 28 is a fiscal one.
+    (
+        "HOSPITAL STAFFING SERVICES INC 1ST QTR\n\nFeb 28\n    Oper shr six cts vs two cts\n    Revs 2,874,930 vs 2,594,574\n",
+        Some((1987, 3, 17)),
+        &["FY1987-Q1", "FY1987-Q1"],
+    ),
+    // A quarter anticipated is ahead: the document reports the one a
+    // comparison with the year before names.
+    (
+        "Homes delivered increased 7% year-over-year to 2,564. Backlog conversion was lower than the fourth quarter of 2019. We are anticipating home deliveries for the first quarter of 2021 to reach between 2,200 and 2,400 units.",
+        None,
+        &["2020-Q4", "2021-Q1"],
+    ),
     // A month named without its year in an undated document takes the
     // year of the document's period; January after a fourth quarter is in
     // the next year.
