@@ -1211,6 +1211,24 @@ fn compared_basis(cd: &str, own: Option<&str>) -> Option<&'static str> {
 }
 
 /// Concepts that are balances at a day, not flows over a period.
+/// A metric of what is held at a moment that no balance concept names:
+/// a bank's loans, deposits or assets, a builder's lots ("total loans",
+/// "lots owned in our Northern region", "balance sheet total"). Only its
+/// bare level is a balance: "deposits grew 9% in the first quarter" and
+/// "we sold 1,200 lots" stay the quarter's.
+fn held_at_a_moment(metric: &str) -> bool {
+    let m = metric.to_ascii_lowercase();
+    m.contains("balance sheet")
+        || m.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "loans" | "deposits" | "assets" | "lots" | "liabilities"
+            )
+        }) && !m.split_whitespace().any(|w| {
+            matches!(w, "sold" | "sales" | "closed" | "delivered" | "growth")
+        })
+}
+
 const BALANCES: &[&str] = &[
     "cash",
     "debt",
@@ -1225,7 +1243,27 @@ const BALANCES: &[&str] = &[
 /// cash": a balance (cash, debt, leverage, inventory, equity) is dated by
 /// the last day of its quarter, or of the month it "ended".
 fn balance_date(text: &str, doc: &Doc, c: &mut Claim) {
-    if !c.concept.is_some_and(|k| BALANCES.contains(&k)) {
+    let held = || {
+        c.change.is_none()
+            && c.direction.is_none()
+            && held_at_a_moment(&c.metric)
+            && !text.get(c.start..c.end).is_some_and(|t| {
+                t.split(|ch: char| !ch.is_ascii_alphabetic()).any(|w| {
+                    matches!(
+                        w,
+                        "sold"
+                            | "sell"
+                            | "closed"
+                            | "delivered"
+                            | "bought"
+                            | "acquired"
+                            | "added"
+                            | "originated"
+                    )
+                })
+            })
+    };
+    if !c.concept.is_some_and(|k| BALANCES.contains(&k)) && !held() {
         return;
     }
     let Some(p) = c.period.as_deref() else { return };

@@ -506,6 +506,13 @@ const PERIODS: &[PeriodRow] = &[
         Some((1987, 3, 17)),
         &["FY1987-Q1", "FY1987-Q1"],
     ),
+    // What is held at a moment (a bank's loans, a builder's lots) is at
+    // the quarter's last day; what was sold in it is the quarter's.
+    (
+        "Third quarter 2020 revenue was $80 million. We own 6,900 lots in our Northern region. Total loans at the end of the period were $16.1 billion. We sold 1,200 lots.",
+        None,
+        &["2020-Q3", "2020-09-30", "2020-09-30", "2020-Q3"],
+    ),
     // A quarter anticipated is ahead: the document reports the one a
     // comparison with the year before names.
     (
