@@ -161,6 +161,9 @@ pub fn analyze(
                     balance_date(text, &doc, c);
                 }
             }
+            for c in &mut claims {
+                lower_is_better(text, c);
+            }
             out.claims.extend(claims);
         }
     }
@@ -652,12 +655,21 @@ fn sentence_claims(
         };
         let head =
             metric_text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-        let money_metric = phrases::is_money_metric(&head)
-            || metric_text
-                .to_ascii_lowercase()
-                .split(' ')
-                .next()
-                .is_some_and(phrases::is_money_metric);
+        let lower_metric = metric_text.to_ascii_lowercase();
+        // "net leverage stood at 2.3 times": a ratio is no amount, whatever
+        // its first word.
+        let ratio = lower_metric.split(' ').any(|w| {
+            matches!(
+                w,
+                "leverage" | "ratio" | "multiple" | "coverage" | "times"
+            )
+        });
+        let money_metric = !ratio
+            && (phrases::is_money_metric(&head)
+                || lower_metric
+                    .split(' ')
+                    .next()
+                    .is_some_and(phrases::is_money_metric));
         let (a, b) = claim_span(s, f);
         let mut c = Claim {
             start: s.toks[a].start,
@@ -1211,6 +1223,38 @@ fn compared_basis(cd: &str, own: Option<&str>) -> Option<&'static str> {
 }
 
 /// Concepts that are balances at a day, not flows over a period.
+/// "The combined ratio improved by 3.7 points": for a ratio where lower
+/// is better, improving is going down and deteriorating going up. Only
+/// when the words give the direction (both levels decide it otherwise).
+fn lower_is_better(text: &str, c: &mut Claim) {
+    if c.from.is_some() || c.direction.is_none() {
+        return;
+    }
+    let m = c.metric.to_ascii_lowercase();
+    let lower_better = [
+        "combined ratio",
+        "loss ratio",
+        "expense ratio",
+        "efficiency ratio",
+        "cost ratio",
+        "leverage",
+        "churn",
+    ]
+    .iter()
+    .any(|k| m.contains(k));
+    if !lower_better {
+        return;
+    }
+    let clause = text.get(c.start..c.end).unwrap_or("").to_ascii_lowercase();
+    let improved = clause.contains("improv") || clause.contains("better");
+    let worse = clause.contains("deteriorat") || clause.contains("worsen");
+    c.direction = match (c.direction, improved, worse) {
+        (Some(Direction::Up), true, false) => Some(Direction::Down),
+        (Some(Direction::Down), false, true) => Some(Direction::Up),
+        (d, _, _) => d,
+    };
+}
+
 /// A metric of what is held at a moment that no balance concept names:
 /// a bank's loans, deposits or assets, a builder's lots ("total loans",
 /// "lots owned in our Northern region", "balance sheet total"). Only its

@@ -579,7 +579,8 @@ pub fn clause_frames(
         // 17.2% of revenues": the share of a level is a parallel claim.
         if let Some(f) = cur.as_mut()
             && mentions[mi].unit.as_deref() == Some("%")
-            && prev_word(s, c.start, i).is_some_and(|p| p.1 == "or")
+            && prev_word(s, c.start, i)
+                .is_some_and(|p| matches!(p.1, "or" | "representing"))
             && next_word(s, i, c.end).is_some_and(|n| n.1 == "of")
             && let Some(p) = is_fig(s, i.wrapping_sub(2)).or_else(|| {
                 // ", or 2.6% of revenue,": the comma before "or".

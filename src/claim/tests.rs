@@ -77,10 +77,19 @@ const TABLE: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "We generated free cash flow of $277 million, representing 186% of adjusted net income.",
+        "We generated free cash flow of $277 million, representing 186% of adjusted net income and up 70% from $162 million in the prior year.",
         &[
-            "free cash flow | 277000000 | - | - | - | - | false",
+            "free cash flow | 277000000 | 70% | up | 162000000 -> 277000000 | yoy | false",
             "free cash flow | 186 | - | - | - | - | false",
+        ],
+    ),
+    // A ratio's multiple is no amount; a ratio where lower is better
+    // improves downwards.
+    (
+        "Net leverage stood at 2.3 times adjusted EBITDA. The underlying combined ratio improved by 3.7 points.",
+        &[
+            "Net leverage | 2.3 | - | - | - | - | false",
+            "underlying combined ratio | - | 3.7pp | down | - | - | false",
         ],
     ),
     // Two comparisons in one sentence share the level.
@@ -166,7 +175,7 @@ const TABLE: &[(&str, &[&str])] = &[
     // Points of a ratio that moved are percentage points.
     (
         "The underlying combined ratio improved by 2.9 points.",
-        &["underlying combined ratio | - | 2.9pp | up | - | - | false"],
+        &["underlying combined ratio | - | 2.9pp | down | - | - | false"],
     ),
     (
         "Gross margin expanded 1 point.",
