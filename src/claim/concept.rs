@@ -1538,6 +1538,8 @@ mod tests {
             ("fourth-quarter net income", "net_income", &[]),
             ("active clients", "customers", &[]),
             ("the number of active clients", "customers", &[]),
+            ("net earned premium", "revenue", &[]),
+            ("Persistency", "retention", &[]),
             ("backlog", "backlog", &[]),
             ("Revs", "revenue", &[]),
             ("return on equity", "returns", &[]),

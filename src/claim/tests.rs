@@ -522,6 +522,13 @@ const PERIODS: &[PeriodRow] = &[
         None,
         &["2020-Q3", "2020-09-30", "2020-09-30", "2020-Q3"],
     ),
+    // A one-word plural the text also writes in lower case is no company
+    // ("Homes delivered" in a call about homes).
+    (
+        "Homes delivered increased 7% year-over-year to 2,564 in the fourth quarter of 2020, driven by the number of homes in backlog.",
+        None,
+        &["2020-Q4"],
+    ),
     // A quarter anticipated is ahead: the document reports the one a
     // comparison with the year before names.
     (
