@@ -285,6 +285,12 @@ struct Key {
     /// The metric is only the figure's counted noun ("units"), or names no
     /// measure (the clause's was taken): too little to contradict with.
     bare: bool,
+    /// A figure no claim holds, read plainly off its sentence (bare),
+    /// whose words still name a listed measure ("qtrly net sales as
+    /// reported (gaap) $2,236 million, up 4%"): its change may be
+    /// contradicted by the same size in the opposite direction, the one
+    /// misstatement that needs no closer reading of the measure.
+    flip_only: bool,
     forward: bool,
     basis: Option<&'static str>,
     /// The metric is an amount per share or per unit ("ffo per share").
@@ -338,6 +344,7 @@ impl<'a> Side<'a> {
         // Read plainly off a sentence, an orphan may be supported, never
         // contradicted.
         for k in &mut keys[claimed..] {
+            k.flip_only = !k.bare && k.concept.id != concept::OTHER;
             k.bare = true;
         }
         let figures = claims
@@ -549,6 +556,7 @@ fn key(
         period,
         main,
         bare,
+        flip_only: false,
         forward: c.forward || guidance_cue(lead),
         basis: c.basis,
         per: per < words.len(),
@@ -810,6 +818,21 @@ fn judge_figure(
             stated: f.clone(),
             found: Some(g),
             label: Label::Supported,
+            evidence: Some(Evidence::Text(span.0, span.1)),
+        };
+    }
+    // A figure read plainly off its sentence: only a flipped direction
+    // (the call's sentence states the measure's same change the other
+    // way) contradicts it.
+    if ck.flip_only
+        && f.role == Field::Change
+        && f.direction.is_some()
+        && let Some((g, span)) = sentence_contradiction(source, ck, f)
+    {
+        return FigureVerdict {
+            stated: f.clone(),
+            found: Some(g),
+            label: Label::Contradicted,
             evidence: Some(Evidence::Text(span.0, span.1)),
         };
     }

@@ -349,6 +349,19 @@ const FIGURE_RULES: &[(&str, &str, &str, &[&str])] = &[
          basis.\nsees q4 sales to increase 12% to 13% year over year.\n",
         &["supported", "absent"],
     ),
+    (
+        "a figure no claim holds is contradicted by its measure's same \
+         change the other way (a flipped direction), and by nothing else: \
+         another size, or a level, stays absent",
+        "Welcome to our second quarter call.\nAll in, our reported net \
+         sales declined 4% from the prior year.\nGross margin was 38.6% \
+         for the quarter.\n",
+        "qtrly net sales as reported (gaap) $1,118 million, down 4%.\nqtrly \
+         net sales as reported (gaap) $1,118 million, up 4%.\nqtrly net \
+         sales as reported (gaap) $1,118 million, up 6%.\nqtrly gross \
+         margin as reported 36.8%.\n",
+        &["absent", "contradicted", "absent", "absent"],
+    ),
 ];
 
 #[test]
@@ -420,5 +433,130 @@ fn qualifiers_after_the_figure_qualify_the_measure() {
             Some(w) => assert!(got.contains(&w), "{story}: {got:?}"),
             None => assert!(got.is_empty(), "{story}: {got:?}"),
         }
+    }
+}
+
+/// One row per kind of planted contradiction (the kinds stories really get
+/// wrong), each next to the true figure: (kind, story, labels in both
+/// modes), judged against `PLANT_CALL`.
+const PLANT_CALL: &str = "Welcome to our third quarter 2021 call.\n\
+Third quarter revenue was $452.2 million, up 2.5% from last year.\n\
+Adjusted EPS was $0.57, compared to $0.49 last year.\n\
+Gross margin was 21.7% in the quarter.\n\
+Operating income was $61.4 million.\n\
+Organic sales increased 22% in the quarter.\n\
+Free cash flow was $1.21 billion in the quarter.\n\
+For fiscal 2022, we expect revenue of $1.82 billion to $1.83 billion.\n\
+We expect capital expenditures of $435 million to $475 million for fiscal 2022.\n";
+
+const PLANT_KINDS: &[(&str, &str, &[&str])] = &[
+    (
+        "decimal shift: the true level",
+        "q3 revenue $452.2 million.\n",
+        &["supported"],
+    ),
+    (
+        "decimal shift: an amount",
+        "q3 revenue $45.22 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "decimal shift: per share",
+        "q3 adjusted earnings per share $5.70.\n",
+        &["contradicted"],
+    ),
+    (
+        "decimal shift: across a scale word",
+        "q3 free cash flow $12.1 billion.\n",
+        &["contradicted"],
+    ),
+    (
+        "transposed digits: the true per-share amount",
+        "q3 adjusted earnings per share $0.57.\n",
+        &["supported"],
+    ),
+    (
+        "transposed digits: per share",
+        "q3 adjusted earnings per share $0.75.\n",
+        &["contradicted"],
+    ),
+    (
+        "transposed digits: a percent",
+        "q3 gross margin 12.7%.\n",
+        &["contradicted"],
+    ),
+    (
+        "transposed digits: an amount",
+        "q3 free cash flow $1.12 billion.\n",
+        &["contradicted"],
+    ),
+    (
+        "wrong range end: the true range",
+        "sees fy 2022 revenue $1.82 billion to $1.83 billion.\n",
+        &["supported"],
+    ),
+    (
+        "wrong range end: the upper end",
+        "sees fy 2022 revenue $1.82 billion to $1.86 billion.\n",
+        &["contradicted"],
+    ),
+    (
+        "wrong range end: the upper end, in a sentence",
+        "sees fy 2022 capital expenditures of $435 million to $495 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "wrong range end: the lower end",
+        "sees fy 2022 capital expenditures between $455 million and $475 \
+         million.\n",
+        &["contradicted"],
+    ),
+    (
+        "flipped direction: the true direction",
+        "q3 revenue rose 2.5 percent.\n",
+        &["supported"],
+    ),
+    (
+        "flipped direction: a change",
+        "q3 revenue fell 2.5 percent.\n",
+        &["contradicted"],
+    ),
+    (
+        "flipped direction: after its level",
+        "q3 revenue $452.2 million, down 2.5%.\n",
+        &["contradicted"],
+    ),
+    (
+        "flipped direction: a qualified measure",
+        "q3 organic sales decreased 22%.\n",
+        &["contradicted"],
+    ),
+    (
+        "neighbouring measure: operating income given as revenue",
+        "q3 revenue $61.4 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "neighbouring measure: revenue given as operating income",
+        "q3 operating income $452.2 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "neighbouring period: the year's guidance given as the quarter's \
+         revenue (the quarter's own figure contradicts it)",
+        "q3 revenue $1.83 billion.\n",
+        &["contradicted"],
+    ),
+];
+
+#[test]
+fn every_kind_of_planted_contradiction_is_found() {
+    for &(kind, story, want) in PLANT_KINDS {
+        assert_eq!(labels(PLANT_CALL, story), want, "{kind} (--all-figures)");
+        assert_eq!(
+            labels_default(PLANT_CALL, story),
+            want,
+            "{kind} (default)"
+        );
     }
 }
