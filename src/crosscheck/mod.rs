@@ -77,8 +77,9 @@ pub fn encode_error(err: &InputError, out: &mut Vec<u8>) {
 /// one document (its id `source_id` names it in the error), appending
 /// verdict records to `out` ([`encode::encode`]), each coverage
 /// document's records before its verdicts when `with_claims` (`claimscan
-/// crosscheck --claims`). Returns how many claims were supported,
-/// contradicted and absent.
+/// crosscheck --claims`). Every figure of the coverage is judged, those
+/// no claim holds too ([`judge_pair_with`] with `all_figures`). Returns
+/// how many claims were supported, contradicted and absent.
 pub fn judge_pair(
     source: &[Analyzed],
     source_id: &str,
@@ -86,7 +87,7 @@ pub fn judge_pair(
     with_claims: bool,
     out: &mut Vec<u8>,
 ) -> Result<[usize; 3], String> {
-    judge_pair_with(source, source_id, coverage, with_claims, false, out)
+    judge_pair_with(source, source_id, coverage, with_claims, true, out)
 }
 
 /// What judging one pair of analysed files wrote: its records, and the
@@ -143,11 +144,14 @@ pub fn judge_pair_or_error(
     }
 }
 
-/// [`judge_pair`], and with `all_figures` (`claimscan crosscheck
-/// --all-figures`) a verdict too for each figure of the coverage that no
-/// claim holds (`crosscheck::orphan`): read plainly off its sentence, `supported` or
-/// `absent`, never `contradicted`, its `claim` null (an extension of the
-/// contract's verdict, which names a claim record: off by default).
+/// Judges a pair as [`judge_pair`] does: with `all_figures` (the default
+/// of `claimscan crosscheck`), a verdict too for each figure of the
+/// coverage that no claim of the claim stage holds (`crosscheck::orphan`):
+/// a claim read plainly off its sentence, with an id of its own
+/// (`DOC#figure@START-END`) that its verdict names and whose `claim`
+/// record `with_claims` writes; `supported` or `absent`, `contradicted`
+/// only by its measure's same change the other way. Without it
+/// (`--claimed-only`), the claim stage's claims only.
 pub fn judge_pair_with(
     source: &[Analyzed],
     source_id: &str,
@@ -175,11 +179,17 @@ pub fn judge_pair_with(
             }] += 1;
         }
         if with_claims {
-            use crate::sink::Sink;
-            crate::sink::JsonlSink.encode_document(
+            // The claims read off the coverage here are written with the
+            // claim stage's: every verdict names a claim record.
+            let more: Vec<(&Claim, &ClaimRef)> = (cov.claimed
+                ..cov.claims.len())
+                .map(|i| (&cov.claims[i], &cov.refs[i]))
+                .collect();
+            crate::sink::jsonl::encode_document_with(
                 &doc.doc,
                 &doc.mentions,
                 &doc.analysis,
+                &more,
                 out,
             );
         }
@@ -343,9 +353,12 @@ impl<'a> Side<'a> {
             .collect();
         // Read plainly off a sentence, an orphan may be supported, never
         // contradicted.
-        for k in &mut keys[claimed..] {
+        for (k, c) in keys[claimed..].iter_mut().zip(&mut claims[claimed..]) {
             k.flip_only = !k.bare && k.concept.id != concept::OTHER;
             k.bare = true;
+            // Its claim record reads as the claim stage's would.
+            c.concept = Some(k.concept.id);
+            c.qualifiers.clone_from(&k.concept.qualifiers);
         }
         let figures = claims
             .iter()
@@ -357,14 +370,19 @@ impl<'a> Side<'a> {
             .collect();
         let mut refs = claim_refs(&doc.doc, &claims[..claimed]);
         let mut ix = crate::record::CharIndex::new(text);
+        // Figures of one sentence share its span: the second and later
+        // get a suffix, as claims of one clause do.
+        let (mut last, mut nth) = ((usize::MAX, usize::MAX), 0usize);
         for c in &claims[claimed..] {
             let (s, e) = (ix.char_offset(c.start), ix.char_offset(c.end));
             let (s, e) = (doc.doc.base.1 + s, doc.doc.base.1 + e);
-            refs.push(ClaimRef {
-                id: format!("{}#figure@{s}-{e}", doc.doc.id),
-                start: s,
-                end: e,
-            });
+            nth = if (s, e) == last { nth + 1 } else { 0 };
+            last = (s, e);
+            let id = match nth {
+                0 => format!("{}#figure@{s}-{e}", doc.doc.id),
+                n => format!("{}#figure@{s}-{e}.{n}", doc.doc.id),
+            };
+            refs.push(ClaimRef { id, start: s, end: e });
         }
         let mut side = Side {
             doc,

@@ -253,9 +253,9 @@ For the full year, we now expect local currency sales growth of 3% to 4%.\n";
     );
 }
 
-/// (source, coverage) → the labels of the default mode (no `--all-figures`:
-/// claims only, with the figures the claim stage left beside them).
-fn labels_default(source: &str, coverage: &str) -> Vec<&'static str> {
+/// (source, coverage) → the labels of `--claimed-only` (the claim stage's
+/// claims only, with the figures it left beside them).
+fn labels_claimed_only(source: &str, coverage: &str) -> Vec<&'static str> {
     let s = analyzed("call", source);
     let c = analyzed("story", coverage);
     let (ss, cs) = (Side::source(&s), Side::new(&c, true, false));
@@ -320,13 +320,18 @@ const RULES: &[(&str, &str, &str, &[&str])] = &[
 #[test]
 fn the_rules_read_both_modes_alike() {
     for &(rule, call, story, want) in RULES {
-        assert_eq!(labels(call, story), want, "{rule} (--all-figures)");
-        assert_eq!(labels_default(call, story), want, "{rule} (default)");
+        assert_eq!(labels(call, story), want, "{rule} (default)");
+        assert_eq!(
+            labels_claimed_only(call, story),
+            want,
+            "{rule} (--claimed-only)"
+        );
     }
 }
 
 /// Rules whose story figures the claim stage makes no claim of: read
-/// with `--all-figures` (never contradicted).
+/// by default, not with `--claimed-only` (contradicted only by a flipped
+/// direction).
 const FIGURE_RULES: &[(&str, &str, &str, &[&str])] = &[
     (
         "a comma goes on with the same measure and its qualifiers (the \
@@ -436,9 +441,7 @@ fn qualifiers_after_the_figure_qualify_the_measure() {
     }
 }
 
-/// One row per kind of planted contradiction (the kinds stories really get
-/// wrong), each next to the true figure: (kind, story, labels in both
-/// modes), judged against `PLANT_CALL`.
+/// A call whose figures the stories of `PLANT_KINDS` misstate.
 const PLANT_CALL: &str = "Welcome to our third quarter 2021 call.\n\
 Third quarter revenue was $452.2 million, up 2.5% from last year.\n\
 Adjusted EPS was $0.57, compared to $0.49 last year.\n\
@@ -449,6 +452,9 @@ Free cash flow was $1.21 billion in the quarter.\n\
 For fiscal 2022, we expect revenue of $1.82 billion to $1.83 billion.\n\
 We expect capital expenditures of $435 million to $475 million for fiscal 2022.\n";
 
+/// One row per kind of planted contradiction (the kinds stories really get
+/// wrong), each next to the true figure: (kind, story, labels by default
+/// and with `--claimed-only`), judged against `PLANT_CALL`.
 const PLANT_KINDS: &[(&str, &str, &[&str])] = &[
     (
         "decimal shift: the true level",
@@ -552,11 +558,11 @@ const PLANT_KINDS: &[(&str, &str, &[&str])] = &[
 #[test]
 fn every_kind_of_planted_contradiction_is_found() {
     for &(kind, story, want) in PLANT_KINDS {
-        assert_eq!(labels(PLANT_CALL, story), want, "{kind} (--all-figures)");
+        assert_eq!(labels(PLANT_CALL, story), want, "{kind} (default)");
         assert_eq!(
-            labels_default(PLANT_CALL, story),
+            labels_claimed_only(PLANT_CALL, story),
             want,
-            "{kind} (default)"
+            "{kind} (--claimed-only)"
         );
     }
 }
