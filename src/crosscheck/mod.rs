@@ -287,6 +287,8 @@ struct Key {
     /// For `other`: the metric's last word, so unlisted measures still
     /// meet their own kind.
     head: String,
+    /// The metric's words, lower case, space-separated.
+    words: String,
     period: Option<period::Period>,
     /// The period is the document's main one (the quarter the call or the
     /// story is about): two documents of a pair share it, even when one
@@ -570,6 +572,7 @@ fn key(
         || head == "business";
     Key {
         concept,
+        words: words.join(" "),
         head,
         period,
         main,
@@ -651,7 +654,14 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
         // Different segments are different measures; one side's words
         // inside the other's ("system" in "driving system sales") may be
         // a verb or adjective the metric phrase caught: support only.
-        if !words_within(&sa, &sb) && !words_within(&sb, &sa) {
+        // So may words the coverage names before a measure the source
+        // names with fewer of them ("diversified new railcar backlog"
+        // against "new railcar backlog"): a qualifier only the story
+        // names.
+        if !words_within(&sa, &sb)
+            && !words_within(&sb, &sa)
+            && !words_within(&sb, &a.words)
+        {
             return None;
         }
         exact = false;

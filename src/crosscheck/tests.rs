@@ -310,6 +310,16 @@ const RULES: &[(&str, &str, &str, &[&str])] = &[
         &["absent", "absent"],
     ),
     (
+        "words the story names before a measure the call names with fewer \
+         of them are a qualifier only the story names: they may support, \
+         never contradict",
+        "Welcome to our first quarter call.\nNew railcar backlog of 28,000 \
+         units provides strong visibility.\n",
+        "diversified new railcar backlog was 28,000 units.\ndiversified new \
+         railcar backlog was 26,000 units.\n",
+        &["supported", "absent"],
+    ),
+    (
         "segment words compare regardless of case",
         "Q3 Diversified railcar backlog was 28,000 units.\n",
         "diversified railcar backlog was 28,000 units.\n",
