@@ -1147,7 +1147,11 @@ fn sentence_support(
             let near = &lower[lower.len().saturating_sub(80)..];
             let near = near.get(..).unwrap_or("");
             let close_after = after.get(..30).unwrap_or(&after);
-            if !has_word(near, &ck.head) && !has_word(close_after, &ck.head) {
+            // The head word, or its plural ("prices" for "price").
+            let plural = format!("{}s", ck.head);
+            let named =
+                |t: &str| has_word(t, &ck.head) || has_word(t, &plural);
+            if !named(near) && !named(close_after) {
                 continue;
             }
             if ck.per && !after.contains(" per ") && !near.contains(" per ") {

@@ -320,6 +320,17 @@ const RULES: &[(&str, &str, &str, &[&str])] = &[
         &["supported", "absent"],
     ),
     (
+        "a range of changes ('increase of 2 to 4 percent') is judged end by \
+         end as changes, so a wrong upper end contradicts; an unlisted \
+         measure's head word may be plural in the call ('prices')",
+        "For 2021, we expect freight-adjusted average selling prices to \
+         increase by 2% to 4%.\nWe expect sales to grow 5% to 7% in 2021.\n",
+        "sees 2021 freight-adjusted price increase of 2 to 4 percent.\nsees \
+         2021 freight-adjusted price increase of 2 to 5 percent.\nsees fy \
+         2021 sales up 5 to 7 percent.\n",
+        &["supported", "contradicted", "supported"],
+    ),
+    (
         "segment words compare regardless of case",
         "Q3 Diversified railcar backlog was 28,000 units.\n",
         "diversified railcar backlog was 28,000 units.\n",
