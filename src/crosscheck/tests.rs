@@ -576,8 +576,63 @@ const PLANT_KINDS: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
+/// The same kinds written otherwise: a call's range with "between ... and"
+/// against a story's dash range, cents against dollars, a neighbouring
+/// measure's figure from the same guidance sentence.
+const PLANT_CALL_2: &str = "For the fourth quarter, we expect adjusted \
+EBITDA between $188 million and $190 million.\n\
+Adjusted EPS was 57 cents in the quarter.\n\
+For the full year, we now expect revenue of $4.8 billion and free cash \
+flow of $2 billion.\n";
+
+const PLANT_KINDS_2: &[(&str, &str, &[&str])] = &[
+    (
+        "wrong range end: the true dash range",
+        "sees q4 adjusted ebitda $188-190 million.\n",
+        &["supported"],
+    ),
+    (
+        "wrong range end: a dash range's upper end",
+        "sees q4 adjusted ebitda $188-196 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "decimal shift: dollars against cents",
+        "q3 adjusted earnings per share $5.70.\n",
+        &["contradicted"],
+    ),
+    (
+        "transposed digits: dollars against cents",
+        "q3 adjusted earnings per share $0.75.\n",
+        &["contradicted"],
+    ),
+    (
+        "neighbouring measure: the true figure",
+        "sees fy revenue $4.8 billion.\n",
+        &["supported"],
+    ),
+    (
+        "neighbouring measure: free cash flow's guidance given as revenue's",
+        "sees fy revenue $2 billion.\n",
+        &["contradicted"],
+    ),
+    (
+        "decimal shift: guidance",
+        "sees fy revenue $48 billion.\n",
+        &["contradicted"],
+    ),
+];
+
 #[test]
 fn every_kind_of_planted_contradiction_is_found() {
+    for &(kind, story, want) in PLANT_KINDS_2 {
+        assert_eq!(labels(PLANT_CALL_2, story), want, "{kind} (default)");
+        assert_eq!(
+            labels_claimed_only(PLANT_CALL_2, story),
+            want,
+            "{kind} (--claimed-only)"
+        );
+    }
     for &(kind, story, want) in PLANT_KINDS {
         assert_eq!(labels(PLANT_CALL, story), want, "{kind} (default)");
         assert_eq!(
