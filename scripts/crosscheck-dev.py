@@ -4,7 +4,7 @@
 Usage:
     python3 scripts/crosscheck-dev.py pairs OUT_DIR [--shared ../shared]
     python3 scripts/crosscheck-dev.py materialize OUT_DIR [--shared ../shared]
-    python3 scripts/crosscheck-dev.py score [--bin target/release/claimscan] [--diff] [--all-figures]
+    python3 scripts/crosscheck-dev.py score [--bin target/release/claimscan] [--diff] [--claimed-only]
 
 The texts are ECTSum transcripts and their Reuters bullet summaries from
 ../shared/corpus/ectsum (train and validation splits only). They are NOT
@@ -279,7 +279,9 @@ def cmd_score(args):
     cmd_materialize(argparse.Namespace(out=tmp, shared=args.shared))
     for split in ("dev", "test"):
         out = os.path.join(tmp, f"{split}.jsonl")
-        extra = ["--all-figures"] if args.all_figures else []
+        extra = ["--claimed-only"] if args.claimed_only else []
+        if args.all_figures:
+            extra.append("--all-figures")
         r = subprocess.run([args.bin, "crosscheck", "-q", *extra, "--pairs",
                             os.path.join(tmp, split, "pairs.tsv"), "-o", out])
         if r.returncode not in (0, 1):
@@ -318,8 +320,10 @@ def main():
     p = sub.add_parser("score")
     p.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "claimscan"))
     p.add_argument("--diff", action="store_true")
+    p.add_argument("--claimed-only", action="store_true",
+                   help="crosscheck --claimed-only: judge the claim stage's claims only")
     p.add_argument("--all-figures", action="store_true",
-                   help="crosscheck --all-figures: also judge figures no claim holds")
+                   help="crosscheck --all-figures (now the default; for older binaries)")
     p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     args = ap.parse_args()
     {"pairs": cmd_pairs, "materialize": cmd_materialize, "build": cmd_build,

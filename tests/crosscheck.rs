@@ -123,6 +123,46 @@ fn pairs_file_paths_are_relative_to_it_and_output_is_deterministic() {
 }
 
 #[test]
+fn figures_no_claim_holds_are_judged_and_name_their_claim_record() {
+    let d = Dir::new();
+    d.create(
+        "call.txt",
+        "All in, our reported net sales declined 4% from the prior year.\n",
+    );
+    // The claim stage makes no claim of this line's figures.
+    d.create(
+        "story.txt",
+        "qtrly net sales as reported (gaap) $1,118 million, up 4%.\n",
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec!["crosscheck", "-q", "--source", "call.txt"];
+        args.extend_from_slice(extra);
+        args.push("story.txt");
+        claimscan(&args, Some(d.path()), None)
+    };
+    let out = run(&["--claims"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let all = records(&out.stdout);
+    let v: Vec<_> = all.iter().filter(|r| r["type"] == "verdict").collect();
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0]["label"], "contradicted");
+    // Its claim is crosscheck's own, written with the claim stage's.
+    let id = v[0]["claim"].as_str().unwrap();
+    assert!(id.starts_with("story.txt#figure@"), "{id}");
+    assert_eq!(v[0]["id"], format!("{id}#verdict"));
+    let c = all
+        .iter()
+        .find(|r| r["type"] == "claim" && r["id"] == id)
+        .unwrap_or_else(|| panic!("no claim record {id}: {all:?}"));
+    assert_eq!(c["concept"], "revenue");
+    assert_eq!(c["change"]["value"], 4);
+    // --claimed-only: the claim stage's claims only, so no verdict here.
+    let only = run(&["--claimed-only"]);
+    assert_eq!(only.status.code(), Some(0), "{}", stderr(&only));
+    assert!(records(&only.stdout).is_empty());
+}
+
+#[test]
 fn bad_input_exits_2_with_a_reason() {
     let d = Dir::new();
     d.create("story.txt", STORY);

@@ -477,7 +477,7 @@ fn crosscheck<'py>(
         for c in &coverage {
             let cov = analyze_file(&config, c, &id(c));
             let judged = judge_pair_or_error(
-                &src, &source, &src_id, &cov, claims, false,
+                &src, &source, &src_id, &cov, claims, true,
             );
             out.extend_from_slice(&judged.bytes);
         }

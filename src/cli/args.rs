@@ -225,11 +225,17 @@ pub struct Crosscheck {
     #[arg(long)]
     pub claims: bool,
 
-    /// Also judge each figure of the coverage that no claim holds, read
-    /// plainly off its sentence: `supported` or `absent`, never
-    /// `contradicted`, with `"claim": null` (off by default: the contract's
-    /// verdict names a claim record).
-    #[arg(long)]
+    /// Judge only the claims the claim stage made. By default each figure
+    /// of the coverage that no claim holds is judged too, as a claim read
+    /// plainly off its sentence (`DOC#figure@START-END`, its claim record
+    /// written with --claims): `supported` or `absent`, `contradicted`
+    /// only by its measure's same change the other way.
+    #[arg(long, conflicts_with = "all_figures")]
+    pub claimed_only: bool,
+
+    /// The default (every figure is judged); kept for scripts that still
+    /// pass it.
+    #[arg(long, hide = true)]
     pub all_figures: bool,
 
     /// The date of every document (YYYY-MM-DD).

@@ -109,7 +109,7 @@ pub fn run(a: args::Crosscheck) -> Result<ExitCode> {
                     &s.1,
                     &analysed[index[&c.0]],
                     a.claims,
-                    a.all_figures,
+                    !a.claimed_only,
                 );
                 match judged.outcome {
                     Ok(counts) => {

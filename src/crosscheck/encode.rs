@@ -124,9 +124,10 @@ pub fn encode(
             start: r.start,
             end: r.end,
             text: cov.text.get(c.start..c.end).unwrap_or(""),
-            // A figure the claim stage made no claim of has no claim
-            // record to name.
-            claim: (v.claim < coverage.claimed).then_some(r.id.as_str()),
+            // A figure the claim stage made no claim of names the claim
+            // crosscheck read off its sentence (`DOC#figure@START-END`,
+            // written with `--claims`).
+            claim: Some(r.id.as_str()),
             source: &src.id,
             label: v.label.as_str(),
             metric: &c.metric,

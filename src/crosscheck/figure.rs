@@ -56,7 +56,16 @@ pub fn figures(text: &str, mentions: &[Mention], c: &Claim) -> Vec<Figure> {
     if let Some(l) = &c.value {
         out.push(level("value", Field::Level, l));
     }
-    if let Some(l) = &c.high {
+    // A range of changes read as a change and an upper level ("a price
+    // increase of 2 to 4 percent"): the upper end is a change too.
+    let change_range = c.value.is_none()
+        && c.from.is_none()
+        && c.to.is_none()
+        && c.high.as_ref().is_some_and(|h| {
+            h.kind == Kind::Percent
+                && c.change.as_ref().is_some_and(|ch| ch.unit == h.unit)
+        });
+    if let Some(l) = c.high.as_ref().filter(|_| !change_range) {
         let mut f = level("value", Field::Level, l);
         f.high = true;
         out.push(f);
@@ -88,6 +97,12 @@ pub fn figures(text: &str, mentions: &[Mention], c: &Claim) -> Vec<Figure> {
             &ch.unit,
             kind,
         );
+        f.direction = c.direction;
+        out.push(f);
+    }
+    if let Some(l) = c.high.as_ref().filter(|_| change_range) {
+        let mut f = level("change", Field::Change, l);
+        f.high = true;
         f.direction = c.direction;
         out.push(f);
     }

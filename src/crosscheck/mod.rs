@@ -77,8 +77,9 @@ pub fn encode_error(err: &InputError, out: &mut Vec<u8>) {
 /// one document (its id `source_id` names it in the error), appending
 /// verdict records to `out` ([`encode::encode`]), each coverage
 /// document's records before its verdicts when `with_claims` (`claimscan
-/// crosscheck --claims`). Returns how many claims were supported,
-/// contradicted and absent.
+/// crosscheck --claims`). Every figure of the coverage is judged, those
+/// no claim holds too ([`judge_pair_with`] with `all_figures`). Returns
+/// how many claims were supported, contradicted and absent.
 pub fn judge_pair(
     source: &[Analyzed],
     source_id: &str,
@@ -86,7 +87,7 @@ pub fn judge_pair(
     with_claims: bool,
     out: &mut Vec<u8>,
 ) -> Result<[usize; 3], String> {
-    judge_pair_with(source, source_id, coverage, with_claims, false, out)
+    judge_pair_with(source, source_id, coverage, with_claims, true, out)
 }
 
 /// What judging one pair of analysed files wrote: its records, and the
@@ -143,11 +144,14 @@ pub fn judge_pair_or_error(
     }
 }
 
-/// [`judge_pair`], and with `all_figures` (`claimscan crosscheck
-/// --all-figures`) a verdict too for each figure of the coverage that no
-/// claim holds (`crosscheck::orphan`): read plainly off its sentence, `supported` or
-/// `absent`, never `contradicted`, its `claim` null (an extension of the
-/// contract's verdict, which names a claim record: off by default).
+/// Judges a pair as [`judge_pair`] does: with `all_figures` (the default
+/// of `claimscan crosscheck`), a verdict too for each figure of the
+/// coverage that no claim of the claim stage holds (`crosscheck::orphan`):
+/// a claim read plainly off its sentence, with an id of its own
+/// (`DOC#figure@START-END`) that its verdict names and whose `claim`
+/// record `with_claims` writes; `supported` or `absent`, `contradicted`
+/// only by its measure's same change the other way. Without it
+/// (`--claimed-only`), the claim stage's claims only.
 pub fn judge_pair_with(
     source: &[Analyzed],
     source_id: &str,
@@ -175,11 +179,17 @@ pub fn judge_pair_with(
             }] += 1;
         }
         if with_claims {
-            use crate::sink::Sink;
-            crate::sink::JsonlSink.encode_document(
+            // The claims read off the coverage here are written with the
+            // claim stage's: every verdict names a claim record.
+            let more: Vec<(&Claim, &ClaimRef)> = (cov.claimed
+                ..cov.claims.len())
+                .map(|i| (&cov.claims[i], &cov.refs[i]))
+                .collect();
+            crate::sink::jsonl::encode_document_with(
                 &doc.doc,
                 &doc.mentions,
                 &doc.analysis,
+                &more,
                 out,
             );
         }
@@ -277,6 +287,8 @@ struct Key {
     /// For `other`: the metric's last word, so unlisted measures still
     /// meet their own kind.
     head: String,
+    /// The metric's words, lower case, space-separated.
+    words: String,
     period: Option<period::Period>,
     /// The period is the document's main one (the quarter the call or the
     /// story is about): two documents of a pair share it, even when one
@@ -285,6 +297,12 @@ struct Key {
     /// The metric is only the figure's counted noun ("units"), or names no
     /// measure (the clause's was taken): too little to contradict with.
     bare: bool,
+    /// A figure no claim holds, read plainly off its sentence (bare),
+    /// whose words still name a listed measure ("qtrly net sales as
+    /// reported (gaap) $2,236 million, up 4%"): its change may be
+    /// contradicted by the same size in the opposite direction, the one
+    /// misstatement that needs no closer reading of the measure.
+    flip_only: bool,
     forward: bool,
     basis: Option<&'static str>,
     /// The metric is an amount per share or per unit ("ffo per share").
@@ -337,8 +355,12 @@ impl<'a> Side<'a> {
             .collect();
         // Read plainly off a sentence, an orphan may be supported, never
         // contradicted.
-        for k in &mut keys[claimed..] {
+        for (k, c) in keys[claimed..].iter_mut().zip(&mut claims[claimed..]) {
+            k.flip_only = !k.bare && k.concept.id != concept::OTHER;
             k.bare = true;
+            // Its claim record reads as the claim stage's would.
+            c.concept = Some(k.concept.id);
+            c.qualifiers.clone_from(&k.concept.qualifiers);
         }
         let figures = claims
             .iter()
@@ -350,14 +372,19 @@ impl<'a> Side<'a> {
             .collect();
         let mut refs = claim_refs(&doc.doc, &claims[..claimed]);
         let mut ix = crate::record::CharIndex::new(text);
+        // Figures of one sentence share its span: the second and later
+        // get a suffix, as claims of one clause do.
+        let (mut last, mut nth) = ((usize::MAX, usize::MAX), 0usize);
         for c in &claims[claimed..] {
             let (s, e) = (ix.char_offset(c.start), ix.char_offset(c.end));
             let (s, e) = (doc.doc.base.1 + s, doc.doc.base.1 + e);
-            refs.push(ClaimRef {
-                id: format!("{}#figure@{s}-{e}", doc.doc.id),
-                start: s,
-                end: e,
-            });
+            nth = if (s, e) == last { nth + 1 } else { 0 };
+            last = (s, e);
+            let id = match nth {
+                0 => format!("{}#figure@{s}-{e}", doc.doc.id),
+                n => format!("{}#figure@{s}-{e}.{n}", doc.doc.id),
+            };
+            refs.push(ClaimRef { id, start: s, end: e });
         }
         let mut side = Side {
             doc,
@@ -545,10 +572,12 @@ fn key(
         || head == "business";
     Key {
         concept,
+        words: words.join(" "),
         head,
         period,
         main,
         bare,
+        flip_only: false,
         forward: c.forward || guidance_cue(lead),
         basis: c.basis,
         per: per < words.len(),
@@ -625,7 +654,14 @@ fn same_measure(a: &Key, b: &Key) -> Option<bool> {
         // Different segments are different measures; one side's words
         // inside the other's ("system" in "driving system sales") may be
         // a verb or adjective the metric phrase caught: support only.
-        if !words_within(&sa, &sb) && !words_within(&sb, &sa) {
+        // So may words the coverage names before a measure the source
+        // names with fewer of them ("diversified new railcar backlog"
+        // against "new railcar backlog"): a qualifier only the story
+        // names.
+        if !words_within(&sa, &sb)
+            && !words_within(&sb, &sa)
+            && !words_within(&sb, &a.words)
+        {
             return None;
         }
         exact = false;
@@ -810,6 +846,21 @@ fn judge_figure(
             stated: f.clone(),
             found: Some(g),
             label: Label::Supported,
+            evidence: Some(Evidence::Text(span.0, span.1)),
+        };
+    }
+    // A figure read plainly off its sentence: only a flipped direction
+    // (the call's sentence states the measure's same change the other
+    // way) contradicts it.
+    if ck.flip_only
+        && f.role == Field::Change
+        && f.direction.is_some()
+        && let Some((g, span)) = sentence_contradiction(source, ck, f)
+    {
+        return FigureVerdict {
+            stated: f.clone(),
+            found: Some(g),
+            label: Label::Contradicted,
             evidence: Some(Evidence::Text(span.0, span.1)),
         };
     }
@@ -1096,7 +1147,11 @@ fn sentence_support(
             let near = &lower[lower.len().saturating_sub(80)..];
             let near = near.get(..).unwrap_or("");
             let close_after = after.get(..30).unwrap_or(&after);
-            if !has_word(near, &ck.head) && !has_word(close_after, &ck.head) {
+            // The head word, or its plural ("prices" for "price").
+            let plural = format!("{}s", ck.head);
+            let named =
+                |t: &str| has_word(t, &ck.head) || has_word(t, &plural);
+            if !named(near) && !named(close_after) {
                 continue;
             }
             if ck.per && !after.contains(" per ") && !near.contains(" per ") {

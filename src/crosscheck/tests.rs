@@ -253,9 +253,9 @@ For the full year, we now expect local currency sales growth of 3% to 4%.\n";
     );
 }
 
-/// (source, coverage) → the labels of the default mode (no `--all-figures`:
-/// claims only, with the figures the claim stage left beside them).
-fn labels_default(source: &str, coverage: &str) -> Vec<&'static str> {
+/// (source, coverage) → the labels of `--claimed-only` (the claim stage's
+/// claims only, with the figures it left beside them).
+fn labels_claimed_only(source: &str, coverage: &str) -> Vec<&'static str> {
     let s = analyzed("call", source);
     let c = analyzed("story", coverage);
     let (ss, cs) = (Side::source(&s), Side::new(&c, true, false));
@@ -310,6 +310,27 @@ const RULES: &[(&str, &str, &str, &[&str])] = &[
         &["absent", "absent"],
     ),
     (
+        "words the story names before a measure the call names with fewer \
+         of them are a qualifier only the story names: they may support, \
+         never contradict",
+        "Welcome to our first quarter call.\nNew railcar backlog of 28,000 \
+         units provides strong visibility.\n",
+        "diversified new railcar backlog was 28,000 units.\ndiversified new \
+         railcar backlog was 26,000 units.\n",
+        &["supported", "absent"],
+    ),
+    (
+        "a range of changes ('increase of 2 to 4 percent') is judged end by \
+         end as changes, so a wrong upper end contradicts; an unlisted \
+         measure's head word may be plural in the call ('prices')",
+        "For 2021, we expect freight-adjusted average selling prices to \
+         increase by 2% to 4%.\nWe expect sales to grow 5% to 7% in 2021.\n",
+        "sees 2021 freight-adjusted price increase of 2 to 4 percent.\nsees \
+         2021 freight-adjusted price increase of 2 to 5 percent.\nsees fy \
+         2021 sales up 5 to 7 percent.\n",
+        &["supported", "contradicted", "supported"],
+    ),
+    (
         "segment words compare regardless of case",
         "Q3 Diversified railcar backlog was 28,000 units.\n",
         "diversified railcar backlog was 28,000 units.\n",
@@ -320,13 +341,18 @@ const RULES: &[(&str, &str, &str, &[&str])] = &[
 #[test]
 fn the_rules_read_both_modes_alike() {
     for &(rule, call, story, want) in RULES {
-        assert_eq!(labels(call, story), want, "{rule} (--all-figures)");
-        assert_eq!(labels_default(call, story), want, "{rule} (default)");
+        assert_eq!(labels(call, story), want, "{rule} (default)");
+        assert_eq!(
+            labels_claimed_only(call, story),
+            want,
+            "{rule} (--claimed-only)"
+        );
     }
 }
 
 /// Rules whose story figures the claim stage makes no claim of: read
-/// with `--all-figures` (never contradicted).
+/// by default, not with `--claimed-only` (contradicted only by a flipped
+/// direction).
 const FIGURE_RULES: &[(&str, &str, &str, &[&str])] = &[
     (
         "a comma goes on with the same measure and its qualifiers (the \
@@ -348,6 +374,19 @@ const FIGURE_RULES: &[(&str, &str, &str, &[&str])] = &[
         "sees q4 sales to increase 12% to 13% year over year on an organic \
          basis.\nsees q4 sales to increase 12% to 13% year over year.\n",
         &["supported", "absent"],
+    ),
+    (
+        "a figure no claim holds is contradicted by its measure's same \
+         change the other way (a flipped direction), and by nothing else: \
+         another size, or a level, stays absent",
+        "Welcome to our second quarter call.\nAll in, our reported net \
+         sales declined 4% from the prior year.\nGross margin was 38.6% \
+         for the quarter.\n",
+        "qtrly net sales as reported (gaap) $1,118 million, down 4%.\nqtrly \
+         net sales as reported (gaap) $1,118 million, up 4%.\nqtrly net \
+         sales as reported (gaap) $1,118 million, up 6%.\nqtrly gross \
+         margin as reported 36.8%.\n",
+        &["absent", "contradicted", "absent", "absent"],
     ),
 ];
 
@@ -420,5 +459,186 @@ fn qualifiers_after_the_figure_qualify_the_measure() {
             Some(w) => assert!(got.contains(&w), "{story}: {got:?}"),
             None => assert!(got.is_empty(), "{story}: {got:?}"),
         }
+    }
+}
+
+/// A call whose figures the stories of `PLANT_KINDS` misstate.
+const PLANT_CALL: &str = "Welcome to our third quarter 2021 call.\n\
+Third quarter revenue was $452.2 million, up 2.5% from last year.\n\
+Adjusted EPS was $0.57, compared to $0.49 last year.\n\
+Gross margin was 21.7% in the quarter.\n\
+Operating income was $61.4 million.\n\
+Organic sales increased 22% in the quarter.\n\
+Free cash flow was $1.21 billion in the quarter.\n\
+For fiscal 2022, we expect revenue of $1.82 billion to $1.83 billion.\n\
+We expect capital expenditures of $435 million to $475 million for fiscal 2022.\n";
+
+/// One row per kind of planted contradiction (the kinds stories really get
+/// wrong), each next to the true figure: (kind, story, labels by default
+/// and with `--claimed-only`), judged against `PLANT_CALL`.
+const PLANT_KINDS: &[(&str, &str, &[&str])] = &[
+    (
+        "decimal shift: the true level",
+        "q3 revenue $452.2 million.\n",
+        &["supported"],
+    ),
+    (
+        "decimal shift: an amount",
+        "q3 revenue $45.22 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "decimal shift: per share",
+        "q3 adjusted earnings per share $5.70.\n",
+        &["contradicted"],
+    ),
+    (
+        "decimal shift: across a scale word",
+        "q3 free cash flow $12.1 billion.\n",
+        &["contradicted"],
+    ),
+    (
+        "transposed digits: the true per-share amount",
+        "q3 adjusted earnings per share $0.57.\n",
+        &["supported"],
+    ),
+    (
+        "transposed digits: per share",
+        "q3 adjusted earnings per share $0.75.\n",
+        &["contradicted"],
+    ),
+    (
+        "transposed digits: a percent",
+        "q3 gross margin 12.7%.\n",
+        &["contradicted"],
+    ),
+    (
+        "transposed digits: an amount",
+        "q3 free cash flow $1.12 billion.\n",
+        &["contradicted"],
+    ),
+    (
+        "wrong range end: the true range",
+        "sees fy 2022 revenue $1.82 billion to $1.83 billion.\n",
+        &["supported"],
+    ),
+    (
+        "wrong range end: the upper end",
+        "sees fy 2022 revenue $1.82 billion to $1.86 billion.\n",
+        &["contradicted"],
+    ),
+    (
+        "wrong range end: the upper end, in a sentence",
+        "sees fy 2022 capital expenditures of $435 million to $495 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "wrong range end: the lower end",
+        "sees fy 2022 capital expenditures between $455 million and $475 \
+         million.\n",
+        &["contradicted"],
+    ),
+    (
+        "flipped direction: the true direction",
+        "q3 revenue rose 2.5 percent.\n",
+        &["supported"],
+    ),
+    (
+        "flipped direction: a change",
+        "q3 revenue fell 2.5 percent.\n",
+        &["contradicted"],
+    ),
+    (
+        "flipped direction: after its level",
+        "q3 revenue $452.2 million, down 2.5%.\n",
+        &["contradicted"],
+    ),
+    (
+        "flipped direction: a qualified measure",
+        "q3 organic sales decreased 22%.\n",
+        &["contradicted"],
+    ),
+    (
+        "neighbouring measure: operating income given as revenue",
+        "q3 revenue $61.4 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "neighbouring measure: revenue given as operating income",
+        "q3 operating income $452.2 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "neighbouring period: the year's guidance given as the quarter's \
+         revenue (the quarter's own figure contradicts it)",
+        "q3 revenue $1.83 billion.\n",
+        &["contradicted"],
+    ),
+];
+
+/// The same kinds written otherwise: a call's range with "between ... and"
+/// against a story's dash range, cents against dollars, a neighbouring
+/// measure's figure from the same guidance sentence.
+const PLANT_CALL_2: &str = "For the fourth quarter, we expect adjusted \
+EBITDA between $188 million and $190 million.\n\
+Adjusted EPS was 57 cents in the quarter.\n\
+For the full year, we now expect revenue of $4.8 billion and free cash \
+flow of $2 billion.\n";
+
+const PLANT_KINDS_2: &[(&str, &str, &[&str])] = &[
+    (
+        "wrong range end: the true dash range",
+        "sees q4 adjusted ebitda $188-190 million.\n",
+        &["supported"],
+    ),
+    (
+        "wrong range end: a dash range's upper end",
+        "sees q4 adjusted ebitda $188-196 million.\n",
+        &["contradicted"],
+    ),
+    (
+        "decimal shift: dollars against cents",
+        "q3 adjusted earnings per share $5.70.\n",
+        &["contradicted"],
+    ),
+    (
+        "transposed digits: dollars against cents",
+        "q3 adjusted earnings per share $0.75.\n",
+        &["contradicted"],
+    ),
+    (
+        "neighbouring measure: the true figure",
+        "sees fy revenue $4.8 billion.\n",
+        &["supported"],
+    ),
+    (
+        "neighbouring measure: free cash flow's guidance given as revenue's",
+        "sees fy revenue $2 billion.\n",
+        &["contradicted"],
+    ),
+    (
+        "decimal shift: guidance",
+        "sees fy revenue $48 billion.\n",
+        &["contradicted"],
+    ),
+];
+
+#[test]
+fn every_kind_of_planted_contradiction_is_found() {
+    for &(kind, story, want) in PLANT_KINDS_2 {
+        assert_eq!(labels(PLANT_CALL_2, story), want, "{kind} (default)");
+        assert_eq!(
+            labels_claimed_only(PLANT_CALL_2, story),
+            want,
+            "{kind} (--claimed-only)"
+        );
+    }
+    for &(kind, story, want) in PLANT_KINDS {
+        assert_eq!(labels(PLANT_CALL, story), want, "{kind} (default)");
+        assert_eq!(
+            labels_claimed_only(PLANT_CALL, story),
+            want,
+            "{kind} (--claimed-only)"
+        );
     }
 }

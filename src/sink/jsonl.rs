@@ -292,6 +292,104 @@ pub fn claim_refs(doc: &Document, claims: &[Claim]) -> Vec<ClaimRef> {
         .collect()
 }
 
+/// As [`Sink::encode_document`] of [`JsonlSink`], with `more` claims
+/// after the document's own, each with the id and span it is given:
+/// `claimscan crosscheck --claims` writes so the claims it read itself off
+/// the coverage (figures the claim stage made no claim of), which its
+/// verdicts name.
+pub fn encode_document_with(
+    doc: &Document,
+    mentions: &[Mention],
+    analysis: &Analysis,
+    more: &[(&Claim, &ClaimRef)],
+    out: &mut Vec<u8>,
+) {
+    for w in &doc.warnings {
+        JsonlSink.encode_error(w, out);
+    }
+    let mut ix = CharIndex::new(&doc.text);
+    let mut doc_json = Vec::with_capacity(doc.id.len() + 2);
+    push_str(&mut doc_json, &doc.id);
+    let mut spans = Vec::with_capacity(mentions.len());
+    let mut periods = analysis.skill_periods.iter().peekable();
+    let base = doc.base.1;
+    for (i, m) in mentions.iter().enumerate() {
+        let start = base + ix.char_offset(m.start);
+        let end = start + count_chars(&doc.text.as_bytes()[m.start..m.end]);
+        spans.push((start, end));
+        let period = periods.next_if(|p| p.0 == i).map(|p| p.1.as_str());
+        push_mention(
+            out,
+            &doc_json,
+            &doc.text[m.start..m.end],
+            m,
+            start,
+            end,
+            period,
+        );
+    }
+    let refs = claim_refs(doc, &analysis.claims);
+    let own = analysis.claims.iter().zip(refs);
+    let more = more.iter().map(|&(c, r)| (c, r.clone()));
+    for (c, r) in own.chain(more) {
+        let (start, end) = (r.start, r.end);
+        let ids: Vec<String> = c
+            .mentions
+            .iter()
+            .map(|&i| {
+                format!(
+                    "{}#{}@{}-{}",
+                    doc.id, mentions[i].kind, spans[i].0, spans[i].1
+                )
+            })
+            .collect();
+        fn level(l: &Option<Level>) -> Option<LevelRecord<'_>> {
+            l.as_ref().map(|l| LevelRecord {
+                value: JsonNumber(l.value),
+                unit: l.unit.as_deref(),
+                kind: l.kind.as_str(),
+            })
+        }
+        let rec = ClaimRecord {
+            ty: "claim",
+            doc: &doc.id,
+            id: r.id,
+            start,
+            end,
+            text: &doc.text[c.start..c.end],
+            metric: &c.metric,
+            subject: c.subject.as_deref(),
+            value: level(&c.value),
+            high: level(&c.high),
+            change: c.change.as_ref().map(|ch| ChangeRecord {
+                value: JsonNumber(ch.value),
+                unit: ch.unit.as_deref(),
+            }),
+            direction: c.direction.map(Direction::as_str),
+            from: level(&c.from),
+            to: level(&c.to),
+            basis: c.basis,
+            period: c.period.as_deref(),
+            speaker: c.speaker.as_deref(),
+            forward: c.forward,
+            mentions: ids,
+            check: c.check.as_ref().map(|k| CheckRecord {
+                computed: JsonNumber(k.computed),
+                stated: JsonNumber(k.stated),
+                agrees: k.agrees,
+            }),
+            concept: c.concept,
+            qualifiers: &c.qualifiers,
+        };
+        serde_json::to_writer(&mut *out, &rec)
+            .expect("writing to a Vec cannot fail");
+        out.push(b'\n');
+    }
+    if !doc.more {
+        encode_doc(doc, out);
+    }
+}
+
 impl Sink for JsonlSink {
     fn encode_document(
         &self,
@@ -300,89 +398,7 @@ impl Sink for JsonlSink {
         analysis: &Analysis,
         out: &mut Vec<u8>,
     ) {
-        for w in &doc.warnings {
-            self.encode_error(w, out);
-        }
-        let mut ix = CharIndex::new(&doc.text);
-        let mut doc_json = Vec::with_capacity(doc.id.len() + 2);
-        push_str(&mut doc_json, &doc.id);
-        let mut spans = Vec::with_capacity(mentions.len());
-        let mut periods = analysis.skill_periods.iter().peekable();
-        let base = doc.base.1;
-        for (i, m) in mentions.iter().enumerate() {
-            let start = base + ix.char_offset(m.start);
-            let end =
-                start + count_chars(&doc.text.as_bytes()[m.start..m.end]);
-            spans.push((start, end));
-            let period = periods.next_if(|p| p.0 == i).map(|p| p.1.as_str());
-            push_mention(
-                out,
-                &doc_json,
-                &doc.text[m.start..m.end],
-                m,
-                start,
-                end,
-                period,
-            );
-        }
-        let refs = claim_refs(doc, &analysis.claims);
-        for (c, r) in analysis.claims.iter().zip(refs) {
-            let (start, end) = (r.start, r.end);
-            let ids: Vec<String> = c
-                .mentions
-                .iter()
-                .map(|&i| {
-                    format!(
-                        "{}#{}@{}-{}",
-                        doc.id, mentions[i].kind, spans[i].0, spans[i].1
-                    )
-                })
-                .collect();
-            fn level(l: &Option<Level>) -> Option<LevelRecord<'_>> {
-                l.as_ref().map(|l| LevelRecord {
-                    value: JsonNumber(l.value),
-                    unit: l.unit.as_deref(),
-                    kind: l.kind.as_str(),
-                })
-            }
-            let rec = ClaimRecord {
-                ty: "claim",
-                doc: &doc.id,
-                id: r.id,
-                start,
-                end,
-                text: &doc.text[c.start..c.end],
-                metric: &c.metric,
-                subject: c.subject.as_deref(),
-                value: level(&c.value),
-                high: level(&c.high),
-                change: c.change.as_ref().map(|ch| ChangeRecord {
-                    value: JsonNumber(ch.value),
-                    unit: ch.unit.as_deref(),
-                }),
-                direction: c.direction.map(Direction::as_str),
-                from: level(&c.from),
-                to: level(&c.to),
-                basis: c.basis,
-                period: c.period.as_deref(),
-                speaker: c.speaker.as_deref(),
-                forward: c.forward,
-                mentions: ids,
-                check: c.check.as_ref().map(|k| CheckRecord {
-                    computed: JsonNumber(k.computed),
-                    stated: JsonNumber(k.stated),
-                    agrees: k.agrees,
-                }),
-                concept: c.concept,
-                qualifiers: &c.qualifiers,
-            };
-            serde_json::to_writer(&mut *out, &rec)
-                .expect("writing to a Vec cannot fail");
-            out.push(b'\n');
-        }
-        if !doc.more {
-            encode_doc(doc, out);
-        }
+        encode_document_with(doc, mentions, analysis, &[], out);
     }
 
     fn encode_error(&self, err: &InputError, out: &mut Vec<u8>) {
