@@ -338,9 +338,18 @@ impl SkillMatcher {
     /// three tokens written with capitals (an initial capital, all
     /// capitals, or a capital inside: "eClose"), none of them an ordinary
     /// capitalised word ([`NOT_NAMES`]: places, "IT", "Company"), after a
-    /// word in lower case, so that headings and sentence starts do not
-    /// count. Spans any lexicon match touches, accepted or not, are left
-    /// to the lexicon ("our partnership with the Oracle platform").
+    /// word in lower case or a determiner ("Our Tanzu portfolio"), so
+    /// that headings and sentence starts do not count; at a sentence
+    /// start only one token with a capital inside ("FogHorn software")
+    /// reads as a name. Spans any lexicon match touches, accepted or
+    /// not, are left to the lexicon ("our partnership with the Oracle
+    /// platform").
+    ///
+    /// A head written with a capital (the last [`HEADS`]: "the Tanzu
+    /// Application Platform", "our VMware Cloud services") is part of
+    /// the name: the span runs to the head's end, and the lexicon's
+    /// matches inside it ("Cloud" as cloud computing, the vendor
+    /// "VMware") give way to the one product name.
     fn product_names(
         &self,
         text: &str,
@@ -349,18 +358,34 @@ impl SkillMatcher {
     ) {
         let c = self.compiled();
         let b = text.as_bytes();
-        let before = out.len();
+        let mut changed = false;
         for h in c.heads.find_iter(b) {
             let hs = h.start();
             if !word_start(text, hs) || !word_end(text, h.end()) {
                 continue;
             }
-            let Some((s, e)) = name_before(b, hs) else { continue };
-            let taken = |x: usize, y: usize| x < e && s < y;
-            if found.iter().any(|r| taken(r.start, r.end))
-                || out.iter().any(|m| taken(m.start, m.end))
-            {
+            let capital = b[hs].is_ascii_uppercase()
+                && b[hs + 1..h.end()].iter().any(u8::is_ascii_lowercase);
+            let Some((s, mut e)) = name_before(b, hs, capital) else {
                 continue;
+            };
+            if capital {
+                // The name runs over its head; lexicon matches inside
+                // the span give way, one that runs out of it does not.
+                e = h.end();
+                if found.iter().any(|r| {
+                    r.start < e && s < r.end && (r.start < s || r.end > e)
+                }) {
+                    continue;
+                }
+                out.retain(|m| m.end <= s || e <= m.start);
+            } else {
+                let taken = |x: usize, y: usize| x < e && s < y;
+                if found.iter().any(|r| taken(r.start, r.end))
+                    || out.iter().any(|m| taken(m.start, m.end))
+                {
+                    continue;
+                }
             }
             out.push(Mention {
                 kind: Kind::Skill,
@@ -369,8 +394,9 @@ impl SkillMatcher {
                 value: Value::Text(text[s..e].to_string()),
                 unit: None,
             });
+            changed = true;
         }
-        if out.len() > before {
+        if changed {
             out.sort_by_key(|m| (m.start, m.end));
         }
     }
@@ -460,6 +486,11 @@ const HEADS: &[&str] = &[
     "technologies",
     "capabilities",
     "portfolio",
+    "Platform",
+    "Cloud",
+    "Suite",
+    "Engine",
+    "Studio",
 ];
 
 /// A word of lower case between a name and its head: "the Ignite
@@ -551,9 +582,23 @@ const NOT_NAMES: &[&str] = &[
     "Wall",
 ];
 
+/// Words before a name at a sentence start that still make it a name in
+/// running text ("Our Tanzu portfolio", "The Equifax Cloud").
+const DETERMINERS: &[&str] = &["Our", "The", "Its", "Their", "This", "These"];
+
+/// True for a token with a capital right after a lower-case letter
+/// ("FogHorn", "eClose", "OpenBlue"): a coined name, not a word that
+/// opens a sentence.
+fn camel(tok: &[u8]) -> bool {
+    tok.windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+}
+
 /// The name of one to three capitalised tokens that ends one space (and
-/// at most one [`MODIFIERS`] word) before `hs`, after a lower-case word.
-fn name_before(b: &[u8], hs: usize) -> Option<(usize, usize)> {
+/// at most one [`MODIFIERS`] word, not before a `capital` head) before
+/// `hs`, after a lower-case word or a [`DETERMINERS`] word; or one
+/// [`camel`] token that opens a sentence.
+fn name_before(b: &[u8], hs: usize, capital: bool) -> Option<(usize, usize)> {
     let word_back = |end: usize| -> usize {
         let mut k = end;
         while k > 0
@@ -572,7 +617,7 @@ fn name_before(b: &[u8], hs: usize) -> Option<(usize, usize)> {
     };
     let mut j = space_back(hs)?;
     let k = word_back(j);
-    if MODIFIERS.iter().any(|m| m.as_bytes() == &b[k..j]) {
+    if !capital && MODIFIERS.iter().any(|m| m.as_bytes() == &b[k..j]) {
         j = space_back(k)?;
     }
     let e = j;
@@ -584,20 +629,34 @@ fn name_before(b: &[u8], hs: usize) -> Option<(usize, usize)> {
             && !tok.iter().all(u8::is_ascii_digit)
             && !NOT_NAMES.iter().any(|n| n.as_bytes() == tok)
     };
+    // A sentence opens at `s`: the text's or a line's start, or after
+    // ". ", "? ", "! ".
+    let opens = |s: usize| {
+        s == 0
+            || b[s - 1] == b'\n'
+            || (b[s - 1] == b' '
+                && s >= 2
+                && matches!(b[s - 2], b'.' | b'?' | b'!' | b'\n'))
+    };
     let mut s = e;
-    for _ in 0..3 {
+    for n in 0..3 {
         let k = word_back(s);
         if k == s || !is_name(&b[k..s]) {
             return None;
         }
         s = k;
+        if n == 0 && !capital && opens(s) && camel(&b[s..e]) {
+            return Some((s, e));
+        }
         let p = space_back(s)?;
         let w = word_back(p);
         let prev = &b[w..p];
         if prev.is_empty() {
             return None;
         }
-        if prev.iter().all(u8::is_ascii_lowercase) {
+        if prev.iter().all(u8::is_ascii_lowercase)
+            || (DETERMINERS.iter().any(|d| d.as_bytes() == prev) && opens(w))
+        {
             return Some((s, e));
         }
         // Another capitalised token: part of the name when it qualifies.
@@ -655,6 +714,9 @@ mod tests {
         ("We moved to cloud-computing", &["cloud computing"]),
         ("Training in cyber-security grew", &["cybersecurity"]),
         ("We built a recommender system", &["recommender systems"]),
+        // "-ic" for a field's "-ics" before a head (ICS_AS_IC).
+        ("We sharpened our data analytic skills", &["data analytics"]),
+        ("Her predictive analytic tools help", &["predictive analytics"]),
     ];
 
     #[test]
@@ -714,7 +776,23 @@ mod tests {
             "we sell the Tanzu Mission Control suite",
             &["Tanzu Mission Control"],
         ),
-        ("OpenBlue platform sales grew", &[]),
+        ("Ignite platform sales grew", &[]),
+        ("Strong Platform growth", &[]),
+        // A coined name (a capital inside) opens a sentence; a
+        // determiner opens one before a name.
+        ("It ships. FogHorn software runs on site", &["FogHorn"]),
+        ("Our Tanzu portfolio grew", &["Tanzu"]),
+        ("Our Retail platform grew", &[]),
+        // A head with a capital belongs to the name, and the lexicon's
+        // "Cloud" and "VMware" inside give way.
+        (
+            "we launched the Tanzu Application Platform this year",
+            &["Tanzu Application Platform"],
+        ),
+        ("apps run on our VMware Cloud services", &["VMware Cloud"]),
+        ("The Acme Cloud will deliver uptime", &["Acme Cloud"]),
+        ("customers moved to the Cloud", &["cloud computing"]),
+        ("Data Moves To Cloud", &["cloud computing"]),
         ("our North America platform grew", &[]),
         ("our IT platform is old", &[]),
         ("our data platform is old", &[]),
