@@ -18,20 +18,25 @@ After the automaton, these rules keep ambiguous names honest, in order:
   same line nearby, or another skill that needs no context does (a list:
   "Python, R and Go"). "Series C funding" and "Rust Belt" have neither.
 
-The automaton over the whole lexicon (about 14,000 forms) is compiled the
-first time a text is searched, not when the matcher is made, so a run that
-reads nothing (or no skills) does not pay for it.
+The first-word table over the whole lexicon (about 15,500 forms) is built
+the first time a text is searched, not when the matcher is made, so a run
+that reads nothing (or no skills) does not pay for it. The built-in
+lexicon is read straight from its text for that: its strings are borrowed
+from the binary, and no `Entry` is built.
 */
 
 use super::cues::{self, CueTable, Otherwise, Rule, Verdict};
-use super::lexicon::Lexicon;
+use super::lexicon::{self, Lexicon};
 use super::text::{word_end, word_start};
-use super::words::{WordMatch, WordMatcher};
+use super::words::{PassThrough, WordMatch, WordMatcher};
 use crate::record::{Kind, Mention, Value};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Pattern {
     entry: usize,
     case_sensitive: bool,
@@ -49,18 +54,64 @@ pub struct SkillMatcher {
     lazy: OnceLock<Compiled>,
 }
 
-/// The compiled lexicon.
+/// The compiled lexicon. The built-in lexicon's strings are borrowed
+/// from the binary; a loaded one's are owned.
 #[derive(Debug)]
 struct Compiled {
     matcher: WordMatcher,
     patterns: Vec<Pattern>,
-    texts: Vec<String>,
-    canonical: Vec<String>,
-    ids: Vec<Option<String>>,
+    texts: Vec<Cow<'static, str>>,
+    canonical: Vec<Cow<'static, str>>,
+    ids: Vec<Option<Cow<'static, str>>>,
     rules: Vec<Rule>,
     context: AhoCorasick,
     strong: AhoCorasick,
     heads: AhoCorasick,
+}
+
+/// The patterns, strings and seen forms while a lexicon is compiled.
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<Pattern>,
+    texts: Vec<Cow<'static, str>>,
+    canonical: Vec<Cow<'static, str>>,
+    ids: Vec<Option<Cow<'static, str>>>,
+    /// Forms seen, by their ASCII-case-blind hash, to their pattern.
+    seen: HashMap<u64, u32, BuildHasherDefault<PassThrough>>,
+}
+
+impl Builder {
+    fn entry(
+        &mut self,
+        canonical: Cow<'static, str>,
+        id: Option<Cow<'static, str>>,
+    ) {
+        self.canonical.push(canonical);
+        self.ids.push(id);
+    }
+
+    /// Adds a form of the last entry; a form seen before (ignoring
+    /// ASCII case) keeps its first entry.
+    fn form(&mut self, text: Cow<'static, str>, f: &lexicon::FormRef<'_>) {
+        if text.is_empty() {
+            return;
+        }
+        let h = super::words::hash_word(text.as_bytes());
+        let pid = self.patterns.len() as u32;
+        if let std::collections::hash_map::Entry::Vacant(e) =
+            self.seen.entry(h)
+        {
+            e.insert(pid);
+            self.texts.push(text);
+            self.patterns.push(Pattern {
+                entry: self.canonical.len() - 1,
+                case_sensitive: f.case_sensitive,
+                needs_context: f.needs_context,
+                common: f.common,
+                rule: None,
+            });
+        }
+    }
 }
 
 /// Strong skill cues: what makes an ordinary word ("design", "financial
@@ -147,42 +198,53 @@ impl SkillMatcher {
 
 impl Compiled {
     fn new(lex: &Lexicon, table: &CueTable) -> Compiled {
-        // Lower-case forms seen, by their first-word-style hash.
-        let mut seen: std::collections::HashSet<
-            u64,
-            std::hash::BuildHasherDefault<super::words::PassThrough>,
-        > = Default::default();
-        let mut rules = Vec::new();
-        let mut rule_of = std::collections::HashMap::new();
-        let mut patterns = Vec::new();
-        let mut texts = Vec::new();
-        let mut canonical = Vec::new();
-        let mut ids = Vec::new();
-        for (i, e) in lex.entries().iter().enumerate() {
-            canonical.push(e.canonical.clone());
-            ids.push(e.id.clone());
-            for f in &e.forms {
-                if f.text.is_empty()
-                    || !seen.insert(super::words::hash_word(f.text.as_bytes()))
-                {
-                    continue;
+        let mut b = Builder::default();
+        if let Some(text) = lex.builtin_text() {
+            // The built-in lexicon, read straight from its text: no
+            // entries built, no strings copied.
+            let forms = text.len() / 48;
+            b.patterns.reserve(forms);
+            b.texts.reserve(forms);
+            b.seen.reserve(forms);
+            for (canonical, aliases, id, flags) in lexicon::builtin_lines(text)
+            {
+                let aliases: Vec<&str> =
+                    lexicon::split_aliases(aliases).collect();
+                b.entry(Cow::Borrowed(canonical), id.map(Cow::Borrowed));
+                lexicon::for_each_form(canonical, &aliases, flags, |f| {
+                    b.form(Cow::Borrowed(f.text), &f)
+                });
+            }
+        } else {
+            for e in lex.entries() {
+                b.entry(
+                    Cow::Owned(e.canonical.clone()),
+                    e.id.clone().map(Cow::Owned),
+                );
+                for f in &e.forms {
+                    let r = lexicon::FormRef {
+                        text: &f.text,
+                        case_sensitive: f.case_sensitive,
+                        needs_context: f.needs_context,
+                        common: f.common,
+                    };
+                    b.form(Cow::Owned(f.text.clone()), &r);
                 }
-                let rule = table.rule(&f.text).map(|r| {
-                    *rule_of.entry(f.text.to_ascii_lowercase()).or_insert_with(
-                        || {
-                            rules.push(r.clone());
-                            rules.len() - 1
-                        },
-                    )
-                });
-                texts.push(f.text.clone());
-                patterns.push(Pattern {
-                    entry: i,
-                    case_sensitive: f.case_sensitive,
-                    needs_context: f.needs_context,
-                    common: f.common,
-                    rule,
-                });
+            }
+        }
+        let Builder { mut patterns, texts, canonical, ids, seen } = b;
+        // Each row of the cue table goes to the one pattern of its form
+        // (forms are unique ignoring ASCII case).
+        let mut rules = Vec::new();
+        for form in table.forms() {
+            let h = super::words::hash_word(form.as_bytes());
+            let Some(&pid) = seen.get(&h) else { continue };
+            let pid = pid as usize;
+            if texts[pid].eq_ignore_ascii_case(form)
+                && let Some(r) = table.rule(form)
+            {
+                rules.push(r.clone());
+                patterns[pid].rule = Some(rules.len() - 1);
             }
         }
         let words = |w: &[&str]| {
@@ -322,8 +384,8 @@ impl SkillMatcher {
                 kind: Kind::Skill,
                 start: r.start,
                 end: r.end,
-                value: Value::Text(c.canonical[pat.entry].clone()),
-                unit: c.ids[pat.entry].clone(),
+                value: Value::Text(c.canonical[pat.entry].to_string()),
+                unit: c.ids[pat.entry].as_ref().map(|u| u.to_string()),
             });
         }
         self.product_names(text, found, &mut out);
@@ -683,6 +745,27 @@ mod tests {
             .into_iter()
             .map(|m| m.value.as_text().unwrap().to_string())
             .collect()
+    }
+
+    /// The built-in lexicon read straight from its text compiles to the
+    /// same patterns as the same text parsed into entries.
+    #[test]
+    fn builtin_fast_path_matches_parsed_entries() {
+        let builtin = Lexicon::builtin();
+        let text = builtin.builtin_text().expect("the built-in text");
+        let parsed = Lexicon::parse(text, "built-in", '\t').unwrap();
+        assert!(parsed.builtin_text().is_none());
+        let table = CueTable::builtin();
+        let fast = Compiled::new(&builtin, &table);
+        let slow = Compiled::new(&parsed, &table);
+        assert!(fast.texts.len() > 15_000, "{} forms", fast.texts.len());
+        assert_eq!(fast.texts, slow.texts);
+        assert_eq!(fast.patterns, slow.patterns);
+        assert_eq!(fast.canonical, slow.canonical);
+        assert_eq!(fast.ids, slow.ids);
+        assert_eq!(fast.rules.len(), slow.rules.len());
+        assert!(fast.patterns.iter().any(|p| p.rule.is_some()));
+        assert!(matches!(fast.texts[0], Cow::Borrowed(_)));
     }
 
     #[test]
