@@ -67,6 +67,7 @@ struct Compiled {
     context: AhoCorasick,
     strong: AhoCorasick,
     heads: AhoCorasick,
+    fields: AhoCorasick,
 }
 
 /// The patterns, strings and seen forms while a lexicon is compiled.
@@ -264,6 +265,10 @@ impl Compiled {
             rules,
             context: words(CONTEXT),
             strong: words(STRONG),
+            fields: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(FIELD_HEADS)
+                .expect("field head automaton builds"),
             heads: AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(HEADS)
@@ -388,6 +393,7 @@ impl SkillMatcher {
                 unit: c.ids[pat.entry].as_ref().map(|u| u.to_string()),
             });
         }
+        self.compound_fields(text, &mut out);
         self.product_names(text, found, &mut out);
         out
     }
@@ -463,6 +469,71 @@ impl SkillMatcher {
         }
     }
 
+    /// Adds the compound fields of [`FIELD_MODIFIERS`] and
+    /// [`FIELD_HEADS`]: "digital commerce", "precision marketing", "edge
+    /// intelligence", "warehouse automation", one mention each, value in
+    /// lower case as written, no id (GUIDELINES rule 2: a compound that
+    /// names a skill is one mention). The modifier stands one space
+    /// before the head, in lower case or with a capital first letter
+    /// ("We view Edge intelligence as ..."). A lexicon mention inside the
+    /// compound ("automation") gives way to it; one that runs out of it
+    /// ("digital marketing" is in the lexicon as a whole) keeps its span.
+    fn compound_fields(&self, text: &str, out: &mut Vec<Mention>) {
+        let c = self.compiled();
+        let b = text.as_bytes();
+        let mut changed = false;
+        for h in c.fields.find_iter(b) {
+            let (hs, he) = (h.start(), h.end());
+            if !word_start(text, hs) || !word_end(text, he) || hs < 2 {
+                continue;
+            }
+            if b[hs - 1] != b' ' || b.get(he) == Some(&b'-') {
+                continue;
+            }
+            let j = hs - 1;
+            let mut k = j;
+            while k > 0 && b[k - 1].is_ascii_alphanumeric() {
+                k -= 1;
+            }
+            let m = &b[k..j];
+            if m.is_empty()
+                || !word_start(text, k)
+                || (k > 0 && b[k - 1] == b'-')
+                || !m[1..].iter().all(u8::is_ascii_lowercase)
+            {
+                continue;
+            }
+            let lower = m[0].to_ascii_lowercase();
+            if !FIELD_MODIFIERS.iter().any(|f| {
+                f.as_bytes()[0] == lower && f.as_bytes()[1..] == m[1..]
+            }) {
+                continue;
+            }
+            let (s, e) = (k, he);
+            // Only mentions strictly inside the compound give way; one
+            // with its very span ("cloud computing") or a longer one
+            // stays as the lexicon found it.
+            let inside = |x: &Mention| {
+                s <= x.start && x.end <= e && (x.start, x.end) != (s, e)
+            };
+            if out.iter().any(|x| x.start < e && s < x.end && !inside(x)) {
+                continue;
+            }
+            out.retain(|x| x.end <= s || e <= x.start);
+            out.push(Mention {
+                kind: Kind::Skill,
+                start: s,
+                end: e,
+                value: Value::Text(text[s..e].to_ascii_lowercase()),
+                unit: None,
+            });
+            changed = true;
+        }
+        if changed {
+            out.sort_by_key(|m| (m.start, m.end));
+        }
+    }
+
     /// True when a strong skill cue ([`STRONG`]) stands on the same line
     /// within [`cues::WINDOW`] bytes of `s..e`.
     fn has_strong(&self, text: &str, s: usize, e: usize) -> bool {
@@ -522,6 +593,54 @@ fn head_after(text: &str, e: usize) -> bool {
             && rest.get(h.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
     })
 }
+
+/// Heads of compound fields ([`FIELD_MODIFIERS`]): general words that a
+/// technology modifier makes a field people learn and hire for.
+const FIELD_HEADS: &[&str] = &[
+    "commerce",
+    "intelligence",
+    "marketing",
+    "analytics",
+    "automation",
+    "imaging",
+    "sensing",
+    "biometrics",
+    "computing",
+];
+
+/// Modifiers that make a [`FIELD_HEADS`] word a field: "digital
+/// commerce", "precision marketing", "edge intelligence", "computational
+/// imaging", "voice biometrics", "warehouse automation", "customer
+/// analytics". Words of every kind of business ("new", "strong",
+/// "global") are not here.
+const FIELD_MODIFIERS: &[&str] = &[
+    "digital",
+    "mobile",
+    "social",
+    "conversational",
+    "precision",
+    "programmatic",
+    "predictive",
+    "prescriptive",
+    "edge",
+    "cloud",
+    "quantum",
+    "computational",
+    "voice",
+    "video",
+    "speech",
+    "warehouse",
+    "industrial",
+    "network",
+    "process",
+    "customer",
+    "portfolio",
+    "risk",
+    "fraud",
+    "location",
+    "workforce",
+    "marketing",
+];
 
 /// Technology heads after which a capitalised name is a product or
 /// platform (see `SkillMatcher::product_names`).
@@ -835,7 +954,8 @@ mod tests {
         ("Our data and analytics business", &["data", "analytics"]),
         ("The data show a recovery", &[]),
         ("Software sales declined 3%", &[]),
-        ("our voice biometrics technology", &["biometrics"]),
+        ("our voice biometrics technology", &["voice biometrics"]),
+        ("they license biometrics technology", &["biometrics"]),
         ("on-boarding R.J. O'Brien on the platform", &[]),
     ];
 
@@ -884,6 +1004,30 @@ mod tests {
     #[test]
     fn product_names() {
         for &(text, want) in PRODUCTS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    /// Compound fields: a modifier of FIELD_MODIFIERS before a head of
+    /// FIELD_HEADS is one mention, and takes over a lexicon match inside.
+    const COMPOUNDS: &[(&str, &[&str])] = &[
+        ("we lead in digital commerce for shoes", &["digital commerce"]),
+        ("our precision marketing unit grew", &["precision marketing"]),
+        ("We see Edge intelligence as key", &["edge intelligence"]),
+        ("they sell warehouse automation software", &["warehouse automation"]),
+        ("our customer analytics tools", &["customer analytics"]),
+        // Not a compound: no modifier of the list, or a heading.
+        ("our strong commerce business", &[]),
+        ("national intelligence agencies", &[]),
+        ("Digital Commerce Summit", &[]),
+        // The lexicon's longer name keeps its span.
+        ("we do digital marketing", &["digital marketing"]),
+        ("we moved to cloud computing", &["cloud computing"]),
+    ];
+
+    #[test]
+    fn compound_fields() {
+        for &(text, want) in COMPOUNDS {
             assert_eq!(names(text), want, "{text:?}");
         }
     }
