@@ -339,7 +339,8 @@ impl SkillMatcher {
             let after = b.get(e + 1).copied();
             if matches!(next, Some(b'&') | Some(b'\''))
                 || (next == Some(b'-')
-                    && after.is_some_and(|c| c.is_ascii_alphabetic()))
+                    && after.is_some_and(|c| c.is_ascii_alphabetic())
+                    && !(form.len() > 1 && tech_suffix(&b[e + 1..])))
                 || (s > 0 && matches!(b[s - 1], b'-' | b'&' | b'.' | b'/'))
             {
                 return false;
@@ -580,10 +581,35 @@ const TECH_AFTER: &[&str] = &[
     "applications",
 ];
 
-/// True when a [`TECH_AFTER`] head follows `e` after one space (or a
-/// hyphen: "AI-based" is not one, "biometrics-based" neither).
+/// What a technology is written before with a hyphen: "Java-based",
+/// "Excel-based reports", "VR-enabled", "Salesforce-powered". The name
+/// before it is used as a technology, as it is before [`TECH_AFTER`].
+const TECH_SUFFIXES: &[&str] = &[
+    "based",
+    "driven",
+    "powered",
+    "enabled",
+    "native",
+    "centric",
+    "certified",
+    "compatible",
+];
+
+/// True when `rest` starts with a [`TECH_SUFFIXES`] word.
+fn tech_suffix(rest: &[u8]) -> bool {
+    TECH_SUFFIXES.iter().any(|h| {
+        rest.starts_with(h.as_bytes())
+            && rest.get(h.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// True when a [`TECH_AFTER`] head follows `e` after one space, or a
+/// [`TECH_SUFFIXES`] word after a hyphen ("Java-based").
 fn head_after(text: &str, e: usize) -> bool {
     let rest = &text.as_bytes()[e..];
+    if rest.first() == Some(&b'-') {
+        return e - word_back_start(text, e) > 1 && tech_suffix(&rest[1..]);
+    }
     if rest.first() != Some(&b' ') {
         return false;
     }
@@ -592,6 +618,16 @@ fn head_after(text: &str, e: usize) -> bool {
         rest.starts_with(h.as_bytes())
             && rest.get(h.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
     })
+}
+
+/// The start of the word that ends at `e`.
+fn word_back_start(text: &str, e: usize) -> usize {
+    let b = text.as_bytes();
+    let mut k = e;
+    while k > 0 && b[k - 1].is_ascii_alphanumeric() {
+        k -= 1;
+    }
+    k
 }
 
 /// Heads of compound fields ([`FIELD_MODIFIERS`]): general words that a
@@ -1028,6 +1064,26 @@ mod tests {
     #[test]
     fn compound_fields() {
         for &(text, want) in COMPOUNDS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    /// A name before "-based", "-driven", "-powered", ... is used as a
+    /// technology (TECH_SUFFIXES): kept where it would need context.
+    const SUFFIXED: &[(&str, &[&str])] = &[
+        ("Our Java-based billing engine is fast", &["Java"]),
+        ("Clerks still use Excel-based forms", &["Microsoft Excel"]),
+        ("a Salesforce-powered portal for dealers", &["Salesforce"]),
+        ("we sell SaaS-based tools", &["SaaS"]),
+        // Not a technology suffix, or a one-letter name.
+        ("the Go-to-market plan", &[]),
+        ("an R-based metric", &[]),
+        ("Java-style coffee", &[]),
+    ];
+
+    #[test]
+    fn technology_suffixes() {
+        for &(text, want) in SUFFIXED {
             assert_eq!(names(text), want, "{text:?}");
         }
     }
