@@ -396,6 +396,7 @@ impl SkillMatcher {
         }
         self.compound_fields(text, &mut out);
         self.product_names(text, found, &mut out);
+        acronyms(text, &mut out);
         out
     }
 
@@ -618,6 +619,78 @@ fn head_after(text: &str, e: usize) -> bool {
         rest.starts_with(h.as_bytes())
             && rest.get(h.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
     })
+}
+
+/// Acronyms the text defines for a skill it found: "distributed ledger
+/// technology (DLT)" makes "DLT" in the parentheses and everywhere else
+/// in the text (whole word, same case) a mention of that skill, with its
+/// value and id, as a reader takes it. The acronym is 2 to 6 letters or
+/// digits opening with a capital, and its capitals are the initials of
+/// the name's words ("robotic process automation (RPA)", "Internet of
+/// Things (IoT)" with "of" left out). A mention already at the
+/// acronym's place takes the name's value and id.
+fn acronyms(text: &str, out: &mut Vec<Mention>) {
+    let b = text.as_bytes();
+    let mut defs: Vec<(&str, Value, Option<String>)> = Vec::new();
+    for m in out.iter() {
+        let rest = &b[m.end..];
+        if !rest.starts_with(b" (") {
+            continue;
+        }
+        let n =
+            rest[2..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if !(2..=6).contains(&n) || rest.get(2 + n) != Some(&b')') {
+            continue;
+        }
+        let acr = &text[m.end + 2..m.end + 2 + n];
+        if !acr.as_bytes()[0].is_ascii_uppercase() {
+            continue;
+        }
+        let caps: Vec<u8> =
+            acr.bytes().filter(u8::is_ascii_uppercase).collect();
+        let initials: Vec<u8> = text[m.start..m.end]
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty() && !matches!(*w, "of" | "and" | "for"))
+            .map(|w| w.as_bytes()[0].to_ascii_uppercase())
+            .collect();
+        if caps.len() >= 2 && caps == initials {
+            defs.push((acr, m.value.clone(), m.unit.clone()));
+        }
+    }
+    if defs.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (acr, value, unit) in &defs {
+        for (k, _) in text.match_indices(acr) {
+            let e = k + acr.len();
+            if !word_start(text, k) || !word_end(text, e) {
+                continue;
+            }
+            if let Some(m) =
+                out.iter_mut().find(|m| m.start == k && m.end == e)
+            {
+                m.value = value.clone();
+                m.unit = unit.clone();
+                continue;
+            }
+            if out.iter().any(|m| m.start < e && k < m.end) {
+                continue;
+            }
+            added.push(Mention {
+                kind: Kind::Skill,
+                start: k,
+                end: e,
+                value: value.clone(),
+                unit: unit.clone(),
+            });
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| (m.start, m.end));
+        out.dedup_by_key(|m| (m.start, m.end));
+    }
 }
 
 /// The start of the word that ends at `e`.
@@ -1064,6 +1137,35 @@ mod tests {
     #[test]
     fn compound_fields() {
         for &(text, want) in COMPOUNDS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    /// Acronyms the text defines for a skill it found.
+    const ACRONYMS: &[(&str, &[&str])] = &[
+        (
+            "We study distributed ledger technology (DLT). DLT grew.",
+            &[
+                "distributed ledger technology",
+                "distributed ledger technology",
+                "distributed ledger technology",
+            ],
+        ),
+        // Initials that do not fit, or no definition: nothing added.
+        (
+            "We study machine learning (AI). AI grew.",
+            &[
+                "machine learning",
+                "artificial intelligence",
+                "artificial intelligence",
+            ],
+        ),
+        ("Our ZQX unit grew.", &[]),
+    ];
+
+    #[test]
+    fn acronyms_defined_in_the_text() {
+        for &(text, want) in ACRONYMS {
             assert_eq!(names(text), want, "{text:?}");
         }
     }
