@@ -395,6 +395,7 @@ impl SkillMatcher {
             });
         }
         self.compound_fields(text, &mut out);
+        vendor_products(text, &mut out);
         self.product_names(text, found, &mut out);
         acronyms(text, &mut out);
         out
@@ -619,6 +620,143 @@ fn head_after(text: &str, e: usize) -> bool {
         rest.starts_with(h.as_bytes())
             && rest.get(h.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
     })
+}
+
+/// Technology vendors whose name opens their products' names: "Dolby
+/// Atmos", "VMware Tanzu", "IBM Watson", "Cisco Webex" (see
+/// [`vendor_products`]). Written as the vendor writes it.
+const VENDORS: &[&str] = &[
+    "Adobe",
+    "Autodesk",
+    "Cisco",
+    "Citrix",
+    "Dolby",
+    "Google",
+    "IBM",
+    "Intel",
+    "Microsoft",
+    "NVIDIA",
+    "Nvidia",
+    "Oracle",
+    "Qualcomm",
+    "Salesforce",
+    "SAP",
+    "ServiceNow",
+    "VMware",
+];
+
+/// Capitalised words after a vendor that name the company, a person's
+/// title or a unit, not a product: "Oracle Corp", "Microsoft Chief
+/// Executive", "Intel Capital".
+const NOT_PRODUCTS: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Incorporated",
+    "Co",
+    "Ltd",
+    "LLC",
+    "PLC",
+    "AG",
+    "SE",
+    "NV",
+    "Group",
+    "Holdings",
+    "Labs",
+    "Laboratories",
+    "Research",
+    "Capital",
+    "Ventures",
+    "Foundation",
+    "Chief",
+    "Executive",
+    "President",
+    "Chairman",
+    "Vice",
+    "Senior",
+    "Director",
+    "Partner",
+    "Partners",
+    "Stock",
+    "Shares",
+    "Investor",
+    "Systems",
+];
+
+/// Product names of a [`VENDORS`] vendor: the vendor and one or two
+/// capitalised words after it ("Dolby Atmos", "VMware Tanzu", "VMware
+/// Horizon"), none of them a company word, title or place
+/// ([`NOT_PRODUCTS`], [`NOT_NAMES`]). A product names a technology
+/// people use or build on (GUIDELINES rule 3), so the vendor's name
+/// needs no other context there; value as written, no id. Lexicon
+/// mentions inside give way ("VMware" alone); a longer one stays
+/// ("Microsoft Excel", "Google Cloud Platform").
+fn vendor_products(text: &str, out: &mut Vec<Mention>) {
+    let b = text.as_bytes();
+    let mut changed = false;
+    for v in VENDORS {
+        for (s, _) in text.match_indices(v) {
+            let mut e = s + v.len();
+            if !word_start(text, s) || b.get(e) != Some(&b' ') {
+                continue;
+            }
+            let mut words = 0;
+            while words < 2 && b.get(e) == Some(&b' ') {
+                let k = e + 1;
+                let n = b[k..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                let tok = &text[k..k + n];
+                // A capital first and a lower-case letter after it: a
+                // headline's capitals ("NVIDIA BETS BIG") are no name.
+                if n < 2
+                    || !tok.as_bytes()[0].is_ascii_uppercase()
+                    || !tok.bytes().any(|c| c.is_ascii_lowercase())
+                    || !word_end(text, k + n)
+                    || b.get(k + n) == Some(&b'\'')
+                    || NOT_PRODUCTS.contains(&tok)
+                    || NOT_NAMES.contains(&tok)
+                    || VENDORS.contains(&tok)
+                {
+                    break;
+                }
+                e = k + n;
+                words += 1;
+            }
+            // "Oracle Systems Corp": the run names the company.
+            let next = &b[e..];
+            let corp = next.first() == Some(&b' ')
+                && NOT_PRODUCTS.iter().any(|w| {
+                    next[1..].starts_with(w.as_bytes())
+                        && next
+                            .get(1 + w.len())
+                            .is_none_or(|c| !c.is_ascii_alphanumeric())
+                });
+            if words == 0 || corp {
+                continue;
+            }
+            let inside = |x: &Mention| s <= x.start && x.end <= e;
+            if out.iter().any(|x| x.start < e && s < x.end && !inside(x)) {
+                continue;
+            }
+            if out.iter().any(|x| x.start == s && x.end == e) {
+                continue;
+            }
+            out.retain(|x| x.end <= s || e <= x.start);
+            out.push(Mention {
+                kind: Kind::Skill,
+                start: s,
+                end: e,
+                value: Value::Text(text[s..e].to_string()),
+                unit: None,
+            });
+            changed = true;
+        }
+    }
+    if changed {
+        out.sort_by_key(|m| (m.start, m.end));
+    }
 }
 
 /// Acronyms the text defines for a skill it found: "distributed ledger
@@ -1137,6 +1275,28 @@ mod tests {
     #[test]
     fn compound_fields() {
         for &(text, want) in COMPOUNDS {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
+    /// A vendor and the capitalised product name after it.
+    const VENDOR_PRODUCTS: &[(&str, &[&str])] = &[
+        ("mixed in Dolby Atmos for phones", &["Dolby Atmos"]),
+        ("Leveraging VMware Tanzu, the bank", &["VMware Tanzu"]),
+        ("clerks on VMware Horizon desktops", &["VMware Horizon"]),
+        // The company, a title, a possessive: no product.
+        ("Oracle Corp said sales rose", &[]),
+        ("Microsoft Chief Executive spoke", &[]),
+        ("Oracle Systems Corp said it filed", &[]),
+        ("NVIDIA BETS BIG ON AI", &["artificial intelligence"]),
+        ("we met Dolby to talk", &[]),
+        // A longer lexicon name stays.
+        ("reports in Microsoft Excel", &["Microsoft Excel"]),
+    ];
+
+    #[test]
+    fn vendor_products() {
+        for &(text, want) in VENDOR_PRODUCTS {
             assert_eq!(names(text), want, "{text:?}");
         }
     }
