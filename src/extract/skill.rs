@@ -68,6 +68,7 @@ struct Compiled {
     strong: AhoCorasick,
     heads: AhoCorasick,
     fields: AhoCorasick,
+    vendors: AhoCorasick,
 }
 
 /// The patterns, strings and seen forms while a lexicon is compiled.
@@ -265,6 +266,10 @@ impl Compiled {
             rules,
             context: words(CONTEXT),
             strong: words(STRONG),
+            vendors: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(VENDORS)
+                .expect("vendor automaton builds"),
             fields: AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(FIELD_HEADS)
@@ -395,7 +400,7 @@ impl SkillMatcher {
             });
         }
         self.compound_fields(text, &mut out);
-        vendor_products(text, &mut out);
+        vendor_products(text, &c.vendors, &mut out);
         self.product_names(text, found, &mut out);
         acronyms(text, &mut out);
         out
@@ -690,69 +695,69 @@ const NOT_PRODUCTS: &[&str] = &[
 /// people use or build on (GUIDELINES rule 3), so the vendor's name
 /// needs no other context there; value as written, no id. Lexicon
 /// mentions inside give way ("VMware" alone); a longer one stays
-/// ("Microsoft Excel", "Google Cloud Platform").
-fn vendor_products(text: &str, out: &mut Vec<Mention>) {
+/// ("Microsoft Excel", "Google Cloud Platform"). `vendors` finds the
+/// [`VENDORS`] in one pass.
+fn vendor_products(text: &str, vendors: &AhoCorasick, out: &mut Vec<Mention>) {
     let b = text.as_bytes();
     let mut changed = false;
-    for v in VENDORS {
-        for (s, _) in text.match_indices(v) {
-            let mut e = s + v.len();
-            if !word_start(text, s) || b.get(e) != Some(&b' ') {
-                continue;
-            }
-            let mut words = 0;
-            while words < 2 && b.get(e) == Some(&b' ') {
-                let k = e + 1;
-                let n = b[k..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .count();
-                let tok = &text[k..k + n];
-                // A capital first and a lower-case letter after it: a
-                // headline's capitals ("NVIDIA BETS BIG") are no name.
-                if n < 2
-                    || !tok.as_bytes()[0].is_ascii_uppercase()
-                    || !tok.bytes().any(|c| c.is_ascii_lowercase())
-                    || !word_end(text, k + n)
-                    || b.get(k + n) == Some(&b'\'')
-                    || NOT_PRODUCTS.contains(&tok)
-                    || NOT_NAMES.contains(&tok)
-                    || VENDORS.contains(&tok)
-                {
-                    break;
-                }
-                e = k + n;
-                words += 1;
-            }
-            // "Oracle Systems Corp": the run names the company.
-            let next = &b[e..];
-            let corp = next.first() == Some(&b' ')
-                && NOT_PRODUCTS.iter().any(|w| {
-                    next[1..].starts_with(w.as_bytes())
-                        && next
-                            .get(1 + w.len())
-                            .is_none_or(|c| !c.is_ascii_alphanumeric())
-                });
-            if words == 0 || corp {
-                continue;
-            }
-            let inside = |x: &Mention| s <= x.start && x.end <= e;
-            if out.iter().any(|x| x.start < e && s < x.end && !inside(x)) {
-                continue;
-            }
-            if out.iter().any(|x| x.start == s && x.end == e) {
-                continue;
-            }
-            out.retain(|x| x.end <= s || e <= x.start);
-            out.push(Mention {
-                kind: Kind::Skill,
-                start: s,
-                end: e,
-                value: Value::Text(text[s..e].to_string()),
-                unit: None,
-            });
-            changed = true;
+    for m in vendors.find_iter(b) {
+        let s = m.start();
+        let mut e = m.end();
+        if !word_start(text, s) || b.get(e) != Some(&b' ') {
+            continue;
         }
+        let mut words = 0;
+        while words < 2 && b.get(e) == Some(&b' ') {
+            let k = e + 1;
+            let n = b[k..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            let tok = &text[k..k + n];
+            // A capital first and a lower-case letter after it: a
+            // headline's capitals ("NVIDIA BETS BIG") are no name.
+            if n < 2
+                || !tok.as_bytes()[0].is_ascii_uppercase()
+                || !tok.bytes().any(|c| c.is_ascii_lowercase())
+                || !word_end(text, k + n)
+                || b.get(k + n) == Some(&b'\'')
+                || NOT_PRODUCTS.contains(&tok)
+                || NOT_NAMES.contains(&tok)
+                || VENDORS.contains(&tok)
+            {
+                break;
+            }
+            e = k + n;
+            words += 1;
+        }
+        // "Oracle Systems Corp": the run names the company.
+        let next = &b[e..];
+        let corp = next.first() == Some(&b' ')
+            && NOT_PRODUCTS.iter().any(|w| {
+                next[1..].starts_with(w.as_bytes())
+                    && next
+                        .get(1 + w.len())
+                        .is_none_or(|c| !c.is_ascii_alphanumeric())
+            });
+        if words == 0 || corp {
+            continue;
+        }
+        let inside = |x: &Mention| s <= x.start && x.end <= e;
+        if out.iter().any(|x| x.start < e && s < x.end && !inside(x)) {
+            continue;
+        }
+        if out.iter().any(|x| x.start == s && x.end == e) {
+            continue;
+        }
+        out.retain(|x| x.end <= s || e <= x.start);
+        out.push(Mention {
+            kind: Kind::Skill,
+            start: s,
+            end: e,
+            value: Value::Text(text[s..e].to_string()),
+            unit: None,
+        });
+        changed = true;
     }
     if changed {
         out.sort_by_key(|m| (m.start, m.end));
