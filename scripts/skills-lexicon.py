@@ -248,6 +248,12 @@ COUNT_HEADS = set(
     twin contract ledger payment wallet""".split()
 )
 
+# Fields in "-ics" whose "-ic" form people say before a head as if it
+# were the field: "our data analytic capabilities", "predictive analytic
+# tools". Other "-ics" words get no such variant ("robotic" is an
+# adjective of anything).
+ICS_AS_IC = {"analytics"}
+
 # Heads that a taxonomy label adds to a field's name: "e-commerce systems"
 # is e-commerce, "automation technology" automation.
 GENERIC_HEADS = {"systems", "system", "technology", "technologies"}
@@ -294,8 +300,8 @@ def variants(form):
     a space or left out ("e-commerce": "e commerce", "ecommerce"); the
     spaces of a name of two or three plain words written as hyphens
     ("machine learning": "machine-learning"); the singular of a plural last
-    word of a name of several words ("search engines": "search engine"),
-    and the plural of a countable one (COUNT_HEADS: "data center": "data
+    word of a name of several words ("search engines": "search engine"; "data analytics": "data analytic",
+    ICS_AS_IC), and the plural of a countable one (COUNT_HEADS: "data center": "data
     centers"). Names with capitals, digits or
     other signs only get the hyphen and space swaps."""
     out = []
@@ -309,7 +315,9 @@ def variants(form):
         out.append("-".join(w))
     last = w[-1]
     if len(w) > 1 and re.fullmatch(r"[a-z]{3,}", last):
-        if last.endswith("ies"):
+        if last in ICS_AS_IC:
+            num = last[:-1]
+        elif last.endswith("ies"):
             num = last[:-3] + "y"
         elif last.endswith(("ss", "us", "is", "ics", "ing", "ware", "ness")):
             num = None

@@ -259,6 +259,11 @@ mod tests {
             "Analytics, mobility, security and apps",
             Verdict::Accept,
         ),
+        (
+            "security",
+            "Firms with long experience in security won the bid",
+            Verdict::Accept,
+        ),
         ("security", "Social Security payments rose", Verdict::Reject),
         ("security", "Home security and alarm monitoring", Verdict::Reject),
         ("security", "The security of supply is good", OTHER_NO),

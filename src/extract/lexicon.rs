@@ -195,6 +195,20 @@ const COMMON_WORDS: &[&str] = &[
     "r",
 ];
 
+/// The length of the longest of [`COMMON_WORDS`]: longer forms need no
+/// look at the list.
+const LONGEST_COMMON_WORD: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < COMMON_WORDS.len() {
+        if COMMON_WORDS[i].len() > n {
+            n = COMMON_WORDS[i].len();
+        }
+        i += 1;
+    }
+    n
+};
+
 impl Lexicon {
     /// The built-in lexicon (parsed when its entries are first asked for).
     pub fn builtin() -> Lexicon {
@@ -262,58 +276,24 @@ impl Lexicon {
             {
                 continue;
             }
-            let aliases: Vec<&str> = field(1)
-                .split(['|', ';'])
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .collect();
+            let aliases: Vec<&str> = split_aliases(field(1)).collect();
             let id =
                 Some(field(2)).filter(|s| !s.is_empty()).map(str::to_string);
-            let flags = field(3);
-            let mut cs = false;
-            let mut ctx = false;
-            let mut common = false;
-            for f in flags
-                .split([',', ' '])
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-            {
-                match f {
-                    "cs" => cs = true,
-                    "ctx" => ctx = true,
-                    "common" => common = true,
-                    other => {
-                        return Err(LexiconError {
-                            source: source.to_string(),
-                            line: Some(line),
-                            message: format!(
-                                "unknown flag {other:?} (known: cs, ctx, common)"
-                            ),
-                        });
-                    }
-                }
-            }
+            let flags =
+                parse_flags(field(3)).map_err(|message| LexiconError {
+                    source: source.to_string(),
+                    line: Some(line),
+                    message,
+                })?;
             let mut forms = Vec::new();
-            for (k, text) in
-                std::iter::once(canonical).chain(aliases).enumerate()
-            {
-                // `~form`: an ordinary word of financial prose.
-                let (text, word) = match text.strip_prefix('~') {
-                    Some(t) => (t.trim(), true),
-                    None => (text, k == 0 && common),
-                };
-                let amb = ambiguous(text);
-                let guarded = always_guarded(text);
-                // A common word written with capitals ("Square", "JET")
-                // is a name only in that casing.
-                let named = word && text.chars().any(|c| c.is_uppercase());
+            for_each_form(canonical, &aliases, flags, |f| {
                 forms.push(Form {
-                    text: text.to_string(),
-                    case_sensitive: guarded || (cs && amb) || named,
-                    needs_context: guarded || (ctx && (amb || !cs)) || word,
-                    common: word,
-                });
-            }
+                    text: f.text.to_string(),
+                    case_sensitive: f.case_sensitive,
+                    needs_context: f.needs_context,
+                    common: f.common,
+                })
+            });
             entries.push(Entry {
                 canonical: canonical.to_string(),
                 id,
@@ -329,6 +309,13 @@ impl Lexicon {
         let mut mine = self.entries().to_vec();
         mine.extend(other.into_entries());
         *self = Lexicon { builtin: None, entries: mine.into() };
+    }
+
+    /// The built-in text when this is the built-in lexicon as it came
+    /// (not extended): the skills matcher then reads its forms straight
+    /// from the text, without building the entries.
+    pub(crate) fn builtin_text(&self) -> Option<&'static str> {
+        self.builtin.filter(|_| self.entries.get().is_none())
     }
 
     /// The entries.
@@ -358,6 +345,99 @@ impl Lexicon {
     }
 }
 
+/// A line's flags: `cs`, `ctx`, `common`.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Flags {
+    cs: bool,
+    ctx: bool,
+    common: bool,
+}
+
+/// Reads the flags column; the error names an unknown flag.
+pub(crate) fn parse_flags(flags: &str) -> Result<Flags, String> {
+    let mut out = Flags::default();
+    for f in flags.split([',', ' ']).map(str::trim).filter(|f| !f.is_empty()) {
+        match f {
+            "cs" => out.cs = true,
+            "ctx" => out.ctx = true,
+            "common" => out.common = true,
+            other => {
+                return Err(format!(
+                    "unknown flag {other:?} (known: cs, ctx, common)"
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One surface form with its rules, borrowed from the line it is on.
+pub(crate) struct FormRef<'t> {
+    pub text: &'t str,
+    pub case_sensitive: bool,
+    pub needs_context: bool,
+    pub common: bool,
+}
+
+/// Calls `f` for the canonical name and each alias of a line, with the
+/// case and context rules the line's flags and the form give it.
+pub(crate) fn for_each_form<'t>(
+    canonical: &'t str,
+    aliases: &[&'t str],
+    flags: Flags,
+    mut f: impl FnMut(FormRef<'t>),
+) {
+    let Flags { cs, ctx, common } = flags;
+    for (k, &text) in std::iter::once(&canonical).chain(aliases).enumerate() {
+        // `~form`: an ordinary word of financial prose.
+        let (text, word) = match text.strip_prefix('~') {
+            Some(t) => (t.trim(), true),
+            None => (text, k == 0 && common),
+        };
+        let amb = ambiguous(text);
+        let guarded = always_guarded(text);
+        // A common word written with capitals ("Square", "JET") is a
+        // name only in that casing.
+        let named = word && text.chars().any(|c| c.is_uppercase());
+        f(FormRef {
+            text,
+            case_sensitive: guarded || (cs && amb) || named,
+            needs_context: guarded || (ctx && (amb || !cs)) || word,
+            common: word,
+        });
+    }
+}
+
+/// The lines of the built-in lexicon as `(canonical, aliases, id,
+/// flags)`, borrowed from the text: a plain split on tabs, which reads
+/// the generated file as `Lexicon::parse` does (no quoting, `#`
+/// comments, trimmed fields), at a fraction of its cost.
+pub(crate) fn builtin_lines(
+    text: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str, Option<&'static str>, Flags)>
+{
+    text.lines().filter_map(|line| {
+        if line.starts_with('#') {
+            return None;
+        }
+        let mut f = line.split('\t').map(str::trim);
+        let canonical = f.next().unwrap_or("");
+        if canonical.is_empty() {
+            return None;
+        }
+        let aliases = f.next().unwrap_or("");
+        let id = f.next().filter(|s| !s.is_empty());
+        let flags = parse_flags(f.next().unwrap_or(""))
+            .expect("built-in lexicon flags");
+        Some((canonical, aliases, id, flags))
+    })
+}
+
+/// The aliases of an aliases column.
+pub(crate) fn split_aliases(field: &str) -> impl Iterator<Item = &str> {
+    field.split(['|', ';']).map(str::trim).filter(|a| !a.is_empty())
+}
+
 /// A form is ambiguous when it is one plain word (letters only, no inner
 /// capitals as in "PyTorch") or a short acronym: such words are often
 /// ordinary English or other names.
@@ -377,8 +457,9 @@ fn ambiguous(text: &str) -> bool {
 }
 
 fn always_guarded(text: &str) -> bool {
-    text.chars().count() <= 2 && text.chars().all(|c| c.is_ascii_alphabetic())
-        || COMMON_WORDS.iter().any(|w| w.eq_ignore_ascii_case(text))
+    text.len() <= 2 && text.chars().all(|c| c.is_ascii_alphabetic())
+        || (text.len() <= LONGEST_COMMON_WORD
+            && COMMON_WORDS.iter().any(|w| w.eq_ignore_ascii_case(text)))
 }
 
 #[cfg(test)]

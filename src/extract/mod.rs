@@ -109,19 +109,34 @@ impl ExtractorSet {
     /// end and kind), without overlaps between dates and quantities.
     pub fn extract(&self, text: &str, ctx: &DocContext) -> Vec<Mention> {
         let mut out = Vec::new();
+        // A text with no letter or digit has no mention; the skills
+        // lexicon is not compiled for it.
+        if !text.bytes().any(|b| b.is_ascii_alphanumeric()) && text.is_ascii()
+        {
+            return out;
+        }
         let want_skills =
             self.kinds.has(Kind::Skill) || self.kinds.has(Kind::Count);
         let mut hits = Vec::new();
         let mut raw_skills = Vec::new();
-        // One tokenization pass feeds both word matchers.
-        words::for_each2(
-            text,
-            self.keywords.matcher(),
-            |m| self.keywords.accept(text, m, &mut hits),
-            self.skills.matcher(),
-            |m| want_skills && self.skills.accept(text, m, &mut raw_skills),
-        );
-        let skills = self.skills.finish(text, &raw_skills);
+        let skills = if want_skills {
+            // One tokenization pass feeds both word matchers.
+            words::for_each2(
+                text,
+                self.keywords.matcher(),
+                |m| self.keywords.accept(text, m, &mut hits),
+                self.skills.matcher(),
+                |m| self.skills.accept(text, m, &mut raw_skills),
+            );
+            self.skills.finish(text, &raw_skills)
+        } else {
+            // Without skills and counts (which look at skills), the
+            // lexicon is never compiled.
+            self.keywords
+                .matcher()
+                .for_each(text, |m| self.keywords.accept(text, m, &mut hits));
+            Vec::new()
+        };
         let want_dates = self.kinds.has(Kind::Date);
         let want_quantities = self.kinds.has(Kind::Percent)
             || self.kinds.has(Kind::Money)

@@ -25,6 +25,7 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input,
     MatchKind, StartKind,
 };
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -51,7 +52,17 @@ impl Hasher for PassThrough {
     }
 }
 
-type HashTable = HashMap<u64, Box<[u32]>, BuildHasherDefault<PassThrough>>;
+/// First-word hash → a range of `WordMatcher::list`.
+type HashTable = HashMap<u64, (u32, u32), BuildHasherDefault<PassThrough>>;
+
+/// Where a pattern's bytes are in `WordMatcher::buf`, and how many of
+/// them are leading punctuation (".NET").
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: u32,
+    end: u32,
+    lead: u32,
+}
 
 /// Longest first word we index; longer words cannot start a pattern.
 const MAX_WORD: usize = 32;
@@ -90,11 +101,15 @@ pub(crate) fn hash_word(w: &[u8]) -> u64 {
 #[derive(Debug)]
 pub struct WordMatcher {
     ac: Option<AhoCorasick>,
-    /// Without run-on patterns: first-word hash → pattern indices, those
-    /// starting earliest (leading punctuation) and longest first.
+    /// Without run-on patterns: first-word hash → a range of `list`.
     table: Option<HashTable>,
-    /// The patterns' bytes and leading punctuation lengths, for `table`.
-    bytes: Box<[(Box<[u8]>, usize)]>,
+    /// Pattern indices by first word, those starting earliest (leading
+    /// punctuation) and longest first.
+    list: Box<[u32]>,
+    /// The patterns' bytes, one after the other, for `table`.
+    buf: Box<[u8]>,
+    /// Each pattern's place in `buf`.
+    spans: Box<[Span]>,
     /// One bit per hash slot of the patterns' first words (lower case).
     /// A set bit may be a false positive; the anchored automaton decides.
     firsts: Box<[u64]>,
@@ -109,11 +124,11 @@ pub struct WordMatcher {
     leading_punct: bool,
 }
 
-fn first_word(p: &str) -> Vec<u8> {
-    p.bytes()
-        .skip_while(|b| !b.is_ascii_alphanumeric())
-        .take_while(u8::is_ascii_alphanumeric)
-        .collect()
+fn first_word(p: &str) -> &[u8] {
+    let p = p.as_bytes();
+    let lead = p.iter().take_while(|b| !b.is_ascii_alphanumeric()).count();
+    let n = p[lead..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    &p[lead..lead + n]
 }
 
 fn set_bit(bits: &mut [u64], h: u64) {
@@ -146,16 +161,19 @@ impl WordMatcher {
             if !p.as_bytes()[0].is_ascii_alphanumeric() {
                 leading_punct = true;
             }
-            set_bit(&mut firsts, hash_word(&w));
+            set_bit(&mut firsts, hash_word(w));
             if run_on.get(i).copied().unwrap_or(false) {
-                set_bit(&mut runs, hash_word(&w));
+                set_bit(&mut runs, hash_word(w));
                 run_on_lens |= 1 << w.len().min(63);
                 run_on_first[usize::from(w[0].to_ascii_lowercase())] = true;
             }
         }
         if !run_on.iter().any(|&r| r) {
-            let mut table: HashMap<u64, Vec<u32>> = HashMap::new();
-            let mut bytes: Vec<(Box<[u8]>, usize)> =
+            // One buffer for the patterns' bytes, and the table's lists
+            // in one array: a few allocations for any number of patterns.
+            let mut buf = Vec::new();
+            let mut spans = Vec::with_capacity(patterns.len());
+            let mut keyed: Vec<(u64, Reverse<usize>, Reverse<usize>, u32)> =
                 Vec::with_capacity(patterns.len());
             for (i, p) in patterns.iter().enumerate() {
                 let p = p.as_ref().as_bytes();
@@ -163,30 +181,40 @@ impl WordMatcher {
                     .iter()
                     .take_while(|b| !b.is_ascii_alphanumeric())
                     .count();
-                let w = first_word(std::str::from_utf8(p).unwrap_or(""));
-                bytes.push((Box::from(p), lead));
-                if !w.is_empty() && w.len() <= MAX_WORD {
-                    table.entry(hash_word(&w)).or_default().push(i as u32);
+                let start = buf.len() as u32;
+                buf.extend_from_slice(p);
+                spans.push(Span {
+                    start,
+                    end: buf.len() as u32,
+                    lead: lead as u32,
+                });
+                let w = &p[lead..];
+                let n =
+                    w.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                if n > 0 && n <= MAX_WORD {
+                    keyed.push((
+                        hash_word(&w[..n]),
+                        Reverse(lead),
+                        Reverse(p.len()),
+                        i as u32,
+                    ));
                 }
             }
-            let table: HashTable = table
-                .into_iter()
-                .map(|(h, mut v)| {
-                    v.sort_by_key(|&i| {
-                        let (p, lead) = &bytes[i as usize];
-                        (
-                            std::cmp::Reverse(*lead),
-                            std::cmp::Reverse(p.len()),
-                            i,
-                        )
-                    });
-                    (h, v.into_boxed_slice())
-                })
-                .collect();
+            keyed.sort_unstable();
+            let mut list = Vec::with_capacity(keyed.len());
+            let mut table = HashTable::default();
+            table.reserve(keyed.len());
+            for run in keyed.chunk_by(|x, y| x.0 == y.0) {
+                let from = list.len() as u32;
+                list.extend(run.iter().map(|x| x.3));
+                table.insert(run[0].0, (from, list.len() as u32));
+            }
             return WordMatcher {
                 ac: None,
                 table: Some(table),
-                bytes: bytes.into_boxed_slice(),
+                list: list.into_boxed_slice(),
+                buf: buf.into_boxed_slice(),
+                spans: spans.into_boxed_slice(),
                 firsts,
                 run_on: runs,
                 run_on_lens,
@@ -210,7 +238,9 @@ impl WordMatcher {
         WordMatcher {
             ac,
             table: None,
-            bytes: Box::new([]),
+            list: Box::new([]),
+            buf: Box::new([]),
+            spans: Box::new([]),
             firsts,
             run_on: runs,
             run_on_lens,
@@ -302,9 +332,11 @@ impl WordMatcher {
         f: &mut impl FnMut(WordMatch) -> bool,
     ) -> Option<usize> {
         let b = text.as_bytes();
-        for &i in table.get(&h)?.iter() {
-            let (p, lead) = &self.bytes[i as usize];
-            let Some(s) = st.checked_sub(*lead) else { continue };
+        let &(from, to) = table.get(&h)?;
+        for &i in &self.list[from as usize..to as usize] {
+            let sp = self.spans[i as usize];
+            let p = &self.buf[sp.start as usize..sp.end as usize];
+            let Some(s) = st.checked_sub(sp.lead as usize) else { continue };
             let e = s + p.len();
             if e > b.len()
                 || !text.is_char_boundary(e)
