@@ -842,12 +842,7 @@ fn judge_figure(
     if !ck.comparison
         && let Some((g, span)) = sentence_support(source, ck, f)
     {
-        return FigureVerdict {
-            stated: f.clone(),
-            found: Some(g),
-            label: Label::Supported,
-            evidence: Some(Evidence::Text(span.0, span.1)),
-        };
+        return text_verdict(f, g, Label::Supported, span);
     }
     // A figure read plainly off its sentence: only a flipped direction
     // (the call's sentence states the measure's same change the other
@@ -857,12 +852,7 @@ fn judge_figure(
         && f.direction.is_some()
         && let Some((g, span)) = sentence_contradiction(source, ck, f)
     {
-        return FigureVerdict {
-            stated: f.clone(),
-            found: Some(g),
-            label: Label::Contradicted,
-            evidence: Some(Evidence::Text(span.0, span.1)),
-        };
+        return text_verdict(f, g, Label::Contradicted, span);
     }
     if ck.bare || ck.comparison {
         return verdict(Label::Absent, None, None);
@@ -1085,6 +1075,22 @@ const GUIDANCE: &[&str] = &[
     "raise",
     "narrow",
 ];
+
+/// A verdict resting on a span of the source's text rather than on one of
+/// its claims.
+fn text_verdict(
+    f: &Figure,
+    found: Figure,
+    label: Label,
+    span: (usize, usize),
+) -> FigureVerdict {
+    FigureVerdict {
+        stated: f.clone(),
+        found: Some(found),
+        label,
+        evidence: Some(Evidence::Text(span.0, span.1)),
+    }
+}
 
 /// A level figure the source states in a sentence the claim stage made no
 /// claim of ("The guidance for Q4 is a range of $0.73 to $0.78 per
