@@ -273,11 +273,41 @@ fn role(
             return Some((Role::Change, Some(d)));
         }
     }
+    // "$0.46 per barrel higher than the fourth quarter of 2020", "$1
+    // million less than forecast": the difference to a level after
+    // "than".
+    let after_unit = match next {
+        Some((j, "per")) => {
+            next_word(s, j, c.end).and_then(|(k, _)| next_word(s, k, c.end))
+        }
+        n => n,
+    };
+    if let Some((j, w)) = after_unit
+        && s.word(j + 1) == "than"
+        && s.toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word)
+    {
+        let d = match w {
+            "higher" | "more" | "above" | "greater" => Some(Direction::Up),
+            "lower" | "less" | "below" | "fewer" => Some(Direction::Down),
+            _ => None,
+        };
+        if d.is_some() {
+            return Some((Role::Change, d));
+        }
+    }
     let Some((pj, pw)) = prev else {
         // A figure right at the clause start continues the clause before
         // (the caller decides).
         return Some((Role::Level, None));
     };
+    // "European sales grew at 6%": the rate of the change verb.
+    if pw == "at"
+        && pj > c.start
+        && let Word::Change(d) = phrases::word(s.word(pj - 1))
+        && !matches!(s.word(pj - 1), "up" | "down" | "higher" | "lower")
+    {
+        return Some((Role::Change, Some(d)));
+    }
     // "profit 671,000 vs loss 138,000", "compared to net income of $50
     // million": a profit or loss word between the comparison and the
     // figure.

@@ -83,6 +83,22 @@ const TABLE: &[(&str, &[&str])] = &[
             "free cash flow | 186 | - | - | - | - | false",
         ],
     ),
+    // A figure "higher/lower than" a level is the difference; "grew at
+    // 6%" is the rate of the change.
+    (
+        "Refining cash operating expenses of $4.86 per barrel were $0.46 per barrel higher than the fourth quarter of 2020.",
+        &[
+            "Refining cash operating expenses | 4.86 | 0.46USD | up | - | yoy | false",
+        ],
+    ),
+    (
+        "Interest expense came in nearly $1 million less than forecast.",
+        &["Interest expense | - | 1000000USD | down | - | - | false"],
+    ),
+    (
+        "European sales grew at 6%.",
+        &["European sales | - | 6% | up | - | - | false"],
+    ),
     // A ratio's multiple is no amount; a ratio where lower is better
     // improves downwards.
     (
