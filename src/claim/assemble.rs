@@ -126,7 +126,9 @@ pub fn analyze(
                 continue;
             }
             let mut claims = Vec::new();
-            if ms.iter().any(|&i| is_quantity(mentions[i].kind)) {
+            if ms.iter().any(|&i| is_quantity(mentions[i].kind))
+                && has_word(text, mentions, &ms, ss, se)
+            {
                 let s = clause::tokenize(text, ss, se, mentions, &ms);
                 claims = sentence_claims(
                     &doc,
@@ -168,6 +170,30 @@ pub fn analyze(
         }
     }
     out
+}
+
+/// Whether the sentence `ss..se` has a letter or digit outside its
+/// mentions: one without ("$381", "95%" on lines of their own, a column
+/// of a flattened table) names no metric, so it can give no claim.
+fn has_word(
+    text: &str,
+    mentions: &[Mention],
+    ms: &[usize],
+    ss: usize,
+    se: usize,
+) -> bool {
+    let alnum = |a: usize, b: usize| {
+        text.get(a..b).is_some_and(|t| t.chars().any(char::is_alphanumeric))
+    };
+    let mut pos = ss;
+    for &i in ms {
+        let m = &mentions[i];
+        if m.start > pos && alnum(pos, m.start) {
+            return true;
+        }
+        pos = pos.max(m.end);
+    }
+    pos < se && alnum(pos, se)
 }
 
 /// A wire story that states where its period ends ("4TH QTR JAN 31 NET",

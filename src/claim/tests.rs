@@ -83,6 +83,13 @@ const TABLE: &[(&str, &[&str])] = &[
             "free cash flow | 186 | - | - | - | - | false",
         ],
     ),
+    // Lines of figures only name no metric: no claim (and no clause
+    // work); a word beside them does.
+    ("$381\n\n95%\n\n184,995\n", &[]),
+    (
+        "Revenue $381 million\n",
+        &["Revenue | 381000000 | - | - | - | - | false"],
+    ),
     // A figure "higher/lower than" a level is the difference; "grew at
     // 6%" is the rate of the change.
     (
