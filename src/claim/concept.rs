@@ -885,6 +885,20 @@ pub fn of_claim(
             guessed = true;
         }
     }
+    // "Our industrial market grew 5%", "Services grew 10%", "our 11%
+    // growth for the year": the percent growth of a business line, or
+    // growth alone, is its sales'.
+    if concept.id == OTHER
+        && !concept.named
+        && !guessed
+        && c.change.as_ref().is_some_and(|k| k.unit.as_deref() == Some("%"))
+        && c.value.is_none()
+        && c.metric.rsplit(' ').next().is_some_and(|h| {
+            BUSINESS_HEADS.contains(&h.to_ascii_lowercase().as_str())
+        })
+    {
+        concept.id = "revenue";
+    }
     if let Some(id) = included_item(text, mentions, c) {
         concept.id = id;
         concept.qualifiers.retain(|q| q.starts_with("segment:"));
@@ -931,6 +945,25 @@ pub fn of_claim(
     }
     (concept, guessed)
 }
+
+/// Heads of a business line whose percent change, stated without a
+/// measure, is a change of its sales.
+const BUSINESS_HEADS: &[&str] = &[
+    "market",
+    "markets",
+    "business",
+    "businesses",
+    "segment",
+    "category",
+    "products",
+    "services",
+    "consumables",
+    "division",
+    "franchise",
+    "brands",
+    "portfolio",
+    "growth",
+];
 
 /// Verbs by which a measure names an amount inside it.
 const INCLUDES: &[&str] = &[

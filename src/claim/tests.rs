@@ -714,6 +714,12 @@ fn periods() {
 /// Concepts that need the sentence around the metric: (sentence, the
 /// concept and qualifiers of each claim).
 const CONCEPTS: &[(&str, &[&str])] = &[
+    // The percent growth of a business line with no measure named is its
+    // sales'; a named measure or a level stays what it is.
+    ("Our industrial market grew 5%.", &["revenue"]),
+    ("Services grew 10%.", &["revenue"]),
+    ("Our industrial market had 40 customers.", &["other"]),
+    ("Operating margin grew 5%.", &["operating_margin"]),
     // A range of per-share amounts is per share by its upper end's words.
     (
         "The company now expects full-year adjusted earnings of $2.10 to $2.25 per share.",
