@@ -1118,6 +1118,13 @@ mod tests {
             .collect()
     }
 
+    /// Asserts the skill names found in each row's text.
+    fn check(rows: &[(&str, &[&str])]) {
+        for &(text, want) in rows {
+            assert_eq!(names(text), want, "{text:?}");
+        }
+    }
+
     /// The built-in lexicon read straight from its text compiles to the
     /// same patterns as the same text parsed into entries.
     #[test]
@@ -1175,9 +1182,7 @@ mod tests {
 
     #[test]
     fn spelling_variants() {
-        for &(text, want) in VARIANTS {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(VARIANTS);
     }
 
     /// Occupations are not skills (GUIDELINES rule 6): the curated
@@ -1190,9 +1195,7 @@ mod tests {
 
     #[test]
     fn occupations_are_not_skills() {
-        for &(text, want) in OCCUPATIONS {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(OCCUPATIONS);
     }
 
     /// New cue rows and flags: "security" in an IT setting, "data"
@@ -1213,9 +1216,7 @@ mod tests {
 
     #[test]
     fn cued_words() {
-        for &(text, want) in CUED {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(CUED);
     }
 
     /// Product and platform names before a technology head.
@@ -1255,9 +1256,7 @@ mod tests {
 
     #[test]
     fn product_names() {
-        for &(text, want) in PRODUCTS {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(PRODUCTS);
     }
 
     /// Compound fields: a modifier of FIELD_MODIFIERS before a head of
@@ -1279,9 +1278,7 @@ mod tests {
 
     #[test]
     fn compound_fields() {
-        for &(text, want) in COMPOUNDS {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(COMPOUNDS);
     }
 
     /// A vendor and the capitalised product name after it.
@@ -1301,9 +1298,7 @@ mod tests {
 
     #[test]
     fn vendor_products() {
-        for &(text, want) in VENDOR_PRODUCTS {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(VENDOR_PRODUCTS);
     }
 
     /// Acronyms the text defines for a skill it found.
@@ -1330,9 +1325,7 @@ mod tests {
 
     #[test]
     fn acronyms_defined_in_the_text() {
-        for &(text, want) in ACRONYMS {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(ACRONYMS);
     }
 
     /// A name before "-based", "-driven", "-powered", ... is used as a
@@ -1350,9 +1343,7 @@ mod tests {
 
     #[test]
     fn technology_suffixes() {
-        for &(text, want) in SUFFIXED {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(SUFFIXED);
     }
 
     /// Technology fields the guidelines name, found without a context
@@ -1374,9 +1365,7 @@ mod tests {
 
     #[test]
     fn technology_fields() {
-        for &(text, want) in FIELDS {
-            assert_eq!(names(text), want, "{text:?}");
-        }
+        check(FIELDS);
     }
 
     #[test]
