@@ -161,10 +161,8 @@ pub fn analyze(
                     c.concept = Some(k.id);
                     c.qualifiers = k.qualifiers;
                     balance_date(text, &doc, c);
+                    lower_is_better(text, c);
                 }
-            }
-            for c in &mut claims {
-                lower_is_better(text, c);
             }
             out.claims.extend(claims);
         }
@@ -469,8 +467,7 @@ impl Doc<'_> {
                     .period
                     .as_deref()
                     .is_some_and(|d| d.ends_with("-Q4"))
-                    && matches!(rest.get(..3), Some("-01" | "-02"))
-                    && !rest.starts_with("-0Q") =>
+                    && matches!(rest.get(..3), Some("-01" | "-02")) =>
             {
                 format!("{}{rest}", y + 1)
             }

@@ -105,19 +105,21 @@ pub fn main_company(text: &str) -> Option<String> {
             // "Homes delivered increased 7%": a one-word plural the text
             // also writes in lower case ("the number of homes") is a
             // common noun.
-            let common = !m.as_str().contains(char::is_whitespace)
-                && m.as_str().len() >= 3
-                && m.as_str().ends_with('s')
-                && {
-                    let lower = m.as_str().to_ascii_lowercase();
-                    text.match_indices(lower.as_str()).any(|(i, _)| {
-                        let b = text.as_bytes();
-                        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                            && b.get(i + lower.len())
-                                .is_none_or(|c| !c.is_ascii_alphanumeric())
-                    })
-                };
-            if !not.contains(&first) && !determiner && !common {
+            let common = || {
+                !m.as_str().contains(char::is_whitespace)
+                    && m.as_str().len() >= 3
+                    && m.as_str().ends_with('s')
+                    && {
+                        let lower = m.as_str().to_ascii_lowercase();
+                        text.match_indices(lower.as_str()).any(|(i, _)| {
+                            let b = text.as_bytes();
+                            (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                                && b.get(i + lower.len())
+                                    .is_none_or(|c| !c.is_ascii_alphanumeric())
+                        })
+                    }
+            };
+            if !not.contains(&first) && !determiner && !common() {
                 bump(m.as_str(), m.start(), weight);
             }
         }

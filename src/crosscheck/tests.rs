@@ -625,20 +625,16 @@ const PLANT_KINDS_2: &[(&str, &str, &[&str])] = &[
 
 #[test]
 fn every_kind_of_planted_contradiction_is_found() {
-    for &(kind, story, want) in PLANT_KINDS_2 {
-        assert_eq!(labels(PLANT_CALL_2, story), want, "{kind} (default)");
-        assert_eq!(
-            labels_claimed_only(PLANT_CALL_2, story),
-            want,
-            "{kind} (--claimed-only)"
-        );
-    }
-    for &(kind, story, want) in PLANT_KINDS {
-        assert_eq!(labels(PLANT_CALL, story), want, "{kind} (default)");
-        assert_eq!(
-            labels_claimed_only(PLANT_CALL, story),
-            want,
-            "{kind} (--claimed-only)"
-        );
+    for (call, kinds) in
+        [(PLANT_CALL_2, PLANT_KINDS_2), (PLANT_CALL, PLANT_KINDS)]
+    {
+        for &(kind, story, want) in kinds {
+            assert_eq!(labels(call, story), want, "{kind} (default)");
+            assert_eq!(
+                labels_claimed_only(call, story),
+                want,
+                "{kind} (--claimed-only)"
+            );
+        }
     }
 }
